@@ -1,0 +1,111 @@
+"""The one JSON shape every front end speaks (../shared/CONTRACT.md), as pydantic models."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+MAX_MESSAGE_CHARS = 2000
+
+Status = Literal["answered", "out_of_scope", "needs_more_info"]
+Choice = Literal["PEO", "ASO", "HRO", "EOR", "UNDECIDED"]
+Channel = Literal["web", "slack", "agent", "api"]
+
+
+class Profile(BaseModel):
+    """What we know about the asking company; every field optional, unknown fields refused."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    employees: int | None = Field(default=None, ge=1, description="head count")
+    in_house_hr: bool | None = Field(default=None, description="has in-house HR staff")
+    wants_pooled_benefits: bool | None = Field(
+        default=None, description="competitive, pooled health benefits are a priority"
+    )
+    wants_shared_liability: bool | None = Field(
+        default=None, description="wants to share employer liability and compliance risk"
+    )
+    wants_full_control: bool | None = Field(
+        default=None, description="wants to stay sole employer, file under its own EIN, keep its own vendors"
+    )
+    cost_priority: bool | None = Field(default=None, description="lowest cost matters most")
+    multi_state: bool | None = Field(default=None, description="pays employees in several U.S. states")
+    strategic_hr_only: bool | None = Field(
+        default=None,
+        description="wants help with recruiting, training or performance, not payroll and benefits admin",
+    )
+    hiring_abroad_without_entity: bool | None = Field(
+        default=None, description="wants to hire in another country without a local entity"
+    )
+
+    def known(self) -> dict[str, int | bool]:
+        """The fields that have an answer, in field order."""
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+    def merged(self, newer: Profile) -> Profile:
+        """This profile with every field the newer one answers replaced (later turns correct earlier ones)."""
+        return Profile(**{**self.known(), **newer.known()})
+
+
+PROFILE_FIELDS: tuple[str, ...] = tuple(Profile.model_fields)
+
+
+class Reason(BaseModel):
+    rule_id: str
+    text: str
+    section: str
+    quote: str
+
+
+class Recommendation(BaseModel):
+    choice: Choice
+    summary: str
+    reasons: list[Reason]
+    missing: list[str]
+    profile: dict[str, int | bool]
+
+
+class Citation(BaseModel):
+    n: int
+    doc_id: str
+    doc_title: str
+    section: str
+    quote: str
+    url: str
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    message: str
+    conversation_id: str | None = None
+    channel: Channel = "api"
+
+    @field_validator("message")
+    @classmethod
+    def _trimmed_length(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("message is empty")
+        if len(value) > MAX_MESSAGE_CHARS:
+            raise ValueError(f"message is longer than {MAX_MESSAGE_CHARS} characters ({len(value)})")
+        return value
+
+
+class ChatResponse(BaseModel):
+    conversation_id: str
+    status: Status
+    answer: str
+    citations: list[Citation]
+    recommendation: Recommendation | None = None
+    follow_up: str | None = None
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody

@@ -1,0 +1,1 @@
+"""Turns the corpus folder into section-aware chunks in a Chroma collection."""
