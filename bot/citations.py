@@ -1,0 +1,67 @@
+"""Numbers the claims, builds the citation list, and checks every quote and marker before anything leaves."""
+
+from __future__ import annotations
+
+import re
+
+from bot.compose import Claim, Draft
+from bot.contract import Citation
+from bot.knowledge import Knowledge
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def citation_url(*, source_url: str, doc_id: str, anchor: str) -> str:
+    """The document's own URL with the anchor, else the bot's rendered copy."""
+    return f"{source_url}#{anchor}" if source_url else f"/docs/{doc_id}#{anchor}"
+
+
+def cite(draft: Draft) -> tuple[str, list[Citation]]:
+    """The answer text with [n] after each claim, and the numbered citations it refers to."""
+    citations: list[Citation] = []
+    numbers: dict[tuple[str, str, str], int] = {}
+    parts: list[str] = []
+    for claim in draft.claims:
+        chunk = claim.chunk
+        key = (chunk.doc_id, chunk.anchor, claim.quote)
+        if key not in numbers:
+            numbers[key] = len(citations) + 1
+            citations.append(
+                Citation(
+                    n=numbers[key],
+                    doc_id=chunk.doc_id,
+                    doc_title=chunk.doc_title,
+                    section=chunk.section,
+                    quote=claim.quote,
+                    url=citation_url(source_url=chunk.source_url, doc_id=chunk.doc_id, anchor=chunk.anchor),
+                )
+            )
+        parts.append(with_marker(claim.text, numbers[key]))
+    if draft.as_list:
+        body = "\n".join(f"- {p}" for p in parts)
+        return (f"{draft.lead}\n\n{body}" if draft.lead else body), citations
+    body = " ".join(parts)
+    return (f"{draft.lead} {body}" if draft.lead else body), citations
+
+
+def with_marker(text: str, n: int) -> str:
+    """'Costs can also be higher [1].': the marker goes before the closing punctuation."""
+    text = text.rstrip()
+    if text and text[-1] in ".!?":
+        return f"{text[:-1]} [{n}]{text[-1]}"
+    return f"{text} [{n}]"
+
+
+def verify(answer: str, citations: list[Citation], kb: Knowledge) -> list[str]:
+    """Every problem found: a quote not inside its section, a marker with no citation, a citation unused."""
+    problems = []
+    anchors = {(c.doc_id, c.section): c.url.rsplit("#", 1)[-1] for c in citations}
+    for c in citations:
+        anchor = anchors[(c.doc_id, c.section)]
+        if not kb.quote_in_section(doc_id=c.doc_id, anchor=anchor, quote=c.quote):
+            problems.append(f"citation [{c.n}] quote is not inside section {c.section!r}")
+    used = {int(m) for m in _MARKER.findall(answer)}
+    numbers = {c.n for c in citations}
+    problems += [f"marker [{n}] has no citation" for n in sorted(used - numbers)]
+    problems += [f"citation [{n}] is never referred to" for n in sorted(numbers - used)]
+    return problems

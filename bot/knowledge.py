@@ -1,0 +1,95 @@
+"""The loaded index: chunks, sentence and heading vectors, BM25 and the corpus text, held in memory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from chromadb.api import ClientAPI
+from rank_bm25 import BM25Okapi
+
+from bot.text_match import content_terms, normalize, words
+from ingest.chunking import Chunk
+from ingest.corpus import Document
+from ingest.index import IndexCorrupt, collection_names
+
+
+@dataclass
+class Units:
+    """Sentences and question headings with their unit-length vectors (row i is unit i)."""
+
+    texts: list[str]
+    chunk_ids: list[str]
+    kinds: list[str]
+    positions: list[int]
+    vectors: np.ndarray
+
+
+@dataclass
+class Knowledge:
+    docs: dict[str, Document]
+    chunks: list[Chunk]
+    units: Units
+    chunk_index: dict[str, int] = field(init=False)
+    bm25: BM25Okapi = field(init=False)
+    vocabulary: frozenset[str] = field(init=False)
+    section_texts: dict[tuple[str, str], str] = field(init=False)
+    sentence_rows: dict[str, list[int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        rows: dict[str, list[int]] = {}
+        for row, (cid, kind) in enumerate(zip(self.units.chunk_ids, self.units.kinds)):
+            if kind == "sentence":
+                rows.setdefault(cid, []).append(row)
+        self.sentence_rows = {cid: sorted(r, key=self.units.positions.__getitem__) for cid, r in rows.items()}
+        self.chunk_index = {c.id: i for i, c in enumerate(self.chunks)}
+        self.bm25 = BM25Okapi([content_terms(c.text) or ["_"] for c in self.chunks])
+        self.vocabulary = frozenset(w for d in self.docs.values() for s in d.sections for w in words(s.text))
+        self.section_texts = {
+            (d.doc_id, s.anchor): normalize(s.text) for d in self.docs.values() for s in d.sections
+        }
+
+    def chunk(self, chunk_id: str) -> Chunk:
+        return self.chunks[self.chunk_index[chunk_id]]
+
+    def chunk_in_section(self, heading: str, quote: str) -> Chunk:
+        """The chunk of the section with this heading that holds the quote (else the section's first)."""
+        in_section = [c for c in self.chunks if c.section == heading]
+        if not in_section:
+            raise KeyError(f"no section headed {heading!r} in the corpus")
+        q = normalize(quote)
+        return next((c for c in in_section if q in normalize(f"{c.context} {c.body}")), in_section[0])
+
+    def quote_in_section(self, *, doc_id: str, anchor: str, quote: str) -> bool:
+        """True when the quote's words stand contiguously inside that one section."""
+        text = self.section_texts.get((doc_id, anchor))
+        q = normalize(quote)
+        return bool(text and q) and f" {q} " in f" {text} "
+
+
+def load_knowledge(client: ClientAPI, *, name: str, docs: list[Document]) -> Knowledge:
+    """Read both collections into memory; a damaged record raises IndexCorrupt."""
+    chunk_name, unit_name = collection_names(name)
+    try:
+        raw = client.get_collection(chunk_name).get(include=["metadatas"])
+        chunks = [Chunk.from_metadata(i, m or {}) for i, m in zip(raw["ids"], raw["metadatas"] or [])]
+        got = client.get_collection(unit_name).get(include=["metadatas", "documents", "embeddings"])
+        metas = got["metadatas"] or []
+        units = Units(
+            texts=list(got["documents"] or []),
+            chunk_ids=[str(m["chunk_id"]) for m in metas],
+            kinds=[str(m["kind"]) for m in metas],
+            positions=[int(m["position"]) for m in metas],  # type: ignore[call-overload]
+            vectors=np.asarray(got["embeddings"], dtype=np.float32).reshape(len(metas), -1),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise IndexCorrupt(f"the index holds a damaged record: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:
+        raise IndexCorrupt(f"cannot read the index: {type(exc).__name__}: {exc}") from exc
+    order = {(d.doc_id, s.anchor): (n, k) for n, d in enumerate(docs) for k, s in enumerate(d.sections)}
+    chunks.sort(key=lambda c: (order.get((c.doc_id, c.anchor), (1 << 30, 0)), c.ordinal))
+    known = {c.id for c in chunks}
+    if any(cid not in known for cid in units.chunk_ids):
+        raise IndexCorrupt("the index's sentence units point at chunks that are not there")
+    return Knowledge(docs={d.doc_id: d for d in docs}, chunks=chunks, units=units)
+

@@ -1,0 +1,41 @@
+"""Loads the templated text of the answer chain from prompts/, validated at start-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from string import Template
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+
+class PromptError(ValueError):
+    """A prompts file that is missing, malformed or lacks a key; the message names the file."""
+
+
+class AnswerTexts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    out_of_scope: str
+    no_figure: str
+    publisher_lead: str
+    column_lead: str
+    list_lead: str
+    recommend_lead: str
+
+    def fill(self, key: str, **values: str) -> str:
+        """The template under key with $names filled; a missing name is an error, not a blank."""
+        try:
+            return Template(getattr(self, key)).substitute(values)
+        except KeyError as exc:
+            raise PromptError(f"prompt {key!r} needs a value for ${exc.args[0]}") from exc
+
+
+def load_answer_texts(prompts_dir: Path) -> AnswerTexts:
+    """prompts/answers.yaml as AnswerTexts; raises PromptError naming the file on any problem."""
+    path = prompts_dir / "answers.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return AnswerTexts.model_validate(data)
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise PromptError(f"{path}: {exc}") from exc

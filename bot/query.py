@@ -1,0 +1,160 @@
+"""Reads a question: drops embedded instructions, fixes typos against the corpus, finds the models named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.text_match import STOPWORDS, normalize, stem
+
+# Names of the outsourcing models, as users write them, mapped to the canonical short name.
+MODEL_NAMES: dict[str, str] = {
+    "peo": "PEO",
+    "peos": "PEO",
+    "professional employer organization": "PEO",
+    "professional employer organisation": "PEO",
+    "cpeo": "PEO",
+    "co employment": "PEO",
+    "aso": "ASO",
+    "asos": "ASO",
+    "administrative services organization": "ASO",
+    "administrative services organisation": "ASO",
+    "hro": "HRO",
+    "hros": "HRO",
+    "human resources outsourcing": "HRO",
+    "eor": "EOR",
+    "eors": "EOR",
+    "employer of record": "EOR",
+}
+
+# Chat shorthand and everyday words, rewritten to the words the guide uses.
+SHORTHAND: dict[str, str] = {
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "w": "with",
+    "wo": "without",
+    "diff": "difference",
+    "v": "vs",
+    "versus": "vs",
+    "compare": "difference",
+    "comparison": "difference",
+    "bad": "downside cons",
+    "downsides": "downside cons",
+    "disadvantage": "downside cons",
+    "disadvantages": "downside cons",
+    "drawback": "downside cons",
+    "drawbacks": "downside cons",
+    "negatives": "downside cons",
+    "risks": "risk",
+    "advantages": "pros",
+    "advantage": "pros",
+    "upsides": "pros",
+    "good": "pros",
+    "price": "cost",
+    "prices": "cost",
+    "pricing": "cost",
+    "expensive": "cost higher",
+    "cheap": "cost lower cheaper",
+    "cheaper": "cost lower cheaper",
+    "fees": "cost",
+    "fee": "cost",
+    "fire": "firing",
+    "hire": "hiring",
+    "health": "health insurance",
+    "taxes": "payroll taxes",
+}
+
+_INSTRUCTION = re.compile(
+    r"\b(ignore|forget|disregard|override|bypass)\b.*\b(rules?|instructions?|prompts?|guidelines?|guide)\b"
+    r"|\b(you are now|pretend|act as|answer as|respond as|role ?play|in the style of|jailbreak)\b"
+    r"|\b(system prompt|debug mode|developer mode|your instructions)\b"
+    r"|^\s*(system|assistant|developer)\s*:"
+    r"|\b(say|output|print|repeat|reply with|respond with|write)\b\s+(the word|exactly|only|verbatim|['\"“])",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r"(?<=[.!?:;\n])\s+|\n+")
+_FIGURE = re.compile(
+    r"\bhow much\b|\bhow many dollars\b|\b(price|pricing|fee|fees|percentage|percent|dollars?)\b|[$%]"
+    r"|\bper (employee|month|year|head|worker|person)\b|\b(monthly|annual|yearly) (cost|price|fee)\b"
+    r"|\b(typical|average|usual) (cost|price|fee|rate)\b|\bwhat rate\b|\bcost per\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|theirs|this one|that one|this model|that model)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Query:
+    raw: str
+    text: str
+    terms: tuple[str, ...]
+    models: tuple[str, ...]
+    unknown: tuple[str, ...]
+    asks_figure: bool
+    had_instructions: bool
+
+
+def strip_instructions(message: str) -> tuple[str, bool]:
+    """The message without clauses that try to instruct the bot; True if any were dropped."""
+    clauses = [c for c in _CLAUSES.split(message) if c.strip()]
+    kept = [c for c in clauses if not _INSTRUCTION.search(c)]
+    return " ".join(kept).strip(), len(kept) != len(clauses)
+
+
+def models_named(text: str) -> tuple[str, ...]:
+    """Canonical model names mentioned in the text, in order of first mention."""
+    norm = f" {normalize(text)} "
+    found: list[tuple[int, str]] = []
+    for name, model in MODEL_NAMES.items():
+        pos = norm.find(f" {name} ")
+        if pos >= 0:
+            found.append((pos, model))
+    out: list[str] = []
+    for _, model in sorted(found):
+        if model not in out:
+            out.append(model)
+    return tuple(out)
+
+
+def _correct(word: str, vocabulary: frozenset[str], choices: list[str]) -> str:
+    if word in vocabulary or word in STOPWORDS or len(word) < 4 or word.isdigit():
+        return word
+    limit = 1 if len(word) < 8 else 2
+    match = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=limit)
+    return match[0] if match else word
+
+
+class QueryReader:
+    """Turns raw messages into Query objects using the corpus vocabulary."""
+
+    def __init__(self, vocabulary: frozenset[str]) -> None:
+        self.vocabulary = vocabulary
+        self._choices = sorted(w for w in vocabulary if len(w) >= 3 and not w.isdigit())
+        self._stems = frozenset(stem(w) for w in vocabulary)
+
+    def read(self, message: str, *, topic: tuple[str, ...] = ()) -> Query:
+        """A Query for the message; a follow-up without a model of its own borrows the topic's models."""
+        cleaned, had_instructions = strip_instructions(message)
+        words = [SHORTHAND.get(w, w) for w in normalize(cleaned).split()]
+        words = [_correct(w, self.vocabulary, self._choices) for part in words for w in part.split()]
+        text = " ".join(words)
+        models = models_named(text)
+        content = [w for w in text.split() if w not in STOPWORDS]
+        unknown = tuple(w for w in content if stem(w) not in self._stems and w not in self.vocabulary)
+        pronoun = _PRONOUN.search(text)
+        if not models and topic and (pronoun or (not unknown and 0 < len(content) <= 5)):
+            models = topic
+            text = _PRONOUN.sub(" ".join(topic), text) if pronoun else f"{text} {' '.join(topic)}"
+            content = [w for w in text.split() if w not in STOPWORDS]
+        return Query(
+            raw=message,
+            text=text,
+            terms=tuple(stem(w) for w in content),
+            models=models,
+            unknown=unknown,
+            asks_figure=bool(_FIGURE.search(cleaned)),
+            had_instructions=had_instructions,
+        )

@@ -1,0 +1,119 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25) chunk rankings, sentence and heading matches, fused."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from langchain_chroma import Chroma
+
+from bot.knowledge import Knowledge
+from bot.query import Query, models_named
+
+RRF_K = 60
+CANDIDATES = 20
+HEADING_MATCH = 0.80  # cosine above which a question heading is taken as the one asked
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk_id: str
+    score: float
+    dense: float
+    heading: float
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    hits: list[Hit]
+    sentence_scores: dict[int, float]  # unit row -> cosine with the question
+    best_sentence: float
+    best_heading: float
+
+
+class HybridRetriever:
+    """Ranks chunks for a query; built once per process around the loaded knowledge."""
+
+    def __init__(self, knowledge: Knowledge, store: Chroma) -> None:
+        self.kb = knowledge
+        self.store = store
+        units = knowledge.units
+        self._sentence_rows = np.array([i for i, k in enumerate(units.kinds) if k == "sentence"], dtype=int)
+        self._heading_rows = np.array([i for i, k in enumerate(units.kinds) if k == "heading"], dtype=int)
+
+    def retrieve(self, query: Query, vector: np.ndarray, *, k: int = 8) -> Retrieval:
+        """The top k chunks with the evidence that ranked them."""
+        kb = self.kb
+        dense = self._dense(vector)
+        lexical = self._lexical(query)
+        sims = kb.units.vectors @ vector if len(kb.units.texts) else np.zeros(0)
+        by_sentence: dict[str, float] = defaultdict(float)
+        for row in self._sentence_rows:
+            cid = kb.units.chunk_ids[row]
+            by_sentence[cid] = max(by_sentence[cid], float(sims[row]))
+        by_heading: dict[str, float] = {}
+        for row in self._heading_rows:
+            by_heading[kb.units.chunk_ids[row]] = float(sims[row])
+        headings = self._heading_matches(by_heading)
+
+        fused: dict[str, float] = defaultdict(float)
+        for ranking in (
+            sorted(dense, key=dense.__getitem__, reverse=True),
+            sorted(lexical, key=lexical.__getitem__, reverse=True),
+            sorted(by_sentence, key=by_sentence.__getitem__, reverse=True)[:CANDIDATES],
+        ):
+            for rank, cid in enumerate(ranking):
+                fused[cid] += 1.0 / (RRF_K + rank)
+        for cid, strength in headings.items():
+            fused[cid] += strength
+        for cid in list(fused):
+            fused[cid] *= self._model_fit(query, cid)
+
+        ranked = sorted(fused, key=lambda c: (-fused[c], kb.chunk_index[c]))[:k]
+        hits = [
+            Hit(cid, fused[cid], max(dense.get(cid, 0.0), by_sentence.get(cid, 0.0)), headings.get(cid, 0.0))
+            for cid in ranked
+        ]
+        sentence_scores = {int(r): float(sims[r]) for r in self._sentence_rows}
+        return Retrieval(
+            hits=hits,
+            sentence_scores=sentence_scores,
+            best_sentence=max(sentence_scores.values(), default=0.0),
+            best_heading=max(by_heading.values(), default=0.0),
+        )
+
+    def _dense(self, vector: np.ndarray) -> dict[str, float]:
+        found = self.store.similarity_search_by_vector_with_relevance_scores(vector.tolist(), k=CANDIDATES)
+        return {doc.id: 1.0 - float(distance) for doc, distance in found if doc.id in self.kb.chunk_index}
+
+    def _lexical(self, query: Query) -> dict[str, float]:
+        if not query.terms:
+            return {}
+        scores = self.kb.bm25.get_scores(list(query.terms))
+        top = np.argsort(-scores, kind="stable")[:CANDIDATES]
+        return {self.kb.chunks[i].id: float(scores[i]) for i in top if scores[i] > 0}
+
+    def _heading_matches(self, by_heading: dict[str, float]) -> dict[str, float]:
+        """Sections whose question heading paraphrases the question: all their chunks are lifted."""
+        out: dict[str, float] = {}
+        for cid, sim in by_heading.items():
+            if sim < HEADING_MATCH:
+                continue
+            first = self.kb.chunk(cid)
+            for chunk in self.kb.chunks:
+                if (chunk.doc_id, chunk.anchor) == (first.doc_id, first.anchor):
+                    out[chunk.id] = max(out.get(chunk.id, 0.0), (sim - HEADING_MATCH) + 0.05)
+        return out
+
+    def _model_fit(self, query: Query, chunk_id: str) -> float:
+        """Down-weight chunks about other models than the ones asked about."""
+        if not query.models:
+            return 1.0
+        chunk = self.kb.chunk(chunk_id)
+        named = set(models_named(f"{chunk.section} {chunk.context} {chunk.body}"))
+        if not named:
+            return 0.9
+        if named & set(query.models):
+            return 1.0 + 0.1 * len(named & set(query.models))
+        return 0.6

@@ -1,0 +1,98 @@
+"""The one answer service every front end calls: chat turns and recommendations, as contract objects."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from langchain_core.runnables import Runnable
+
+from bot.chain import ChainResult
+from bot.citations import cite, verify
+from bot.compose import Claim, Draft
+from bot.contract import ChatResponse, Channel, Profile, Recommendation
+from bot.conversation import ConversationStore
+from bot.knowledge import Knowledge
+from bot.prompts import AnswerTexts
+from bot.query import models_named, strip_instructions
+from bot.rules.engine import needs_more_info, recommend
+from bot.rules.extract import asks_for_recommendation, extract_profile
+from bot.rules.follow_up import follow_up_question
+from bot.rules.table import RulesTable
+
+
+class AnswerService:
+    """Answers chat messages from the guide and recommendations from the rules table."""
+
+    def __init__(
+        self,
+        *,
+        chain: Runnable[dict[str, Any], ChainResult],
+        kb: Knowledge,
+        rules: RulesTable,
+        texts: AnswerTexts,
+        conversations: ConversationStore,
+    ) -> None:
+        self.chain, self.kb, self.rules, self.texts = chain, kb, rules, texts
+        self.conversations = conversations
+
+    def recommend(self, profile: Profile) -> Recommendation:
+        """The rules table's recommendation for a profile (pure, deterministic)."""
+        return recommend(profile, self.rules)
+
+    def answer(self, *, message: str, conversation_id: str | None = None, channel: Channel = "api") -> ChatResponse:
+        """One chat turn; the message must already be validated (1 to 2,000 characters)."""
+        conv_id, state = self.conversations.get(conversation_id)
+        cleaned, _ = strip_instructions(message)
+        facts = extract_profile(cleaned)
+        profile = state.profile.merged(facts)
+        wants_advice = asks_for_recommendation(cleaned) or (state.awaiting_profile and bool(facts.known()))
+        if wants_advice:
+            response = self._advise(conv_id, profile)
+            awaiting = response.status == "needs_more_info"
+            topic = state.topic
+        else:
+            result = self.chain.invoke({"message": message, "topic": state.topic})
+            response = ChatResponse(
+                conversation_id=conv_id,
+                status=result.status,
+                answer=result.answer,
+                citations=result.citations,
+            )
+            awaiting = False
+            topic = models_named(result.query.text) if result.status == "answered" else state.topic
+            topic = topic or state.topic
+        self.conversations.save(
+            conv_id,
+            replace(state, topic=topic, profile=profile, awaiting_profile=awaiting, turns=state.turns + 1),
+        )
+        return response
+
+    def _advise(self, conv_id: str, profile: Profile) -> ChatResponse:
+        rec = recommend(profile, self.rules)
+        if needs_more_info(rec):
+            question = follow_up_question(rec, self.rules.prompts)
+            return ChatResponse(
+                conversation_id=conv_id,
+                status="needs_more_info",
+                answer=question,
+                citations=[],
+                recommendation=rec,
+                follow_up=question,
+            )
+        claims = [
+            Claim(reason.text, self.kb.chunk_in_section(reason.section, reason.quote), reason.quote)
+            for reason in rec.reasons
+        ]
+        text, citations = cite(Draft(claims=claims))
+        problems = verify(text, citations, self.kb)
+        if problems:
+            raise RuntimeError("rules table cites text the corpus does not hold: " + "; ".join(problems))
+        return ChatResponse(
+            conversation_id=conv_id,
+            status="answered",
+            answer=f"{rec.summary} {text}".strip(),
+            citations=citations,
+            recommendation=rec,
+        )
+

@@ -1,0 +1,76 @@
+"""The composition root: builds the index, embedder, chain and answer service from Settings."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from chromadb.api import ClientAPI
+from langchain_chroma import Chroma
+
+from bot.chain import build_chain
+from bot.conversation import ConversationStore
+from bot.embedding import Embedder
+from bot.knowledge import Knowledge, load_knowledge
+from bot.prompts import load_answer_texts
+from bot.retrieval import HybridRetriever
+from bot.rules.table import load_table
+from bot.service import AnswerService
+from bot.settings import Settings
+from ingest.chunking import chunk_documents
+from ingest.corpus import load_corpus
+from ingest.index import IndexCorrupt, IngestReport, collection_names, open_client, sync_index, wipe_index
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Index:
+    client: ClientAPI
+    knowledge: Knowledge
+    report: IngestReport
+
+
+def prepare_index(settings: Settings, encoder: Embedder, *, progress: bool = False) -> Index:
+    """Bring the index in step with the corpus and load it; an unreadable index is rebuilt once."""
+    docs = load_corpus(settings.corpus_dir)
+    chunks = chunk_documents(docs)
+    try:
+        client = open_client(settings.data_dir)
+        report = sync_index(chunks, client=client, name=settings.collection, encoder=encoder, progress=progress)
+        kb = load_knowledge(client, name=settings.collection, docs=docs)
+    except IndexCorrupt as exc:
+        log.error("index at %s is unreadable (%s): rebuilding it from the corpus", settings.data_dir, exc)
+        wipe_index(settings.data_dir)
+        client = open_client(settings.data_dir)
+        report = sync_index(chunks, client=client, name=settings.collection, encoder=encoder, progress=progress)
+        report = IngestReport(**report.counts(), rebuilt=f"unreadable index rebuilt ({exc})")
+        kb = load_knowledge(client, name=settings.collection, docs=docs)
+    return Index(client=client, knowledge=kb, report=report)
+
+
+def build_service(settings: Settings, *, encoder: Embedder | None = None) -> AnswerService:
+    """Everything the front ends need, loaded once per process."""
+    rules = load_table(settings.rules_path)
+    texts = load_answer_texts(settings.prompts_dir)
+    encoder = encoder or Embedder()
+    index = prepare_index(settings, encoder)
+    store = Chroma(
+        client=index.client,
+        collection_name=collection_names(settings.collection)[0],
+        embedding_function=encoder,
+        create_collection_if_not_exists=False,
+    )
+    retriever = HybridRetriever(index.knowledge, store)
+    chain = build_chain(kb=index.knowledge, retriever=retriever, encoder=encoder, texts=texts)
+    service = AnswerService(
+        chain=chain,
+        kb=index.knowledge,
+        rules=rules,
+        texts=texts,
+        conversations=ConversationStore(
+            max_items=settings.max_conversations, ttl_seconds=settings.conversation_ttl_seconds
+        ),
+    )
+    service.answer(message="What is a PEO?")  # warm-up: first-call costs are paid here, not by a user
+    return service

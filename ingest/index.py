@@ -1,0 +1,197 @@
+"""Keeps the Chroma collections in step with the chunks: upsert what changed, delete what disappeared."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+import chromadb
+import numpy as np
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+from chromadb.config import Settings as ChromaSettings
+
+from ingest.chunking import CHUNKER_VERSION, Chunk, content_hash
+from ingest.sentences import split_sentences
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+BATCH = 64
+
+
+class Encoder(Protocol):
+    model_id: str
+
+    def encode(self, texts: list[str], *, batch_size: int = 32) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence of a chunk, or a question heading: the small pieces answers are built from."""
+
+    id: str
+    text: str
+    chunk_id: str
+    kind: str  # "sentence" or "heading"
+    position: int
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    added: int
+    updated: int
+    deleted: int
+    unchanged: int
+    rebuilt: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        return {"added": self.added, "updated": self.updated, "deleted": self.deleted, "unchanged": self.unchanged}
+
+
+class IndexCorrupt(RuntimeError):
+    """The index on disk cannot be read."""
+
+
+def chroma_path(data_dir: Path) -> Path:
+    return data_dir / "chroma"
+
+
+def open_client(data_dir: Path) -> ClientAPI:
+    """A persistent Chroma client under the data folder, telemetry off."""
+    path = chroma_path(data_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        return chromadb.PersistentClient(
+            path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+        )
+    except (Exception, BaseException) as exc:  # Chroma's Rust core can raise a PanicException
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        raise IndexCorrupt(f"cannot open the index at {path}: {type(exc).__name__}: {exc}") from exc
+
+
+def wipe_index(data_dir: Path) -> None:
+    """Remove the index folder and forget any client cached for it."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+    shutil.rmtree(chroma_path(data_dir), ignore_errors=True)
+
+
+def collection_names(base: str) -> tuple[str, str]:
+    """The chunk collection and the unit (sentence and heading) collection."""
+    return base, f"{base}-units"
+
+
+def units_of(chunks: Sequence[Chunk], headings: Iterable[tuple[str, str]]) -> list[Unit]:
+    """Sentence units for every chunk, and heading units for (chunk id, question heading) pairs."""
+    units = [
+        Unit(f"{c.id}:s{i}", sentence, c.id, "sentence", i)
+        for c in chunks
+        for i, sentence in enumerate(split_sentences(c.body))
+    ]
+    units += [Unit(f"{cid}:h:{content_hash(h)}", h, cid, "heading", -1) for cid, h in headings]
+    return units
+
+
+def question_headings(chunks: Sequence[Chunk]) -> list[tuple[str, str]]:
+    """The first chunk of each section whose heading is a question, with that heading."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in chunks:
+        key = (c.doc_id, c.anchor)
+        if key not in seen and c.section.rstrip().endswith("?"):
+            seen.add(key)
+            out.append((c.id, c.section))
+    return out
+
+
+def sync_index(
+    chunks: Sequence[Chunk], *, client: ClientAPI, name: str, encoder: Encoder, progress: bool = False
+) -> IngestReport:
+    """Bring both collections in step with the chunks; rebuild when the model or chunker changed."""
+    wanted_meta = {"embedding_model": encoder.model_id, "chunker_version": CHUNKER_VERSION}
+    chunk_name, unit_name = collection_names(name)
+    rebuilt = None
+    existing_names = {c.name for c in client.list_collections()}
+    if chunk_name in existing_names:
+        meta = client.get_collection(chunk_name).metadata or {}
+        if {k: meta.get(k) for k in wanted_meta} != wanted_meta:
+            rebuilt = (
+                f"embedding model or chunker changed ({meta.get('embedding_model')!r}, "
+                f"chunker {meta.get('chunker_version')!r}): rebuilding the collection"
+            )
+            log.warning(rebuilt)
+            for n in (chunk_name, unit_name):
+                if n in existing_names:
+                    client.delete_collection(n)
+    chunk_col = _collection(client, chunk_name, wanted_meta)
+    unit_col = _collection(client, unit_name, wanted_meta)
+
+    stored = chunk_col.get(include=["metadatas"])
+    stored_slot = {i: str((m or {}).get("slot", "")) for i, m in zip(stored["ids"], stored["metadatas"] or [])}
+    wanted = {c.id: c for c in chunks}
+    to_add = [c for c in chunks if c.id not in stored_slot]
+    to_delete = [i for i in stored_slot if i not in wanted]
+    replaced_slots = {stored_slot[i] for i in to_delete}
+    updated = sum(1 for c in to_add if c.slot in replaced_slots)
+
+    if to_delete:
+        chunk_col.delete(ids=to_delete)
+        unit_col.delete(where={"chunk_id": {"$in": to_delete}})
+    _add_chunks(chunk_col, to_add, encoder, progress)
+    _sync_units(unit_col, units_of(chunks, question_headings(chunks)), encoder, progress)
+    return IngestReport(
+        added=len(to_add) - updated,
+        updated=updated,
+        deleted=len(to_delete) - updated,
+        unchanged=len(chunks) - len(to_add),
+        rebuilt=rebuilt,
+    )
+
+
+def _collection(client: ClientAPI, name: str, meta: dict[str, str]) -> Collection:
+    return client.get_or_create_collection(
+        name, metadata=meta, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+    )
+
+
+def _add_chunks(col: Collection, chunks: list[Chunk], encoder: Encoder, progress: bool) -> None:
+    for batch in _batches(chunks, progress, "embedding chunks"):
+        col.add(
+            ids=[c.id for c in batch],
+            documents=[c.text for c in batch],
+            metadatas=[c.metadata() for c in batch],  # type: ignore[misc]
+            embeddings=encoder.encode([c.text for c in batch]),
+        )
+
+
+def _sync_units(col: Collection, units: list[Unit], encoder: Encoder, progress: bool) -> None:
+    stored = set(col.get(include=[])["ids"])
+    wanted = {u.id for u in units}
+    stale = sorted(stored - wanted)
+    if stale:
+        col.delete(ids=stale)
+    for batch in _batches([u for u in units if u.id not in stored], progress, "embedding sentences"):
+        col.add(
+            ids=[u.id for u in batch],
+            documents=[u.text for u in batch],
+            metadatas=[{"chunk_id": u.chunk_id, "kind": u.kind, "position": u.position} for u in batch],
+            embeddings=encoder.encode([u.text for u in batch]),
+        )
+
+
+def _batches(items: list[T], progress: bool, label: str) -> Iterable[list[T]]:
+    batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
+    if progress and batches and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        yield from tqdm(batches, desc=label, unit="batch", file=sys.stderr)
+    else:
+        yield from batches
