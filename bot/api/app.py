@@ -1,0 +1,72 @@
+"""Builds the guidebot HTTP app: routes, JSON errors, request log, and the background service load."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot.api import docs_page, routes_chat, routes_health
+from bot.api.errors import install_error_handlers
+from bot.api.loader import ServiceFactory, ServiceLoader, default_factory
+from bot.settings import Settings
+
+log = logging.getLogger("bot.api.requests")
+
+
+def create_app(settings: Settings | None = None, *, service_factory: ServiceFactory | None = None) -> FastAPI:
+    """The FastAPI app; the service is loaded once, in the background, when the app starts."""
+    settings = settings or Settings()
+    loader = ServiceLoader(settings, service_factory or default_factory)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        loader.start()
+        yield
+
+    app = FastAPI(
+        title="guidebot",
+        summary="Answers questions about HR outsourcing models from a guide, with verified citations.",
+        docs_url=None,  # /docs/{doc_id} serves the corpus; the OpenAPI JSON stays at /openapi.json
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.loader = loader
+    install_error_handlers(app)
+    app.include_router(routes_health.router)
+    app.include_router(routes_chat.router)
+    app.include_router(docs_page.router)
+    app.add_middleware(RequestLog)
+    return app
+
+
+class RequestLog:
+    """Logs one INFO line per request: method, path (at most 80 characters), status, milliseconds."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            ms = (time.perf_counter() - started) * 1000
+            path = scope.get("path", "")
+            log.info("%s %s %d %.0fms", scope.get("method"), path[:80], status, ms)

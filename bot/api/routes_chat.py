@@ -1,0 +1,31 @@
+"""POST /api/chat and POST /api/recommend: validate, call the service, return contract JSON."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+
+from bot.api.loader import get_service
+from bot.contract import ChatRequest, ChatResponse, ErrorResponse, Profile, Recommendation
+from bot.service import AnswerService
+
+Service = Annotated[AnswerService, Depends(get_service)]
+
+_ERRORS = {422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}}
+
+router = APIRouter(prefix="/api", responses=_ERRORS)  # type: ignore[arg-type]
+
+
+@router.post("/chat", response_model=ChatResponse)
+def chat(request: ChatRequest, service: Service) -> ChatResponse:
+    """One chat turn answered from the guide, with verified citations."""
+    return service.answer(
+        message=request.message, conversation_id=request.conversation_id, channel=request.channel
+    )
+
+
+@router.post("/recommend", response_model=Recommendation)
+def recommend(profile: Profile, service: Service) -> Recommendation:
+    """The rules table's recommendation for a company profile."""
+    return service.recommend(profile)
