@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.compose import Claim, Draft
+from bot.compose import Draft
 from bot.contract import Citation
 from bot.knowledge import Knowledge
 

@@ -15,6 +15,7 @@ from ingest.chunking import Chunk
 MAX_SENTENCES = 3
 MAX_LIST_ITEMS = 6
 KEEP_RATIO = 0.8  # a sentence joins the answer if it scores this close to the best one
+SECTION_KEEP_RATIO = 0.65  # looser when the question names one section (its sentences belong together)
 _CONDITIONAL_LEAD = re.compile(r"\b(if|when|to|for)\s*:$", re.IGNORECASE)
 _QUOTED_CLAIM = re.compile(r"^[“\"].*[”\"]$")
 
@@ -39,7 +40,12 @@ def compose(query: Query, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -
     """The claims that answer the query, best first; empty when nothing in the guide answers it."""
     chunks = [kb.chunk(h.chunk_id) for h in found.hits]
     main = [c for c in chunks if not c.promotional]
-    draft = _table_column(query, main, kb, texts) or _sentences(query, found, main, kb)
+    asked = [c for c in kb.chunks if (c.doc_id, c.anchor) == found.section and not c.promotional]
+    draft = (
+        _table_column(query, asked + main[:5], kb, texts)
+        or (_sentences(query, found, asked, kb, in_order=True) if asked else None)
+        or _sentences(query, found, main, kb)
+    )
     if not draft.claims and any(c.promotional for c in chunks):
         draft = _sentences(query, found, [c for c in chunks if c.promotional], kb)
         draft.lead = texts.publisher_lead if draft.claims else None
@@ -48,13 +54,16 @@ def compose(query: Query, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -
     return draft
 
 
-def _sentences(query: Query, found: Retrieval, chunks: list[Chunk], kb: Knowledge) -> Draft:
+def _sentences(
+    query: Query, found: Retrieval, chunks: list[Chunk], kb: Knowledge, *, in_order: bool = False
+) -> Draft:
+    """The best few sentences of the chunks; in_order keeps the guide's order (one section asked)."""
     if not chunks:
         return Draft()
     top_score = found.hits[0].score if found.hits else 1.0
     rank_weight = {h.chunk_id: 0.6 + 0.4 * h.score / top_score for h in found.hits}
     scored: list[tuple[float, int, Chunk, str]] = []
-    for rank, chunk in enumerate(chunks[:5]):
+    for rank, chunk in enumerate(chunks if in_order else chunks[:5]):
         for row in kb.sentence_rows.get(chunk.id, []):
             sentence = kb.units.texts[row]
             if not _stands_alone(sentence):
@@ -64,32 +73,46 @@ def _sentences(query: Query, found: Retrieval, chunks: list[Chunk], kb: Knowledg
     if not scored:
         return Draft()
     scored.sort(key=lambda t: (-t[0], t[1]))
+    # The best-ranked chunk leads: retrieval fused more evidence than one sentence's similarity holds.
+    lead = next(t for t in scored if t[1] == min(t[1] for t in scored))
     best = scored[0][0]
-    picked: list[tuple[Chunk, str]] = []
+    whole_faq = in_order and len(chunks) == 1 and chunks[0].kind == "faq" and len(scored) <= MAX_SENTENCES
+    keep = 0.0 if whole_faq else (SECTION_KEEP_RATIO if in_order else KEEP_RATIO)
+    picked: list[tuple[Chunk, str]] = [(lead[2], lead[3])]
     for score, _, chunk, sentence in scored:
-        if score < KEEP_RATIO * best or len(picked) >= MAX_SENTENCES:
+        if score < keep * best or len(picked) >= MAX_SENTENCES:
             break
         if not any(_similar(sentence, s) for _, s in picked):
             picked.append((chunk, sentence))
+    if in_order:
+        picked.sort(key=lambda p: (chunks.index(p[0]), p[0].body.find(p[1])))
     claims = [Claim(_render(chunk, sentence, query), chunk, sentence) for chunk, sentence in picked]
     return Draft(claims=claims, as_list=sum(c.kind in ("list_item", "table_row") for c, _ in picked) > 1)
 
 
 def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """'pros of X' style questions: the asked column of the best-matching table, row by row."""
-    top = chunks[0] if chunks else None
-    if top is None or top.kind != "table_row":
-        return None
-    asked = [i for i, h in enumerate(top.header) if stem(h.lower()) in query.terms]
-    if not asked or len(asked) == len(top.header):
+    top, asked = None, []
+    for chunk in chunks:
+        if chunk.kind == "table_row":
+            asked = [i for i, h in enumerate(chunk.header) if stem(h.lower()) in query.terms]
+            if asked:
+                top = chunk
+                break
+    if top is None:
         return None
     rows = [c for c in kb.chunks if (c.doc_id, c.anchor, c.context) == (top.doc_id, top.anchor, top.context)]
+    whole = len(asked) == len(top.header)
     claims = [
-        Claim("; ".join(row.cells[i] for i in asked if i < len(row.cells)), row, row.body)
+        Claim(
+            _row_line(row) if whole else "; ".join(row.cells[i] for i in asked if i < len(row.cells)),
+            row,
+            row.body,
+        )
         for row in rows[:MAX_LIST_ITEMS]
     ]
     column = " and ".join(top.header[i].lower() for i in asked)
-    lead = texts.fill("column_lead", column=column, section=top.section)
+    lead = texts.fill("column_lead", column=column, caption=top.context.split(" | ")[0], section=top.section)
     return Draft(claims=claims, lead=lead, as_list=True)
 
 
@@ -107,7 +130,10 @@ def _row_line(chunk: Chunk) -> str:
     """'Cost: PEO higher, bundled; ASO lower, ...' for a row whose first column names the row."""
     header, cells = chunk.header, chunk.cells
     if len(header) >= 3 and len(cells) == len(header):
-        parts = [f"{_short(h)} {_lower_first(v)}" for h, v in zip(header[1:], cells[1:])]
+        parts = [
+            v if v.lower().startswith(_short(h).lower()) else f"{_short(h)} {_lower_first(v)}"
+            for h, v in zip(header[1:], cells[1:])
+        ]
         return f"{cells[0]}: " + "; ".join(parts)
     return "; ".join(f"{h}: {v}" for h, v in zip(header, cells))
 
@@ -123,8 +149,9 @@ def _lower_first(text: str) -> str:
 
 
 def _stands_alone(sentence: str) -> bool:
-    """Skip stated myths ('“X.”') and fragments ('Wrong.') that mean nothing on their own."""
-    return len(sentence.split()) >= 4 and not _QUOTED_CLAIM.match(sentence.strip())
+    """Skip questions, stated myths ('“X.”') and fragments ('Wrong.') that mean nothing on their own."""
+    sentence = sentence.strip()
+    return len(sentence.split()) >= 4 and not _QUOTED_CLAIM.match(sentence) and not sentence.endswith("?")
 
 
 def _overlap(query: Query, sentence: str, chunk: Chunk) -> float:

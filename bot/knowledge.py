@@ -92,4 +92,3 @@ def load_knowledge(client: ClientAPI, *, name: str, docs: list[Document]) -> Kno
     if any(cid not in known for cid in units.chunk_ids):
         raise IndexCorrupt("the index's sentence units point at chunks that are not there")
     return Knowledge(docs={d.doc_id: d for d in docs}, chunks=chunks, units=units)
-

@@ -40,8 +40,14 @@ SHORTHAND: dict[str, str] = {
     "diff": "difference",
     "v": "vs",
     "versus": "vs",
+}
+
+# Everyday words, followed by the words the guide uses for the same idea (the original is kept).
+RELATED: dict[str, str] = {
     "compare": "difference",
+    "comparing": "difference",
     "comparison": "difference",
+    "different": "difference",
     "bad": "downside cons",
     "downsides": "downside cons",
     "disadvantage": "downside cons",
@@ -49,23 +55,19 @@ SHORTHAND: dict[str, str] = {
     "drawback": "downside cons",
     "drawbacks": "downside cons",
     "negatives": "downside cons",
-    "risks": "risk",
     "advantages": "pros",
     "advantage": "pros",
     "upsides": "pros",
-    "good": "pros",
     "price": "cost",
     "prices": "cost",
     "pricing": "cost",
     "expensive": "cost higher",
     "cheap": "cost lower cheaper",
-    "cheaper": "cost lower cheaper",
     "fees": "cost",
     "fee": "cost",
     "fire": "firing",
     "hire": "hiring",
-    "health": "health insurance",
-    "taxes": "payroll taxes",
+    "taxes": "payroll",
 }
 
 _INSTRUCTION = re.compile(
@@ -78,12 +80,16 @@ _INSTRUCTION = re.compile(
 )
 _CLAUSES = re.compile(r"(?<=[.!?:;\n])\s+|\n+")
 _FIGURE = re.compile(
-    r"\bhow much\b|\bhow many dollars\b|\b(price|pricing|fee|fees|percentage|percent|dollars?)\b|[$%]"
-    r"|\bper (employee|month|year|head|worker|person)\b|\b(monthly|annual|yearly) (cost|price|fee)\b"
-    r"|\b(typical|average|usual) (cost|price|fee|rate)\b|\bwhat rate\b|\bcost per\b",
+    r"\bhow much\b|\bhow many (dollars|percent)\b|\b(percentage|percent|dollars?)\b|[$%]"
+    r"|\bper (employee|month|year|head|worker|person|paycheck)\b"
+    r"|\b(typical|average|usual|monthly|annual|yearly|going|exact) (price|cost|fee|rate|charge)s?\b"
+    r"|\b(price|cost|fee|rate|charge)s? (of|for) (a|an|the|using|hiring)?\s*(peo|aso|hro|eor)"
+    r"|\bwhat (rate|fee|price)\b|\bcharge\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|theirs|this one|that one|this model|that model)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(it|its|it's|they|them|their|theirs|this one|that one|this model|that model)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,7 @@ class QueryReader:
         cleaned, had_instructions = strip_instructions(message)
         words = [SHORTHAND.get(w, w) for w in normalize(cleaned).split()]
         words = [_correct(w, self.vocabulary, self._choices) for part in words for w in part.split()]
+        words = [x for w in words for x in (w, *RELATED.get(w, "").split())]
         text = " ".join(words)
         models = models_named(text)
         content = [w for w in text.split() if w not in STOPWORDS]

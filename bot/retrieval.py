@@ -13,7 +13,8 @@ from bot.query import Query, models_named
 
 RRF_K = 60
 CANDIDATES = 20
-HEADING_MATCH = 0.80  # cosine above which a question heading is taken as the one asked
+HEADING_MATCH = 0.80  # cosine above which a question heading lifts its section's chunks
+HEADING_ANSWER = 0.84  # cosine above which a question heading is taken as the question asked
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Retrieval:
     sentence_scores: dict[int, float]  # unit row -> cosine with the question
     best_sentence: float
     best_heading: float
+    section: tuple[str, str] | None = None  # (doc_id, anchor) whose question heading is the one asked
 
 
 class HybridRetriever:
@@ -81,7 +83,19 @@ class HybridRetriever:
             sentence_scores=sentence_scores,
             best_sentence=max(sentence_scores.values(), default=0.0),
             best_heading=max(by_heading.values(), default=0.0),
+            section=self._asked_section(query, by_heading),
         )
+
+    def _asked_section(self, query: Query, by_heading: dict[str, float]) -> tuple[str, str] | None:
+        """The section whose question heading paraphrases the query and names no other model."""
+        for cid, sim in sorted(by_heading.items(), key=lambda kv: -kv[1]):
+            if sim < HEADING_ANSWER:
+                return None
+            chunk = self.kb.chunk(cid)
+            named = set(models_named(chunk.section))
+            if not query.models or not named or set(query.models) <= named:
+                return (chunk.doc_id, chunk.anchor)
+        return None
 
     def _dense(self, vector: np.ndarray) -> dict[str, float]:
         found = self.store.similarity_search_by_vector_with_relevance_scores(vector.tolist(), k=CANDIDATES)

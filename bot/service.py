@@ -10,7 +10,7 @@ from langchain_core.runnables import Runnable
 from bot.chain import ChainResult
 from bot.citations import cite, verify
 from bot.compose import Claim, Draft
-from bot.contract import ChatResponse, Channel, Profile, Recommendation
+from bot.contract import Channel, ChatResponse, Profile, Recommendation
 from bot.conversation import ConversationStore
 from bot.knowledge import Knowledge
 from bot.prompts import AnswerTexts
@@ -40,7 +40,9 @@ class AnswerService:
         """The rules table's recommendation for a profile (pure, deterministic)."""
         return recommend(profile, self.rules)
 
-    def answer(self, *, message: str, conversation_id: str | None = None, channel: Channel = "api") -> ChatResponse:
+    def answer(
+        self, *, message: str, conversation_id: str | None = None, channel: Channel = "api"
+    ) -> ChatResponse:
         """One chat turn; the message must already be validated (1 to 2,000 characters)."""
         conv_id, state = self.conversations.get(conversation_id)
         cleaned, _ = strip_instructions(message)
@@ -95,4 +97,3 @@ class AnswerService:
             citations=citations,
             recommendation=rec,
         )
-

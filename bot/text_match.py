@@ -8,13 +8,7 @@ import unicodedata
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 STOPWORDS = frozenset(
-    """a an the and or but if then so of to in on at by for with from as is are was were be been being
-    do does did doing have has had having i me my we us our ours you your yours he she it its they them
-    their this that these those there here what which who whom whose when where why how can could should
-    would will shall may might must not no nor than too very just also only own same such both each few
-    more most other some any all about into over under again further once up down out off s t don
-    tell explain show give know want need like please hi hello hey thanks thank let get got make
-    im ive id youre theyre whats thats whos dont doesnt isnt arent cant wont one""".split()
+    ["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "have", "has", "had", "having", "i", "me", "my", "we", "us", "our", "ours", "you", "your", "yours", "he", "she", "it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "not", "no", "nor", "than", "too", "very", "just", "also", "only", "own", "same", "such", "both", "each", "few", "more", "most", "other", "some", "any", "all", "about", "into", "over", "under", "again", "further", "once", "up", "down", "out", "off", "s", "t", "don", "tell", "explain", "show", "give", "know", "want", "need", "like", "please", "hi", "hello", "hey", "thanks", "thank", "let", "get", "got", "make", "im", "ive", "id", "youre", "theyre", "whats", "thats", "whos", "dont", "doesnt", "isnt", "arent", "cant", "wont", "one"]
 )
 
 

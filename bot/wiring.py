@@ -37,13 +37,17 @@ def prepare_index(settings: Settings, encoder: Embedder, *, progress: bool = Fal
     chunks = chunk_documents(docs)
     try:
         client = open_client(settings.data_dir)
-        report = sync_index(chunks, client=client, name=settings.collection, encoder=encoder, progress=progress)
+        report = sync_index(
+            chunks, client=client, name=settings.collection, encoder=encoder, progress=progress
+        )
         kb = load_knowledge(client, name=settings.collection, docs=docs)
     except IndexCorrupt as exc:
         log.error("index at %s is unreadable (%s): rebuilding it from the corpus", settings.data_dir, exc)
         wipe_index(settings.data_dir)
         client = open_client(settings.data_dir)
-        report = sync_index(chunks, client=client, name=settings.collection, encoder=encoder, progress=progress)
+        report = sync_index(
+            chunks, client=client, name=settings.collection, encoder=encoder, progress=progress
+        )
         report = IngestReport(**report.counts(), rebuilt=f"unreadable index rebuilt ({exc})")
         kb = load_knowledge(client, name=settings.collection, docs=docs)
     return Index(client=client, knowledge=kb, report=report)

@@ -111,7 +111,9 @@ def chunk_section(doc: Document, section: Section) -> list[Chunk]:
                 pieces.extend(("list_item", item, block.lead_in or "", (), ()) for item in block.items)
             elif isinstance(block, Table):
                 context = " | ".join(p for p in (block.caption, " | ".join(block.header)) if p)
-                pieces.extend(("table_row", " | ".join(row), context, block.header, row) for row in block.rows)
+                pieces.extend(
+                    ("table_row", " | ".join(row), context, block.header, row) for row in block.rows
+                )
     path = " > ".join(section.path)
     chunks = []
     for ordinal, (kind, body, context, header, cells) in enumerate(pieces):

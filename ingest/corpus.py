@@ -234,8 +234,10 @@ def _read_list(lines: list[str], i: int, out: list[Block]) -> int:
             items.append(match.group(1))
         elif lines[i].strip() and lines[i].startswith((" ", "\t")) and items:
             items[-1] += " " + lines[i].strip()
-        elif not lines[i].strip() and i + 1 < len(lines) and (
-            (_NUMBERED if ordered else _BULLET).match(lines[i + 1])
+        elif (
+            not lines[i].strip()
+            and i + 1 < len(lines)
+            and ((_NUMBERED if ordered else _BULLET).match(lines[i + 1]))
         ):
             pass
         else:

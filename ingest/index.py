@@ -51,7 +51,12 @@ class IngestReport:
     rebuilt: str | None = None
 
     def counts(self) -> dict[str, int]:
-        return {"added": self.added, "updated": self.updated, "deleted": self.deleted, "unchanged": self.unchanged}
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "deleted": self.deleted,
+            "unchanged": self.unchanged,
+        }
 
 
 class IndexCorrupt(RuntimeError):
@@ -135,7 +140,9 @@ def sync_index(
     unit_col = _collection(client, unit_name, wanted_meta)
 
     stored = chunk_col.get(include=["metadatas"])
-    stored_slot = {i: str((m or {}).get("slot", "")) for i, m in zip(stored["ids"], stored["metadatas"] or [])}
+    stored_slot = {
+        i: str((m or {}).get("slot", "")) for i, m in zip(stored["ids"], stored["metadatas"] or [])
+    }
     wanted = {c.id: c for c in chunks}
     to_add = [c for c in chunks if c.id not in stored_slot]
     to_delete = [i for i in stored_slot if i not in wanted]

@@ -1,0 +1,47 @@
+# guidebot: the few commands people need. `make run` and `make test` do all the set-up themselves.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint ingest bench eval clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
+
+# torch==2.13.0 first: pip takes that CPU build from this machine's disk (any other pulls a CUDA build).
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+ingest: install
+	$(BIN)/guidebot ingest
+
+# Ingests when the index is missing or stale (serve brings the index in step with the corpus at start-up).
+run: install
+	$(BIN)/guidebot ingest
+	$(BIN)/guidebot serve
+
+test: install
+	$(BIN)/ruff check bot ingest tests bench
+	$(BIN)/ruff format --check bot ingest tests bench
+	$(BIN)/python -m pytest -q
+	$(BIN)/python -m bench.eval_server --set ../shared/eval/dev.jsonl --set ../shared/eval/dev-recommend.jsonl --set tests/eval/extra.jsonl
+
+lint: install
+	$(BIN)/ruff check bot ingest tests bench
+	$(BIN)/ruff format --check bot ingest tests bench
+	$(BIN)/mypy bot ingest
+
+eval: install
+	$(BIN)/python -m bench.eval_server --set ../shared/eval/dev.jsonl --set ../shared/eval/dev-recommend.jsonl --set tests/eval/extra.jsonl
+
+bench: install
+	$(BIN)/python bench/benchmark.py
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,71 @@
+"""Starts `guidebot serve` as a real process on a free loopback port, and stops it."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_ready(base: str, *, timeout: float = 180.0) -> float:
+    """Seconds until /readyz answers 200; raises TimeoutError past the timeout."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        try:
+            with urllib.request.urlopen(f"{base}/readyz", timeout=2) as r:
+                if r.status == 200:
+                    return time.perf_counter() - start
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{base} not ready after {timeout} s")
+
+
+def post_json(url: str, payload: dict[str, object], timeout: float = 30.0) -> dict[str, object]:
+    req = urllib.request.Request(
+        url, data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(req, timeout=timeout) as r:
+        return dict(json.loads(r.read().decode()))
+
+
+@contextlib.contextmanager
+def running_server(data_dir: Path | None = None) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A `guidebot serve` process on 127.0.0.1 with its own data folder; yields (base URL, process)."""
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="guidebot-") as tmp:
+        env = {**os.environ, "GUIDEBOT_DATA_DIR": str(data_dir or Path(tmp) / "data")}
+        guidebot = Path(sys.executable).with_name("guidebot")
+        proc = subprocess.Popen(
+            [str(guidebot), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            yield f"http://127.0.0.1:{port}", proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
