@@ -1,4 +1,4 @@
-"""Starts `guidebot serve` and runs ../shared/eval/grade.py on each question set; exits 1 if any case fails."""
+"""Starts `guidebot serve` and runs ../shared/eval/grade.py on each set; exits 1 if any case fails."""
 
 from __future__ import annotations
 

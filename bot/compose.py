@@ -120,9 +120,9 @@ def _render(chunk: Chunk, sentence: str, query: Query) -> str:
     """How a sentence reads in the answer: table rows as lines, conditional list items with their lead-in."""
     if chunk.kind == "table_row" and chunk.cells:
         return _row_line(chunk)
-    if chunk.kind == "list_item" and chunk.context and _CONDITIONAL_LEAD.search(chunk.context):
-        if sentence == chunk.body.split(". ")[0] or chunk.body.startswith(sentence):
-            return f"{chunk.context.rstrip(':')} {sentence[:1].lower()}{sentence[1:]}"
+    conditional = chunk.kind == "list_item" and _CONDITIONAL_LEAD.search(chunk.context)
+    if conditional and chunk.body.startswith(sentence):
+        return f"{chunk.context.rstrip(':')} {sentence[:1].lower()}{sentence[1:]}"
     return sentence
 
 
