@@ -1,0 +1,140 @@
+"""The pure rules engine: a profile and a table in, a recommendation out (see rules.yaml for the policy)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.contract import Choice, Profile, Reason, Recommendation
+from bot.rules.follow_up import summary_sentence
+from bot.rules.table import Condition, Rule, RulesTable
+
+Kind = Literal["route", "decided", "conflict", "insufficient"]
+
+SUMMARY_FACTS = 3  # facts named in a summary sentence
+CONFLICT_FACTS_PER_SIDE = 2
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The engine's decision before it is worded: choice, why, and each side's fired rules."""
+
+    choice: Choice
+    kind: Kind
+    reasons: tuple[Rule, ...]
+    peo: tuple[Rule, ...]
+    aso: tuple[Rule, ...]
+
+
+def recommend(profile: Profile, table: RulesTable) -> Recommendation:
+    """Which model fits this profile, with reasons, missing facts and a one-sentence summary."""
+    outcome = decide(profile, table)
+    missing = missing_fields(profile, table, choice=outcome.choice)
+    return Recommendation(
+        choice=outcome.choice,
+        summary=_summary(outcome, missing, table),
+        reasons=[_reason(rule) for rule in outcome.reasons],
+        missing=missing,
+        profile=profile.known(),
+    )
+
+
+def needs_more_info(rec: Recommendation) -> bool:
+    """True when the choice is open because decisive facts are missing, not because known facts conflict."""
+    return rec.choice == "UNDECIDED" and not rec.reasons and bool(rec.missing)
+
+
+def decide(profile: Profile, table: RulesTable) -> Outcome:
+    """Apply the table: hard routes first, then PEO vs ASO weights with the minimum margin."""
+    fired = [rule for rule in table.rules if fires(rule, profile, table)]
+    for route in table.route_precedence:
+        routed = tuple(rule for rule in fired if rule.route == route)
+        if routed:
+            return Outcome(choice=route, kind="route", reasons=routed, peo=(), aso=())
+    peo = _by_weight(rule for rule in fired if rule.favours == "PEO")
+    aso = _by_weight(rule for rule in fired if rule.favours == "ASO")
+    peo_score, aso_score = _score(peo), _score(aso)
+    if peo_score - aso_score >= table.min_margin:
+        return Outcome(choice="PEO", kind="decided", reasons=peo, peo=peo, aso=aso)
+    if aso_score - peo_score >= table.min_margin:
+        return Outcome(choice="ASO", kind="decided", reasons=aso, peo=peo, aso=aso)
+    if min(peo_score, aso_score) >= table.min_margin:
+        return Outcome(choice="UNDECIDED", kind="conflict", reasons=peo + aso, peo=peo, aso=aso)
+    return Outcome(choice="UNDECIDED", kind="insufficient", reasons=(), peo=peo, aso=aso)
+
+
+def missing_fields(profile: Profile, table: RulesTable, *, choice: Choice | None = None) -> list[str]:
+    """Unanswered fields for which some value changes the choice, most decisive first."""
+    choice = choice or decide(profile, table).choice
+    known = profile.known()
+    out = []
+    for name in table.missing_order:
+        if name in known:
+            continue
+        for value in candidate_values(name, table):
+            if decide(Profile(**{**known, name: value}), table).choice != choice:
+                out.append(name)
+                break
+    return out
+
+
+def candidate_values(name: str, table: RulesTable) -> list[int | bool]:
+    """Values worth trying for a field: both booleans, or head counts around every bound in the table."""
+    if Profile.model_fields[name].annotation != (int | None):
+        return [False, True]
+    points = {1}
+    for rule in table.rules:
+        cond = rule.when.get(name)
+        bounds = [cond] if isinstance(cond, int) else [b for _, b in cond.bounds()] if cond else []
+        for bound in bounds:
+            number = table.bound(bound)
+            points.update(n for n in (number - 1, number, number + 1) if n >= 1)
+    return sorted(points)
+
+
+def fires(rule: Rule, profile: Profile, table: RulesTable) -> bool:
+    """Whether every condition of the rule holds; an unanswered field holds no condition."""
+    return all(_holds(getattr(profile, name), cond, table) for name, cond in rule.when.items())
+
+
+def _holds(value: int | bool | None, cond: Condition, table: RulesTable) -> bool:
+    if value is None:
+        return False
+    if isinstance(cond, bool):
+        return value is cond
+    if isinstance(cond, int):
+        return value == cond
+    return all(_compare(value, op, table.bound(bound)) for op, bound in cond.bounds())
+
+
+def _compare(value: int | bool, op: str, bound: int) -> bool:
+    checks = {"lt": value < bound, "lte": value <= bound, "gt": value > bound, "gte": value >= bound}
+    return checks[op]
+
+
+def _by_weight(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    """Heaviest first; ties keep table order (sorted() is stable)."""
+    return tuple(sorted(rules, key=lambda rule: -(rule.weight or 0)))
+
+
+def _score(rules: tuple[Rule, ...]) -> int:
+    return sum(rule.weight or 0 for rule in rules)
+
+
+def _reason(rule: Rule) -> Reason:
+    return Reason(rule_id=rule.id, text=rule.reason, section=rule.section, quote=rule.quote)
+
+
+def _summary(outcome: Outcome, missing: list[str], table: RulesTable) -> str:
+    prompts = table.prompts
+    if outcome.kind in ("route", "decided"):
+        facts = [rule.fact for rule in outcome.reasons[:SUMMARY_FACTS]]
+        return summary_sentence(outcome.choice, prompts=prompts, facts=facts)
+    if outcome.kind == "conflict":
+        peo_facts = [rule.fact for rule in outcome.peo[:CONFLICT_FACTS_PER_SIDE]]
+        aso_facts = [rule.fact for rule in outcome.aso[:CONFLICT_FACTS_PER_SIDE]]
+        return summary_sentence("conflict", prompts=prompts, peo_facts=peo_facts, aso_facts=aso_facts)
+    if missing:
+        return summary_sentence("needs_info", prompts=prompts, missing=missing)
+    return summary_sentence("unclear", prompts=prompts)
