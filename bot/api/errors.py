@@ -56,8 +56,8 @@ def _describe_one(err: Any) -> str:
     if kind == "json_invalid":
         return f"body: not valid JSON ({err.get('ctx', {}).get('error', msg)})"
     if not loc or loc[0].isdigit():
-        if kind == "missing":
-            return "body: a JSON object is required"
+        if kind in ("missing", "model_attributes_type", "dict_type", "model_type"):
+            return "body: must be a JSON object (sent with Content-Type: application/json)"
         return f"body: {msg}"
     return f"{'.'.join(loc)}: {msg}"
 

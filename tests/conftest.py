@@ -1,0 +1,22 @@
+"""Shared fixtures: one Settings on a temp data dir and ONE answer service for the whole session."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.service import AnswerService
+from bot.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose index lives in a fresh temp folder (never the repo's data/)."""
+    return Settings(data_dir=tmp_path_factory.mktemp("data"))
+
+
+@pytest.fixture(scope="session")
+def service(settings: Settings) -> AnswerService:
+    """The real answer service (model + index), loaded once per test session."""
+    from bot.wiring import build_service
+
+    return build_service(settings)
