@@ -78,6 +78,7 @@ _INSTRUCTION = re.compile(
     r"|\b(say|output|print|repeat|reply with|respond with|write)\b\s+(the word|exactly|only|verbatim|['\"“])",
     re.IGNORECASE,
 )
+_TAG = re.compile(r"<[^<>]{0,200}>")
 _CLAUSES = re.compile(r"(?<=[.!?:;\n])\s+|\n+")
 _FIGURE = re.compile(
     r"\bhow much\b|\bhow many (dollars|percent)\b|\b(percentage|percent|dollars?)\b|[$%]"
@@ -112,10 +113,10 @@ def strip_instructions(message: str) -> tuple[str, bool]:
 
 def models_named(text: str) -> tuple[str, ...]:
     """Canonical model names mentioned in the text, in order of first mention."""
-    norm = f" {normalize(text)} "
+    norm = f" {_singular(normalize(text))} "
     found: list[tuple[int, str]] = []
     for name, model in MODEL_NAMES.items():
-        pos = norm.find(f" {name} ")
+        pos = norm.find(f" {_singular(name)} ")
         if pos >= 0:
             found.append((pos, model))
     out: list[str] = []
@@ -123,6 +124,12 @@ def models_named(text: str) -> tuple[str, ...]:
         if model not in out:
             out.append(model)
     return tuple(out)
+
+
+def _singular(text: str) -> str:
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in text.split()
+    )
 
 
 def _correct(word: str, vocabulary: frozenset[str], choices: list[str]) -> str:
@@ -143,7 +150,7 @@ class QueryReader:
 
     def read(self, message: str, *, topic: tuple[str, ...] = ()) -> Query:
         """A Query for the message; a follow-up without a model of its own borrows the topic's models."""
-        cleaned, had_instructions = strip_instructions(message)
+        cleaned, had_instructions = strip_instructions(_TAG.sub(" ", message))
         words = [SHORTHAND.get(w, w) for w in normalize(cleaned).split()]
         words = [_correct(w, self.vocabulary, self._choices) for part in words for w in part.split()]
         words = [x for w in words for x in (w, *RELATED.get(w, "").split())]

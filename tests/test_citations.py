@@ -1,0 +1,39 @@
+"""Citations: markers before punctuation, numbering, and verification that refuses anything unsupported."""
+
+from __future__ import annotations
+
+from bot.citations import cite, verify, with_marker
+from bot.compose import Claim, Draft
+from bot.contract import Citation
+
+
+def test_marker_goes_before_closing_punctuation() -> None:
+    assert with_marker("Costs can also be higher.", 1) == "Costs can also be higher [1]."
+    assert with_marker("Cost: PEO higher", 2) == "Cost: PEO higher [2]"
+
+
+def test_same_quote_shares_one_number(service) -> None:
+    chunk = service.kb.chunks[5]
+    text, citations = cite(Draft(claims=[Claim("A.", chunk, chunk.body), Claim("B.", chunk, chunk.body)]))
+    assert text == "A [1]. B [1]." and [c.n for c in citations] == [1]
+    assert citations[0].url == f"/docs/{chunk.doc_id}#{chunk.anchor}"
+
+
+def test_verification_refuses_paraphrase_wrong_section_and_bad_markers(service) -> None:
+    kb = service.kb
+    ok = Citation(
+        n=1,
+        doc_id="peo-vs-aso",
+        doc_title="t",
+        section="What is the downside of a PEO?",
+        quote="Costs can also be higher",
+        url="/docs/peo-vs-aso#what-is-the-downside-of-a-peo",
+    )
+    assert verify("Costs are higher [1].", [ok], kb) == []
+    paraphrase = ok.model_copy(update={"quote": "PEOs usually cost a lot more money"})
+    wrong_section = ok.model_copy(
+        update={"url": "/docs/peo-vs-aso#what-is-a-peo", "section": "What is a PEO?"}
+    )
+    assert verify("X [1].", [paraphrase], kb)
+    assert verify("X [1].", [wrong_section], kb)
+    assert verify("X [2].", [ok], kb) == ["marker [2] has no citation", "citation [1] is never referred to"]
