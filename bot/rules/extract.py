@@ -50,6 +50,10 @@ _CLAUSE_BREAK = re.compile(
     r"|also|yet)\b"
 )
 _WORD = re.compile(r"[a-z0-9']+")
+# A negation followed by one of these nouns has found its object ("no HR want cheap").
+_NEGATION_OBJECTS = frozenset(
+    ["hr", "staff", "team", "employees", "people", "ppl", "entity", "benefits", "insurance"]
+)
 
 
 def normalise(text: str) -> str:
@@ -72,8 +76,9 @@ def negated(text: str, match: re.Match[str], *, inner: bool = False) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
     words = _WORD.findall(clause)[-_NEGATION_WINDOW:]
-    if any(_is_negation(w) for w in words):
-        return True
+    for i, word in enumerate(words):
+        if _is_negation(word) and not _NEGATION_OBJECTS.intersection(words[i + 1 :]):
+            return True
     return inner and any(_is_negation(w) for w in _WORD.findall(match.group(0)))
 
 
@@ -149,11 +154,12 @@ _ABOUT = (
 )
 _PEOPLE = (
     r"(?:people|persons?|employees?|staff(?:ers)?|workers?|team ?members|members|heads|ftes?|full[- ]?timers"
-    r"|folks|strong)"
+    r"|folks|ppl|strong)"
 )
 _PEOPLE_ADJ = (
     r"(?:(?:full[- ]time|part[- ]time|permanent|salaried|hourly|w-?2|u\.?s\.?(?:[- ]based)?|"
-    r"remote|total)\s+){0,2}"
+    r"remote|total|seasonal|contract|temporary|office|field|in-office|on-site|onsite|local)"
+    r"(?:\s+and\s+|\s*,\s*|\s+or\s+|\s+)){0,3}"
 )
 _NOT_PEOPLE = (
     r"(?!\s*(?:states?|countries|locations|offices|years?|months?|weeks?|days?|hours?|%|percent|dollars|k\b))"
@@ -161,7 +167,7 @@ _NOT_PEOPLE = (
 _COUNT_PATTERNS = (
     re.compile(rf"\b(?P<n>{NUMBER})\+?(?:\s*-\s*|\s+){_PEOPLE_ADJ}{_PEOPLE}\b"),
     re.compile(
-        r"(?<!hr )\b(?:team|staff|company|headcount|head count|workforce|"
+        r"(?<!hr )(?<!people )\b(?:team|staff|company|headcount|head count|workforce|"
         r"firm|business|startup|organi[sz]ation"
         rf"|crew|shop|size)\s*(?:of|is|at|:|=|around|about)?\s*{_ABOUT}(?P<n>{NUMBER})\b{_NOT_PEOPLE}"
     ),
@@ -215,7 +221,7 @@ def _only_negated(regex: str, value: bool) -> Cue:
 _HR = r"(?:hr|human resources|people ops|people operations)"
 _HR_ROLE = (
     r"(?:team|department|dept|staff|staffer|person|people|manager|managers|director|lead|leader|head"
-    r"|generalists?|specialists?|professionals?|business partners?|coordinator|admin|administrator|officer"
+    r"|generalists?|specialists?|professionals?|business partners?|coordinator|administrator|officer"
     r"|function|folks|employees?|hires?|experts?|pros?)"
 )
 _HR_MOD = (
@@ -230,7 +236,8 @@ _HR_NOT_STAFF = (
 _FOUNDER = (
     r"(?:i|me|myself|the founders?|our founders?|founders?|the ceo|our ceo|ceo|"
     r"the owner|owner|office manager|our office manager|the office manager|our cfo|"
-    r"our coo|bookkeeper|our bookkeeper)"
+    r"our coo|bookkeeper|our bookkeeper|(?:my|our) (?:wife|husband|partner|spouse|co-?founder)"
+    r"|(?:an?|our) (?:office|operations|ops) manager)"
 )
 
 IN_HOUSE_HR = (
@@ -243,6 +250,14 @@ IN_HOUSE_HR = (
     ),
     _fixed(rf"\b(?:nobody|no one|no-one|noone|none of us)\b[^.,;]{{0,25}}\b{_HR}\b", False),
     _fixed(
+        r"\b(?:not|\w+n't|dont|never)\s+(?:\w+\s+)?"
+        rf"(?:anyone|anybody|someone|a person|any staff|any people)\b[^.,;]{{0,25}}\b{_HR}\b",
+        False,
+    ),
+    _says(
+        rf"\b{_HR}\s+(?:is|are)\s+(?:fully\s+)?(?:staffed|in-house|in house|handled in-house|done in-house)\b"
+    ),
+    _fixed(
         rf"\b{_FOUNDER}\s+(?:handles?|does|do|manages?|covers?|juggles?|"
         rf"takes? care of|runs?)\s+(?:all\s+)?(?:the\s+|our\s+)?{_HR}\b",
         False,
@@ -251,6 +266,7 @@ IN_HOUSE_HR = (
     _says(rf"\b{_HR_MOD}{_HR}[\s-]+{_HR_ROLE}\b"),
     _says(r"\b(?:head|director|vp|chief|manager) of (?:hr|human resources|people)\b"),
     _says(r"\bchro\b"),
+    _says(r"\bpeople\s+(?:team|ops|operations|function|department|manager|lead|partner)\b"),
     _says(rf"\b(?:in-house|in house|internal)\s+{_HR}\b{_HR_NOT_STAFF}"),
     _says(rf"\bha(?:ve|s)\s+(?:an?\s+)?{_HR}\b{_HR_NOT_STAFF}"),
 )
@@ -272,6 +288,11 @@ _OWN_PLANS = (
 
 POOLED_BENEFITS = (
     _says(rf"\b(?:our|my)\s+(?:own|existing|current)\s+{_OWN_PLANS}\b", False),
+    _says(
+        r"\b(?:work with|use|using|have|keep|love|like|trust)\s+(?:an?|our|my)\s+(?:own\s+)?"
+        r"(?:benefits?|insurance|health)\s+(?:broker|brokers|carrier|advisor)\b",
+        False,
+    ),
     _says(rf"\b{_QUAL}(?:(?:,\s*|\s+and\s+|[\s-]+){_QUAL})*[\s-]+{_BEN}"),
     _says(r"\b(?:pool|pooled|pooling)\b"),
     _says(
@@ -279,7 +300,8 @@ POOLED_BENEFITS = (
         rf"access to|attract\w*|retain\w*|improve|upgrade|want|need)\b(?:\s+[a-z]+){{0,4}}?\s+{_BEN}"
     ),
     _says(
-        rf"\b{_BEN}[^.;,]{{0,25}}\b(?:priority|important|matters?|key|crucial|critical|big deal|focus)\b",
+        rf"\b{_BEN}[^.;,]{{0,25}}\b(?:priority|important|matters?|key|crucial|critical|big deal|focus"
+        r"|compete|attract|retain|win)\b",
         inner=True,
     ),
 )
@@ -321,9 +343,9 @@ SHARED_LIABILITY = (
     _says(rf"\bless\s+(?:compliance\s+|legal\s+)?{_RISK}\b"),
     _says(
         r"\b(?:worried|concerned|nervous|anxious|scared|afraid|stressed|"
-        r"worry|worries)\b[^.;,]{0,12}\b(?:about|of|by)\s+"
-        r"(?:[a-z]+\s+){0,2}?(?:compliance|liability|lawsuits?|penalties|"
-        r"fines|audits?|risks?|mistakes|legal)\b"
+        r"worry|worries|worrying)\b[^.;,]{0,12}\b(?:about|of|by)\s+"
+        r"(?:[a-z']+\s+){0,3}?(?:compliance|liability|lawsuits?|penalties|"
+        r"fines|audits?|risks?|mistakes|legal|claims|comp)\b"
     ),
     _only_negated(r"\bco-?employ\w*", False),
 )
@@ -361,6 +383,10 @@ FULL_CONTROL = (
     ),
     _says(r"\b(?:our|my)\s+own\s+(?:insurance\s+)?(?:brokers?|vendors?|carriers?|providers?)\b"),
     _says(r"\b(?:driver's seat|drivers seat|call the shots|in charge of everything)\b"),
+    _says(
+        r"\b(?:care|caring|cares|worried|concerned|fussed|bothered)\s+(?:much\s+|a lot\s+|too much\s+)?"
+        r"(?:about|with)\s+(?:having\s+|keeping\s+|retaining\s+)?(?:full\s+|complete\s+|total\s+)?control\b"
+    ),
 )
 
 COST_PRIORITY = (
@@ -466,7 +492,9 @@ STRATEGIC_HR_ONLY = (
 )
 
 _COUNTRY = (
-    r"(?:germany|france|the uk|uk|u\.k\.|united kingdom|britain|england|scotland|ireland|spain|portugal|italy"
+    r"(?:london|berlin|paris|dublin|amsterdam|madrid|lisbon|warsaw|toronto|vancouver|bangalore|bengaluru"
+    r"|mumbai|manila|sydney|tokyo|tel aviv|germany|france|the uk|uk|u\.k\.|united kingdom|britain"
+    r"|england|scotland|ireland|spain|portugal|italy"
     r"|netherlands|holland|belgium|poland|sweden|norway|denmark|finland|"
     r"switzerland|austria|czech republic|czechia"
     r"|romania|ukraine|greece|hungary|estonia|lithuania|latvia|serbia|"
@@ -500,6 +528,12 @@ HIRING_ABROAD = (
         r"\b(?:have|has|with|through|own|via)\s+(?:an?\s+|our\s+)?(?:own\s+)?(?:local\s+|"
         rf"foreign\s+|legal\s+|[a-z]+\s+)?{_ENTITY}\b",
         False,
+    ),
+    _says(
+        r"\bwithout\s+(?:setting up|opening|forming|establishing|creating|registering|incorporating"
+        r"|starting)\s+"
+        r"(?:an?\s+|our own\s+|any\s+)?(?:local\s+|foreign\s+|legal\s+|overseas\s+)?"
+        r"(?:company|business|corporation|office|branch|presence)\b"
     ),
     _says(rf"\b{_HIRE}\b(?:\s+[a-z-]+){{0,4}}?\s+{_ABROAD}"),
     _says(
@@ -585,8 +619,9 @@ _ASK_CUES = (
         r"\b(?:should|shall|could|would|do|can|must|ought)\s+(?:we|"
         r"i)\s+(?:really\s+|just\s+)?(?:go with|go for|use|pick|choose|"
         r"get|sign up|opt|consider|switch|move|outsource|partner|need|"
-        r"be using|do|select|hire an?|look at|want)\b"
+        r"be using|do|select|hire an?|look at|want|take|adopt|sign with|work with|try)\b"
     ),
+    re.compile(r"\bwhich\b[^?.]{0,40}\bshould\s+(?:we|i)\b"),
     re.compile(
         rf"\b(?:would|will|does|do|could|is|are)\s+{_MODEL}\s+(?:be\s+)?(?:work|"
         rf"fit|suit|right|better|best|good|make sense|the right|a good|worth)\b[^?]*{_US}"
@@ -612,6 +647,7 @@ _ASK_CUES = (
 _BARE_CHOICE = re.compile(
     rf"^(?:so\s*,?\s*|ok\s*,?\s*|well\s*,?\s*)?{_MODEL}\s+(?:or|vs\.?|"
     rf"versus)\s+{_MODEL}\s*(?:then|for us|for me)?\s*\??$"
+    r"|^(?:so\s*,?\s*)?(?:which|what)\s+(?:model|one|option)\s*(?:then|for us|for me)?\s*\?$"
 )
 _GENERAL_QUESTION = re.compile(
     r"\b(?:what|how|why|when|who)\s+(?:is|are|'s|does|do)\s+(?:the\s+)?(?:difference|"

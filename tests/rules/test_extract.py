@@ -94,6 +94,19 @@ PHRASINGS = [
     ("All our people are US-based.", {"hiring_abroad_without_entity": False}),
     ("We already have a UK entity.", {"hiring_abroad_without_entity": False}),
     ("We have offices in New Mexico.", {}),
+    # looser, less tidy wording
+    ("Family business, 35 seasonal and full-time employees.", {"employees": 35}),
+    ("My wife does the HR paperwork.", {"in_house_hr": False}),
+    ("We have a People team of four.", {"in_house_hr": True}),
+    ("HR is fully staffed.", {"in_house_hr": True}),
+    ("We don't have anyone dedicated to HR.", {"in_house_hr": False}),
+    ("We work with a benefits broker we love.", {"wants_pooled_benefits": False}),
+    ("We don't care much about control.", {"wants_full_control": False}),
+    ("We want to hire there without registering a company.", {"hiring_abroad_without_entity": True}),
+    ("we r 20 ppl no hr want cheap", {"employees": 20, "in_house_hr": False, "cost_priority": True}),
+    ("Benefits are our main way to compete for talent.", {"wants_pooled_benefits": True}),
+    ("We'd like to stop worrying about workers' comp claims.", {"wants_shared_liability": True}),
+    ("As a company of eleven, we lack the bandwidth for HR admin.", {"employees": 11}),
     # nothing to extract
     ("What is a PEO?", {}),
     ("How does payroll work with an ASO?", {}),
@@ -175,6 +188,9 @@ ASKS = [
     "Given our situation, which one is best?",
     "What's the right HR model for my startup?",
     "We have no HR staff. What should I choose?",
+    "Which route should we take?",
+    "We have 40 staff. Which model?",
+    "peo or aso",
 ]
 NOT_ASKS = [
     "What is a PEO?",
