@@ -17,6 +17,7 @@ MAX_LIST_ITEMS = 6
 KEEP_RATIO = 0.8  # a sentence joins the answer if it scores this close to the best one
 SECTION_KEEP_RATIO = 0.65  # looser when the question names one section (its sentences belong together)
 _CONDITIONAL_LEAD = re.compile(r"\b(if|when|to|for)\s*:$", re.IGNORECASE)
+_VERDICT = re.compile(r"^(not |only )?(partly )?(true|wrong|false)\b", re.IGNORECASE)
 _QUOTED_CLAIM = re.compile(r"^[“\"].*[”\"]$")
 
 
@@ -69,7 +70,9 @@ def _sentences(
             if not _stands_alone(sentence):
                 continue
             rel = found.sentence_scores.get(row, 0.0) + 0.5 * _overlap(query, sentence, chunk)
-            scored.append((rel * rank_weight.get(chunk.id, 0.6), rank, chunk, sentence))
+            # One section asked: its opening explains it best, so earlier chunks weigh more.
+            weight = max(0.5, 1.0 - 0.05 * rank) if in_order else rank_weight.get(chunk.id, 0.6)
+            scored.append((rel * weight, rank, chunk, sentence))
     if not scored:
         return Draft()
     scored.sort(key=lambda t: (-t[0], t[1]))
@@ -85,9 +88,23 @@ def _sentences(
         if not any(_similar(sentence, s) for _, s in picked):
             picked.append((chunk, sentence))
     if in_order:
+        picked = _bridged(picked, kb)
         picked.sort(key=lambda p: (chunks.index(p[0]), p[0].body.find(p[1])))
     claims = [Claim(_render(chunk, sentence, query), chunk, sentence) for chunk, sentence in picked]
     return Draft(claims=claims, as_list=sum(c.kind in ("list_item", "table_row") for c, _ in picked) > 1)
+
+
+def _bridged(picked: list[tuple[Chunk, str]], kb: Knowledge) -> list[tuple[Chunk, str]]:
+    """Within one passage, also take the sentences between two picked ones, so it reads as written."""
+    out = list(picked)
+    for chunk in {c.id: c for c, _ in picked}.values():
+        texts = [kb.units.texts[r] for r in kb.sentence_rows.get(chunk.id, [])]
+        at = [texts.index(s) for c, s in picked if c.id == chunk.id and s in texts]
+        if len(at) >= 2:
+            gap = [(chunk, texts[i]) for i in range(min(at), max(at)) if (chunk, texts[i]) not in out]
+            if len(out) + len(gap) <= MAX_SENTENCES + 1:
+                out += gap
+    return out
 
 
 def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: AnswerTexts) -> Draft | None:
@@ -151,7 +168,9 @@ def _lower_first(text: str) -> str:
 def _stands_alone(sentence: str) -> bool:
     """Skip questions, stated myths ('“X.”') and fragments ('Wrong.') that mean nothing on their own."""
     sentence = sentence.strip()
-    return len(sentence.split()) >= 4 and not _QUOTED_CLAIM.match(sentence) and not sentence.endswith("?")
+    if len(sentence.split()) < 3 or _VERDICT.match(sentence) or sentence.endswith("?"):
+        return False
+    return not _QUOTED_CLAIM.match(sentence)
 
 
 def _overlap(query: Query, sentence: str, chunk: Chunk) -> float:
