@@ -6,6 +6,8 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -21,9 +23,11 @@ app = typer.Typer(
     help="guidebot: answers about HR outsourcing models (PEO, ASO, HRO, EOR) with cited sources.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,  # a crash must not dump questions or settings to the terminal
 )
 
 USAGE_ERROR = 2
+DATA_ERROR = 1
 
 
 @app.callback()
@@ -49,10 +53,24 @@ def _problems(exc: ValidationError) -> str:
     )
 
 
+@contextmanager
+def _clean_data_errors() -> Iterator[None]:
+    """A corpus, rules or prompts file that cannot be used ends the command with its message, exit 1."""
+    from bot.rules.table import PromptsError, RulesError
+    from ingest.corpus import CorpusError
+
+    try:
+        yield
+    except (CorpusError, RulesError, PromptsError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(DATA_ERROR) from None
+
+
 def _load_service(settings: Settings) -> AnswerService:
     from bot.wiring import build_service  # the model is only imported by commands that need it
 
-    return build_service(settings)
+    with _clean_data_errors():
+        return build_service(settings)
 
 
 def format_response(response: ChatResponse) -> str:
@@ -137,7 +155,8 @@ def ingest(
     from bot.wiring import prepare_index
 
     started = time.perf_counter()
-    index = prepare_index(Settings(), Embedder(), progress=True)
+    with _clean_data_errors():
+        index = prepare_index(Settings(), Embedder(), progress=True)
     counts = index.report.counts()
     if as_json:
         typer.echo(json.dumps(counts))
@@ -207,5 +226,7 @@ def recommend(
         profile = Profile(**{k: v for k, v in answers.items() if v is not None})
     except ValidationError as exc:
         raise _fail(_problems(exc)) from None
-    rec = run_rules(profile, load_table(Settings().rules_path))
+    with _clean_data_errors():
+        table = load_table(Settings().rules_path)
+    rec = run_rules(profile, table)
     typer.echo(rec.model_dump_json() if as_json else format_recommendation(rec))

@@ -20,3 +20,10 @@ def service(settings: Settings) -> AnswerService:
     from bot.wiring import build_service
 
     return build_service(settings)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that needs the shared service (directly or through a fixture) loads the model: slow."""
+    for item in items:
+        if "service" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

@@ -13,17 +13,18 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from bot.api import create_app
+from bot.api.docs_page import render_document
 from bot.contract import ChatResponse, Recommendation
 from bot.service import AnswerService
 from bot.settings import Settings
-
-pytestmark = pytest.mark.slow
+from ingest.corpus import ListBlock, Paragraph, Section, Table, parse_markdown
 
 CHAT_KEYS = {"conversation_id", "status", "answer", "citations", "recommendation", "follow_up"}
 CITATION_KEYS = {"n", "doc_id", "doc_title", "section", "quote", "url"}
@@ -200,6 +201,7 @@ def test_recommend_rejects_bad_profiles(client: TestClient, payload: dict, expec
 def test_healthz_and_readyz(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/readyz").status_code == 200
+    assert client.head("/healthz").status_code == 200
 
 
 def test_doc_page_has_anchors_and_escapes_text(client: TestClient, service: AnswerService) -> None:
@@ -216,6 +218,33 @@ def test_doc_page_has_anchors_and_escapes_text(client: TestClient, service: Answ
     if any(s.promotional for s in doc.sections):
         assert "Publisher&#x27;s note" in page
     assert "<table>" in page and "<li>" in page
+
+
+def test_render_document_escapes_every_text() -> None:
+    hostile = '<script>alert(1)</script> & "quoted"'
+    doc = parse_markdown(
+        f"---\ntitle: 'T <b>'\nsource_url: 'javascript:alert(1)'\npromotional: [promo]\n---\n"
+        f"# T <b>\n\n{hostile}\n\n## Promo {{#promo}}\n\nBuy <img src=x onerror=alert(1)>\n",
+        doc_id="t",
+    )
+    extra = Section(
+        "<i>h</i>",
+        'a"b',
+        2,
+        ("<i>h</i>",),
+        (
+            Paragraph(hostile),
+            ListBlock((hostile,), ordered=True, lead_in=hostile),
+            Table((hostile,), ((hostile,),)),
+        ),
+    )
+    page = render_document(doc) + render_document(replace(doc, sections=(extra,)))
+    assert "<script" not in page and "<img" not in page and "<b>" not in page and "<i>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot;" in page
+    assert 'id="a&quot;b"' in page
+    assert 'href="javascript' not in page
+    assert 'class="promotional"' in page and "Publisher&#x27;s note" in page
+    assert "<ol>" in page and "<table>" in page
 
 
 def test_unknown_doc_and_route_and_method_are_json_errors(client: TestClient) -> None:
@@ -278,6 +307,7 @@ def http(method: str, url: str, body: dict | None = None) -> tuple[int, dict]:
         return err.code, json.loads(err.read())
 
 
+@pytest.mark.slow
 def test_guidebot_serve_end_to_end(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "GUIDEBOT_DATA_DIR": str(tmp_path / "data")}

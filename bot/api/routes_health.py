@@ -10,13 +10,13 @@ from bot.api.errors import error_response
 router = APIRouter()
 
 
-@router.get("/healthz")
+@router.api_route("/healthz", methods=["GET", "HEAD"])
 def healthz() -> dict[str, str]:
     """Always 200 while the process serves requests; touches nothing."""
     return {"status": "ok"}
 
 
-@router.get("/readyz", response_model=None)
+@router.api_route("/readyz", methods=["GET", "HEAD"], response_model=None)
 async def readyz(request: Request) -> JSONResponse | dict[str, str]:
     """200 once the service is loaded, else 503 with the reason."""
     loader = request.app.state.loader
