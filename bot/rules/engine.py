@@ -8,7 +8,7 @@ from typing import Literal
 
 from bot.contract import Choice, Profile, Reason, Recommendation
 from bot.rules.follow_up import summary_sentence
-from bot.rules.table import Condition, Rule, RulesTable
+from bot.rules.table import NUMBER_FIELDS, Condition, Rule, RulesTable
 
 Kind = Literal["route", "decided", "conflict", "insufficient"]
 
@@ -73,7 +73,7 @@ def missing_fields(profile: Profile, table: RulesTable, *, choice: Choice | None
         if name in known:
             continue
         for value in candidate_values(name, table):
-            if decide(Profile(**{**known, name: value}), table).choice != choice:
+            if decide(Profile.model_validate({**known, name: value}), table).choice != choice:
                 out.append(name)
                 break
     return out
@@ -81,7 +81,7 @@ def missing_fields(profile: Profile, table: RulesTable, *, choice: Choice | None
 
 def candidate_values(name: str, table: RulesTable) -> list[int | bool]:
     """Values worth trying for a field: both booleans, or head counts around every bound in the table."""
-    if Profile.model_fields[name].annotation != (int | None):
+    if name not in NUMBER_FIELDS:
         return [False, True]
     points = {1}
     for rule in table.rules:

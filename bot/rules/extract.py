@@ -234,7 +234,7 @@ _HR_NOT_STAFF = (
     r"(?!\s*(?:outsourcing|provider|help|needs|tasks|functions|support|services|work|admin\w*|stuff))"
 )
 _FOUNDER = (
-    r"(?:i|me|myself|the founders?|our founders?|founders?|the ceo|our ceo|ceo|"
+    r"(?:the founders?|our founders?|founders?|the ceo|our ceo|ceo|"
     r"the owner|owner|office manager|our office manager|the office manager|our cfo|"
     r"our coo|bookkeeper|our bookkeeper|(?:my|our) (?:wife|husband|partner|spouse|co-?founder)"
     r"|(?:an?|our) (?:office|operations|ops) manager)"
@@ -263,6 +263,11 @@ IN_HOUSE_HR = (
         False,
     ),
     _fixed(rf"\b{_HR}\s+is\s+(?:handled|done|managed|covered)\s+by\s+{_FOUNDER}\b", False),
+    _fixed(
+        rf"\b(?:do|does|handle|handles|manage|manages|cover|juggle)\s+(?:all\s+)?(?:the\s+|our\s+)?{_HR}"
+        r"(?:\s+[a-z]+)?\s+(?:myself|ourselves|on my own|on our own)\b",
+        False,
+    ),
     _says(rf"\b{_HR_MOD}{_HR}[\s-]+{_HR_ROLE}\b"),
     _says(r"\b(?:head|director|vp|chief|manager) of (?:hr|human resources|people)\b"),
     _says(r"\bchro\b"),
@@ -602,7 +607,7 @@ def extract_profile(text: str) -> Profile:
         value = first_value(clean, cues)
         if value is not None:
             facts[name] = value
-    return Profile(**facts)
+    return Profile.model_validate(facts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -616,15 +621,21 @@ _MODEL = (
 _ASK_CUES = (
     # "should we go with a PEO", "do we need an ASO", "would a PEO work for us"
     re.compile(
-        r"\b(?:should|shall|could|would|do|can|must|ought)\s+(?:we|"
-        r"i)\s+(?:really\s+|just\s+)?(?:go with|go for|use|pick|choose|"
-        r"get|sign up|opt|consider|switch|move|outsource|partner|need|"
-        r"be using|do|select|hire an?|look at|want|take|adopt|sign with|work with|try)\b"
+        r"\b(?:should|shall|ought)\s+(?:we|i)\s+(?:really\s+|just\s+)?(?:go with|go for|use|pick|choose|"
+        r"get|sign up|opt|consider|switch|move|outsource|partner|need|be using|do|select|hire an?|look at"
+        r"|want|take|adopt|sign with|work with|try)\b"
     ),
+    re.compile(
+        rf"\b(?:do|would|will|could)\s+(?:we|i)\s+(?:really\s+|actually\s+)?(?:need|want|benefit from"
+        rf"|be better off with|go with|use|pick|choose)\s+{_MODEL}\s*(?:\?|$|or\b|for\b|now\b|instead\b)"
+    ),
+    re.compile(r"\b(?:what|which)\s+(?:one\s+)?would\s+you\s+(?:do|choose|pick|go with|use|get|take)\b"),
+    re.compile(rf"(?:^|[,;:-]\s*){_MODEL}\s*\?\s*$"),
     re.compile(r"\bwhich\b[^?.]{0,40}\bshould\s+(?:we|i)\b"),
     re.compile(
         rf"\b(?:would|will|does|do|could|is|are)\s+{_MODEL}\s+(?:be\s+)?(?:work|"
-        rf"fit|suit|right|better|best|good|make sense|the right|a good|worth)\b[^?]*{_US}"
+        rf"fit|suit|right|better|best|good|make sense|the right|a good|worth|overkill|enough|necessary"
+        rf"|needed|suitable|ideal|appropriate|too much|the way to go)\b[^?]*{_US}"
     ),
     # "can you recommend ...", "what would you suggest"
     re.compile(r"\b(?:recommend|recommendation|suggest|suggestion|advise|advice)\w*\b"),

@@ -19,7 +19,8 @@ DEFAULT_PROMPTS_PATH = Path(__file__).resolve().parents[2] / "prompts" / "recomm
 Side = Literal["PEO", "ASO"]
 Route = Literal["HRO", "EOR"]
 
-_INT_FIELDS = frozenset(name for name, f in Profile.model_fields.items() if "int" in str(f.annotation))
+# Profile fields holding a number (compared with lt/lte/gt/gte); every other field is true/false.
+NUMBER_FIELDS = frozenset(name for name, f in Profile.model_fields.items() if f.annotation == (int | None))
 _DIGIT = re.compile(r"\d")
 
 
@@ -77,9 +78,9 @@ class Rule(_Strict):
         for name, cond in when.items():
             if name not in PROFILE_FIELDS:
                 raise ValueError(f"unknown profile field {name!r} (known: {', '.join(PROFILE_FIELDS)})")
-            if name in _INT_FIELDS and isinstance(cond, bool):
+            if name in NUMBER_FIELDS and isinstance(cond, bool):
                 raise ValueError(f"{name!r} is a number: give an integer or a comparison, not {cond!r}")
-            if name not in _INT_FIELDS and not isinstance(cond, bool):
+            if name not in NUMBER_FIELDS and not isinstance(cond, bool):
                 raise ValueError(f"{name!r} is true/false: give true or false, not {cond!r}")
         return when
 

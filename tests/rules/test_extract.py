@@ -34,6 +34,8 @@ PHRASINGS = [
     ("We have an experienced HR team.", {"in_house_hr": True}),
     ("Our HR manager is swamped.", {"in_house_hr": True}),
     ("Our founder handles HR on weekends.", {"in_house_hr": False}),
+    ("I do all the HR paperwork myself.", {"in_house_hr": False}),
+    ("I'm the HR manager here.", {"in_house_hr": True}),
     ("We lack strong in-house HR staff.", {"in_house_hr": False}),
     ("We are without a dedicated HR function.", {"in_house_hr": False}),
     ("We have a head of people.", {"in_house_hr": True}),
@@ -191,6 +193,13 @@ ASKS = [
     "Which route should we take?",
     "We have 40 staff. Which model?",
     "peo or aso",
+    "Do we need a PEO?",
+    "Would a PEO be better for us than an ASO?",
+    "We're 20 people with no HR — PEO?",
+    "What would you do in our position?",
+    "Which one would you pick for us?",
+    "Is a PEO overkill for us?",
+    "Do we really need a PEO or would an ASO do?",
 ]
 NOT_ASKS = [
     "What is a PEO?",
@@ -206,6 +215,13 @@ NOT_ASKS = [
     "What does the guide recommend for larger firms?",
     "What are the downsides of a PEO for us?",
     "Tell me about ASOs",
+    "Do I need to file taxes myself with an ASO?",
+    "Can we use our own broker with a PEO?",
+    "Could you explain the difference between a PEO and an ASO?",
+    "If we use a PEO, who is the employer of record?",
+    "What would we lose by going with a PEO?",
+    "How much would a PEO cost us?",
+    "Does an ASO give us access to pooled benefits?",
     "What's the weather like in Boston today?",
 ]
 
