@@ -41,7 +41,7 @@ def recommend(profile: Profile, table: RulesTable) -> Recommendation:
 
 
 def needs_more_info(rec: Recommendation) -> bool:
-    """True when the choice is open because decisive facts are missing, not because known facts conflict."""
+    """True when the choice is open for lack of facts (no reasons), not a conflict (both sides' reasons)."""
     return rec.choice == "UNDECIDED" and not rec.reasons and bool(rec.missing)
 
 
