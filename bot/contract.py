@@ -45,7 +45,7 @@ class Profile(BaseModel):
 
     def merged(self, newer: Profile) -> Profile:
         """This profile with every field the newer one answers replaced (later turns correct earlier ones)."""
-        return Profile(**{**self.known(), **newer.known()})
+        return Profile.model_validate({**self.known(), **newer.known()})
 
 
 PROFILE_FIELDS: tuple[str, ...] = tuple(Profile.model_fields)

@@ -656,8 +656,9 @@ _ASK_CUES = (
     re.compile(rf"\b{_MODEL}\s+or\s+{_MODEL}\b[^.?!]*\?"),
 )
 _BARE_CHOICE = re.compile(
-    rf"^(?:so\s*,?\s*|ok\s*,?\s*|well\s*,?\s*)?{_MODEL}\s+(?:or|vs\.?|"
-    rf"versus)\s+{_MODEL}\s*(?:then|for us|for me)?\s*\??$"
+    rf"^(?:so\s*,?\s*|ok\s*,?\s*|well\s*,?\s*)?{_MODEL}\s+or\s+{_MODEL}\s*(?:then|for us|for me)?\s*\??$"
+    # "ASO vs HRO" alone asks for a comparison; "PEO vs ASO for us?" asks for a pick.
+    rf"|^{_MODEL}\s+(?:vs\.?|versus)\s+{_MODEL}\s*(?:for us|for me)\s*\??$"
     r"|^(?:so\s*,?\s*)?(?:which|what)\s+(?:model|one|option)\s*(?:then|for us|for me)?\s*\?$"
 )
 _GENERAL_QUESTION = re.compile(
