@@ -30,7 +30,8 @@ table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #bbb;padding
 """
 
 
-@router.api_route("/docs/{doc_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+@router.get("/docs/{doc_id}", response_class=HTMLResponse)
+@router.head("/docs/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
 def doc_page(doc_id: str, service: Annotated[AnswerService, Depends(get_service)]) -> HTMLResponse:
     """The document the citations' URLs point into; unknown ids get a 404 JSON error."""
     doc = service.kb.docs.get(doc_id)

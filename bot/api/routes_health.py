@@ -10,13 +10,15 @@ from bot.api.errors import error_response
 router = APIRouter()
 
 
-@router.api_route("/healthz", methods=["GET", "HEAD"])
+@router.get("/healthz")
+@router.head("/healthz", include_in_schema=False)
 def healthz() -> dict[str, str]:
     """Always 200 while the process serves requests; touches nothing."""
     return {"status": "ok"}
 
 
-@router.api_route("/readyz", methods=["GET", "HEAD"], response_model=None)
+@router.get("/readyz", response_model=None)
+@router.head("/readyz", response_model=None, include_in_schema=False)
 async def readyz(request: Request) -> JSONResponse | dict[str, str]:
     """200 once the service is loaded, else 503 with the reason."""
     loader = request.app.state.loader
