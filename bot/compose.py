@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 
 from bot.knowledge import Knowledge
 from bot.prompts import AnswerTexts
-from bot.query import Query
+from bot.query import Query, models_named
 from bot.retrieval import Retrieval
 from bot.text_match import content_terms, stem
 from ingest.chunking import Chunk
 
 MAX_SENTENCES = 3
 MAX_LIST_ITEMS = 6
-KEEP_RATIO = 0.8  # a sentence joins the answer if it scores this close to the best one
+KEEP_RATIO = 0.85  # a sentence joins the answer if it scores this close to the best one
 SECTION_KEEP_RATIO = 0.65  # looser when the question names one section (its sentences belong together)
 _CONDITIONAL_LEAD = re.compile(r"\b(if|when|to|for)\s*:$", re.IGNORECASE)
 _VERDICT = re.compile(r"^(not |only )?(partly )?(true|wrong|false)\b", re.IGNORECASE)
@@ -40,16 +40,19 @@ class Draft:
 def compose(query: Query, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft:
     """The claims that answer the query, best first; empty when nothing in the guide answers it."""
     chunks = [kb.chunk(h.chunk_id) for h in found.hits]
-    main = [c for c in chunks if not c.promotional]
     asked = [c for c in kb.chunks if (c.doc_id, c.anchor) == found.section and not c.promotional]
     draft = (
-        _table_column(query, asked + main[:5], kb, texts)
+        _table_column(query, asked + chunks[:5], kb, texts)
         or (_sentences(query, found, asked, kb, in_order=True) if asked else None)
-        or _sentences(query, found, main, kb)
+        or _sentences(query, found, chunks, kb)
     )
-    if not draft.claims and any(c.promotional for c in chunks):
-        draft = _sentences(query, found, [c for c in chunks if c.promotional], kb)
-        draft.lead = texts.publisher_lead if draft.claims else None
+    if draft.claims and draft.claims[0].chunk.promotional:
+        # The publisher's pitch never leads: another claim goes first, or the lead says whose words they are.
+        others = [c for c in draft.claims if not c.chunk.promotional]
+        if others:
+            draft.claims = others + [c for c in draft.claims if c.chunk.promotional]
+        else:
+            draft.lead = texts.publisher_lead
     if draft.claims and query.asks_figure and not any(re.search(r"\d", c.quote) for c in draft.claims):
         draft.lead = texts.no_figure
     return draft
@@ -67,7 +70,7 @@ def _sentences(
     for rank, chunk in enumerate(chunks if in_order else chunks[:5]):
         for row in kb.sentence_rows.get(chunk.id, []):
             sentence = kb.units.texts[row]
-            if not _stands_alone(sentence):
+            if not _stands_alone(sentence) or not _about_asked_models(query, chunk, sentence):
                 continue
             rel = found.sentence_scores.get(row, 0.0) + 0.5 * _overlap(query, sentence, chunk)
             # One section asked: its opening explains it best, so earlier chunks weigh more.
@@ -111,8 +114,9 @@ def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: Answe
     """'pros of X' style questions: the asked column of the best-matching table, row by row."""
     top, asked = None, []
     for chunk in chunks:
-        if chunk.kind == "table_row":
-            asked = [i for i, h in enumerate(chunk.header) if stem(h.lower()) in query.terms]
+        if chunk.kind == "table_row" and _table_about_asked_models(query, chunk):
+            wanted = {*query.terms, *query.related}
+            asked = [i for i, h in enumerate(chunk.header) if stem(h.lower()) in wanted]
             if asked:
                 top = chunk
                 break
@@ -136,23 +140,34 @@ def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: Answe
 def _render(chunk: Chunk, sentence: str, query: Query) -> str:
     """How a sentence reads in the answer: table rows as lines, conditional list items with their lead-in."""
     if chunk.kind == "table_row" and chunk.cells:
-        return _row_line(chunk)
+        return _row_line(chunk, query)
     conditional = chunk.kind == "list_item" and _CONDITIONAL_LEAD.search(chunk.context)
     if conditional and chunk.body.startswith(sentence):
         return f"{chunk.context.rstrip(':')} {sentence[:1].lower()}{sentence[1:]}"
     return sentence
 
 
-def _row_line(chunk: Chunk) -> str:
-    """'Cost: PEO higher, bundled; ASO lower, ...' for a row whose first column names the row."""
+def _row_line(chunk: Chunk, query: Query | None = None) -> str:
+    """A table row as a line: 'Cost: PEO higher, bundled; ASO lower, ...' when its first column names
+    the row, else the one cell the question is about, with its column and table."""
     header, cells = chunk.header, chunk.cells
-    if len(header) >= 3 and len(cells) == len(header):
+    if _first_column_labels(chunk) and len(cells) == len(header):
         parts = [
             v if v.lower().startswith(_short(h).lower()) else f"{_short(h)} {_lower_first(v)}"
             for h, v in zip(header[1:], cells[1:])
         ]
         return f"{cells[0]}: " + "; ".join(parts)
-    return "; ".join(f"{h}: {v}" for h, v in zip(header, cells))
+    terms = {*query.terms, *query.related} if query else set()
+    best = max(range(len(cells)), key=lambda i: (len(terms & set(content_terms(cells[i]))), -i))
+    caption = chunk.context.split(" | ")[0] if chunk.context else chunk.section
+    return f"{header[best] if best < len(header) else ''} ({caption}): {cells[best]}"
+
+
+def _first_column_labels(chunk: Chunk) -> bool:
+    """Wide tables, or two-column ones whose first cells are short names, are read row by row."""
+    if len(chunk.header) >= 3:
+        return True
+    return len(chunk.cells) == 2 and len(chunk.cells[0].split()) <= 3
 
 
 def _short(header: str) -> str:
@@ -173,11 +188,26 @@ def _stands_alone(sentence: str) -> bool:
     return not _QUOTED_CLAIM.match(sentence)
 
 
+def _about_asked_models(query: Query, chunk: Chunk, sentence: str) -> bool:
+    """A sentence that (with its section) speaks only of other models does not answer about these."""
+    if not query.models:
+        return True
+    named = set(models_named(sentence)) | set(models_named(f"{chunk.section} {chunk.context}"))
+    return not named or bool(named & set(query.models))
+
+
+def _table_about_asked_models(query: Query, chunk: Chunk) -> bool:
+    named = set(models_named(f"{chunk.section} {chunk.context}"))
+    return not query.models or not named or bool(named & set(query.models))
+
+
 def _overlap(query: Query, sentence: str, chunk: Chunk) -> float:
-    if not query.terms:
+    """Share of the question's words in the sentence (or its context); related words count half."""
+    terms, related = set(query.terms), set(query.related)
+    if not terms:
         return 0.0
     have = set(content_terms(f"{sentence} {chunk.context}"))
-    return sum(t in have for t in set(query.terms)) / len(set(query.terms))
+    return (len(terms & have) + 0.5 * len(related & have)) / len(terms)
 
 
 def _similar(a: str, b: str) -> bool:

@@ -68,6 +68,12 @@ RELATED: dict[str, str] = {
     "fire": "firing",
     "hire": "hiring",
     "taxes": "payroll",
+    "charge": "cost",
+    "charges": "cost",
+    "risk": "liability",
+    "risks": "risk liability downside cons",
+    "liable": "liability",
+    "responsible": "responsibility liability",
 }
 
 _INSTRUCTION = re.compile(
@@ -98,6 +104,7 @@ class Query:
     raw: str
     text: str
     terms: tuple[str, ...]
+    related: tuple[str, ...]  # the guide's words for ideas the user put in everyday words; weigh less
     models: tuple[str, ...]
     unknown: tuple[str, ...]
     asks_figure: bool
@@ -132,14 +139,6 @@ def _singular(text: str) -> str:
     )
 
 
-def _correct(word: str, vocabulary: frozenset[str], choices: list[str]) -> str:
-    if word in vocabulary or word in STOPWORDS or len(word) < 4 or word.isdigit():
-        return word
-    limit = 1 if len(word) < 8 else 2
-    match = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=limit)
-    return match[0] if match else word
-
-
 class QueryReader:
     """Turns raw messages into Query objects using the corpus vocabulary."""
 
@@ -152,23 +151,35 @@ class QueryReader:
         """A Query for the message; a follow-up without a model of its own borrows the topic's models."""
         cleaned, had_instructions = strip_instructions(_TAG.sub(" ", message))
         words = [SHORTHAND.get(w, w) for w in normalize(cleaned).split()]
-        words = [_correct(w, self.vocabulary, self._choices) for part in words for w in part.split()]
-        words = [x for w in words for x in (w, *RELATED.get(w, "").split())]
+        words = [w if w in RELATED else self._correct(w) for part in words for w in part.split()]
         text = " ".join(words)
         models = models_named(text)
-        content = [w for w in text.split() if w not in STOPWORDS]
+        content = [w for w in words if w not in STOPWORDS]
         unknown = tuple(w for w in content if stem(w) not in self._stems and w not in self.vocabulary)
         pronoun = _PRONOUN.search(text)
-        if not models and topic and (pronoun or (not unknown and 0 < len(content) <= 5)):
+        mostly_known = 0 < len(content) <= 6 and len(unknown) * 2 <= len(content)
+        if not models and topic and (pronoun or mostly_known):
             models = topic
             text = _PRONOUN.sub(" ".join(topic), text) if pronoun else f"{text} {' '.join(topic)}"
             content = [w for w in text.split() if w not in STOPWORDS]
+        terms = tuple(stem(w) for w in content)
+        expansions = (stem(x) for w in content for x in RELATED.get(w, "").split())
+        related = tuple(dict.fromkeys(x for x in expansions if x not in terms))
         return Query(
             raw=message,
             text=text,
-            terms=tuple(stem(w) for w in content),
+            terms=terms,
+            related=related,
             models=models,
             unknown=unknown,
             asks_figure=bool(_FIGURE.search(cleaned)),
             had_instructions=had_instructions,
         )
+
+    def _correct(self, word: str) -> str:
+        """The corpus word one or two edits away from an unknown word, else the word itself."""
+        if word in self.vocabulary or word in STOPWORDS or len(word) < 4 or word.isdigit():
+            return word
+        limit = 1 if len(word) < 8 else 2
+        match = process.extractOne(word, self._choices, scorer=Levenshtein.distance, score_cutoff=limit)
+        return match[0] if match else word

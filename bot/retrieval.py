@@ -11,7 +11,8 @@ from langchain_chroma import Chroma
 from bot.knowledge import Knowledge
 from bot.query import Query, models_named
 
-RRF_K = 60
+DENSE_WEIGHT = 0.5
+RELATED_WEIGHT = 0.5  # words added for everyday ones count half as much as the user's own
 CANDIDATES = 20
 HEADING_MATCH = 0.80  # cosine above which a question heading lifts its section's chunks
 HEADING_ANSWER = 0.84  # cosine above which a question heading is taken as the question asked
@@ -59,14 +60,15 @@ class HybridRetriever:
             by_heading[kb.units.chunk_ids[row]] = float(sims[row])
         headings = self._heading_matches(by_heading)
 
+        # Max-normalised dense and lexical evidence, weighted equally: a rare word matched
+        # exactly (an acronym, a term of art) counts as much as a close paraphrase.
+        semantic = {c: max(dense.get(c, 0.0), by_sentence.get(c, 0.0)) for c in {*dense, *by_sentence}}
         fused: dict[str, float] = defaultdict(float)
-        for ranking in (
-            sorted(dense, key=dense.__getitem__, reverse=True),
-            sorted(lexical, key=lexical.__getitem__, reverse=True),
-            sorted(by_sentence, key=by_sentence.__getitem__, reverse=True)[:CANDIDATES],
-        ):
-            for rank, cid in enumerate(ranking):
-                fused[cid] += 1.0 / (RRF_K + rank)
+        for scores, weight in ((semantic, DENSE_WEIGHT), (lexical, 1.0 - DENSE_WEIGHT)):
+            top = max(scores.values(), default=0.0)
+            if top > 0:
+                for cid, value in scores.items():
+                    fused[cid] += weight * max(value, 0.0) / top
         for cid, strength in headings.items():
             fused[cid] += strength
         for cid in list(fused):
@@ -105,6 +107,8 @@ class HybridRetriever:
         if not query.terms:
             return {}
         scores = self.kb.bm25.get_scores(list(query.terms))
+        if query.related:
+            scores = scores + RELATED_WEIGHT * self.kb.bm25.get_scores(list(query.related))
         top = np.argsort(-scores, kind="stable")[:CANDIDATES]
         return {self.kb.chunks[i].id: float(scores[i]) for i in top if scores[i] > 0}
 

@@ -30,8 +30,18 @@ def test_every_block_is_the_guides_own_words(guide) -> None:
 
 @pytest.mark.parametrize(
     "chrome",
-    ["HighPerformer", "MomentumLeader", "Starting from", "$99", "Let's Talk", "Table of Content", "Latest Blogs",
-     "Contact our team", "Connect with Wisemonk", "October 3, 2025"],
+    [
+        "HighPerformer",
+        "MomentumLeader",
+        "Starting from",
+        "$99",
+        "Let's Talk",
+        "Table of Content",
+        "Latest Blogs",
+        "Contact our team",
+        "Connect with Wisemonk",
+        "October 3, 2025",
+    ],
 )
 def test_page_chrome_is_dropped(chrome: str) -> None:
     assert chrome not in (ROOT / "corpus" / "peo-vs-aso.md").read_text(encoding="utf-8")

@@ -50,14 +50,19 @@ def test_edit_and_removal_are_updated_and_deleted(tmp_path: Path, corpus: Path, 
     text = guide.read_text(encoding="utf-8")
     text = text.replace("Costs can also be higher", "Costs can also be much higher")
     text = text.replace("- Budget: A PEO costs more", "- A PEO costs more")  # same slot, new text
-    text = text.replace("A clear grasp of the key differences in liability, benefits, and control will help you "
-                        "choose the right partner for your HR needs.\n", "")
+    text = text.replace(
+        "A clear grasp of the key differences in liability, benefits, and control will help you "
+        "choose the right partner for your HR needs.\n",
+        "",
+    )
     guide.write_text(text, encoding="utf-8")
     report = prepare_index(settings, encoder).report
     assert (report.updated, report.deleted, report.added) == (2, 1, 0)
 
 
-def test_model_change_rebuilds_the_collection(tmp_path: Path, corpus: Path, encoder: Embedder, caplog) -> None:
+def test_model_change_rebuilds_the_collection(
+    tmp_path: Path, corpus: Path, encoder: Embedder, caplog
+) -> None:
     settings = _settings(tmp_path, corpus)
     total = prepare_index(settings, encoder).report.added
 
@@ -73,7 +78,9 @@ def test_model_change_rebuilds_the_collection(tmp_path: Path, corpus: Path, enco
     assert "rebuilding" in caplog.text
 
 
-def test_corrupt_index_is_detected_and_rebuilt(tmp_path: Path, corpus: Path, encoder: Embedder, caplog) -> None:
+def test_corrupt_index_is_detected_and_rebuilt(
+    tmp_path: Path, corpus: Path, encoder: Embedder, caplog
+) -> None:
     settings = _settings(tmp_path, corpus)
     total = prepare_index(settings, encoder).report.added
     from chromadb.api.shared_system_client import SharedSystemClient
