@@ -1,4 +1,4 @@
-"""The answer service end to end on the real index: grounded answers, scope, partial answers, hostile input."""
+"""The answer service on the real index: grounded answers, scope, partial answers, hostile input."""
 
 from __future__ import annotations
 

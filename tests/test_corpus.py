@@ -1,4 +1,4 @@
-"""The cleaned corpus keeps the guide's words and drops its page chrome; the parser reads MD, text and HTML."""
+"""The cleaned corpus keeps the guide's words and drops its page chrome; the parser reads MD, text, HTML."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_html_and_text_files_are_read(tmp_path: Path) -> None:
 
 def test_bad_files_raise_clear_errors(tmp_path: Path) -> None:
     (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00bad")
-    with pytest.raises(CorpusError, match="bad.md"):
+    with pytest.raises(CorpusError, match=r"bad\.md"):
         load_corpus(tmp_path)
     with pytest.raises(CorpusError, match="front matter"):
         parse_markdown("---\ntitle: [unclosed\n---\n# x\n", doc_id="x")
