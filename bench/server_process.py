@@ -47,18 +47,23 @@ def post_json(url: str, payload: dict[str, object], timeout: float = 30.0) -> di
 
 
 @contextlib.contextmanager
-def running_server(data_dir: Path | None = None) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """A `guidebot serve` process on 127.0.0.1 with its own data folder; yields (base URL, process)."""
+def running_server(
+    data_dir: Path | None = None, *, cwd: Path = ROOT, log_path: Path | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A `guidebot serve` process on 127.0.0.1 with its own data folder; yields (base URL, process).
+
+    Its stderr (the request log) goes to log_path when given."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="guidebot-") as tmp:
         env = {**os.environ, "GUIDEBOT_DATA_DIR": str(data_dir or Path(tmp) / "data")}
         guidebot = Path(sys.executable).with_name("guidebot")
+        log = log_path.open("wb") if log_path else subprocess.DEVNULL
         proc = subprocess.Popen(
             [str(guidebot), "serve", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT,
+            cwd=cwd,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=log,
         )
         try:
             yield f"http://127.0.0.1:{port}", proc
@@ -69,3 +74,5 @@ def running_server(data_dir: Path | None = None) -> Iterator[tuple[str, subproce
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+            if log_path:
+                log.close()  # type: ignore[union-attr]

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -19,6 +15,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from bench.server_process import running_server
+from bench.server_process import wait_ready as wait_until_ready
 from bot.api import create_app
 from bot.api.docs_page import render_document
 from bot.contract import ChatResponse, Recommendation
@@ -291,12 +289,6 @@ def test_a_failed_load_keeps_readyz_503_with_the_reason(settings: Settings) -> N
 # --- end to end: the real console script over real HTTP --------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def http(method: str, url: str, body: dict | None = None) -> tuple[int, dict]:
     data = json.dumps(body).encode() if body is not None else None
     req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
@@ -309,41 +301,16 @@ def http(method: str, url: str, body: dict | None = None) -> tuple[int, dict]:
 
 @pytest.mark.slow
 def test_guidebot_serve_end_to_end(tmp_path: Path) -> None:
-    port = free_port()
-    env = {**os.environ, "GUIDEBOT_DATA_DIR": str(tmp_path / "data")}
-    exe = Path(sys.executable).with_name("guidebot")
     log_path = tmp_path / "serve.log"
-    log_file = log_path.open("wb")
-    proc = subprocess.Popen(
-        [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=log_file,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert proc.poll() is None, log_path.read_text(errors="replace")[-3000:]
-            try:
-                if http("GET", base + "/readyz")[0] == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                pass
-            assert time.monotonic() < deadline, log_path.read_text(errors="replace")[-3000:]
-            time.sleep(0.25)
+    with running_server(tmp_path / "data", cwd=tmp_path, log_path=log_path) as (base, proc):
+        try:
+            wait_until_ready(base, timeout=120)
+        except TimeoutError:
+            pytest.fail(log_path.read_text(errors="replace")[-3000:])
+        assert proc.poll() is None
         status, body = http("POST", base + "/api/chat", {"message": "What is an ASO?"})
         assert status == 200
         assert assert_chat_contract(body).status == "answered"
         status, body = http("POST", base + "/api/chat", {"message": ""})
         assert status == 422 and body["error"]["code"] == "invalid_request"
         assert "POST /api/chat 200" in log_path.read_text(errors="replace")  # one log line per request
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log_file.close()
