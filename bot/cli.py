@@ -223,7 +223,7 @@ def recommend(
         "hiring_abroad_without_entity": abroad_without_entity,
     }
     try:
-        profile = Profile(**{k: v for k, v in answers.items() if v is not None})
+        profile = Profile.model_validate({k: v for k, v in answers.items() if v is not None})
     except ValidationError as exc:
         raise _fail(_problems(exc)) from None
     with _clean_data_errors():

@@ -79,7 +79,7 @@ def load_knowledge(client: ClientAPI, *, name: str, docs: list[Document]) -> Kno
             texts=list(got["documents"] or []),
             chunk_ids=[str(m["chunk_id"]) for m in metas],
             kinds=[str(m["kind"]) for m in metas],
-            positions=[int(m["position"]) for m in metas],  # type: ignore[call-overload]
+            positions=[int(str(m["position"])) for m in metas],
             vectors=np.asarray(got["embeddings"], dtype=np.float32).reshape(len(metas), -1),
         )
     except (KeyError, ValueError, TypeError) as exc:

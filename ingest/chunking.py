@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from ingest.corpus import Document, ListBlock, Paragraph, Section, Table
 from ingest.sentences import split_sentences
@@ -60,7 +61,7 @@ class Chunk:
         }
 
     @classmethod
-    def from_metadata(cls, chunk_id: str, meta: dict[str, object]) -> Chunk:
+    def from_metadata(cls, chunk_id: str, meta: Mapping[str, Any]) -> Chunk:
         """Rebuild a chunk from what Chroma stored; raises KeyError/ValueError on a damaged record."""
         return cls(
             id=chunk_id,
@@ -74,7 +75,7 @@ class Chunk:
             kind=meta["kind"],  # type: ignore[arg-type]
             body=str(meta["body"]),
             context=str(meta["context"]),
-            ordinal=int(meta["ordinal"]),  # type: ignore[call-overload]
+            ordinal=int(meta["ordinal"]),
             promotional=bool(meta["promotional"]),
             header=tuple(json.loads(str(meta["header"]))),
             cells=tuple(json.loads(str(meta["cells"]))),

@@ -137,7 +137,10 @@ def parse_markdown(raw: str, *, doc_id: str, path: Path | None = None) -> Docume
     meta, body = _front_matter(raw, path)
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     title = str(meta.get("title") or "") or _first_heading(lines) or doc_id
-    promotional = {str(a) for a in meta.get("promotional", []) or []}
+    listed = meta.get("promotional") or []
+    if not isinstance(listed, list):
+        raise CorpusError(f"{path}: front matter 'promotional' must be a list of section anchors")
+    promotional = {str(a) for a in listed}
     sections = _sections(lines, title=title, promotional=promotional)
     source_url = meta.get("source_url")
     return Document(
@@ -174,7 +177,8 @@ def _first_heading(lines: list[str]) -> str | None:
 def _sections(lines: list[str], *, title: str, promotional: set[str]) -> list[Section]:
     sections: list[Section] = []
     stack: list[tuple[int, str]] = []
-    heading, anchor, level, buf = title, slugify(title), 1, []
+    heading, anchor, level = title, slugify(title), 1
+    buf: list[str] = []
     used: set[str] = set()
 
     def close() -> None:

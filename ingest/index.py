@@ -8,12 +8,13 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, cast
 
 import chromadb
 import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
+from chromadb.api.types import Where
 from chromadb.config import Settings as ChromaSettings
 
 from ingest.chunking import CHUNKER_VERSION, Chunk, content_hash
@@ -151,7 +152,7 @@ def sync_index(
 
     if to_delete:
         chunk_col.delete(ids=to_delete)
-        unit_col.delete(where={"chunk_id": {"$in": to_delete}})
+        unit_col.delete(where=cast(Where, {"chunk_id": {"$in": to_delete}}))
     _add_chunks(chunk_col, to_add, encoder, progress)
     _sync_units(unit_col, units_of(chunks, question_headings(chunks)), encoder, progress)
     return IngestReport(

@@ -98,3 +98,5 @@ def test_bad_files_raise_clear_errors(tmp_path: Path) -> None:
         load_corpus(tmp_path)
     with pytest.raises(CorpusError, match="front matter"):
         parse_markdown("---\ntitle: [unclosed\n---\n# x\n", doc_id="x")
+    with pytest.raises(CorpusError, match="promotional"):
+        parse_markdown("---\npromotional: pitch\n---\n# x\n", doc_id="x")
