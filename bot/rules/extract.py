@@ -665,6 +665,8 @@ _GENERAL_QUESTION = re.compile(
     r"\b(?:what|how|why|when|who)\s+(?:is|are|'s|does|do)\s+(?:the\s+)?(?:difference|"
     r"differences|pros|cons|downsides?|benefits|advantages|disadvantages|"
     r"meaning|definition|cost|price)\b"
+    # "When should I choose an ASO?" asks for the guide's criteria, not for a pick for the asker.
+    r"|^\s*(?:when|why|in what cases)\s+(?:should|would|do|does|might|is)\b"
 )
 _THE_GUIDE = re.compile(r"\b(?:the guide|the article|the document|it)\s+(?:recommend|suggest|advise)\w*")
 _ADDRESSEE = re.compile(rf"{_US}|\byou\b|\byour\s+(?:recommendation|suggestion|advice|pick|take|opinion)\b")

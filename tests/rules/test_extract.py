@@ -203,6 +203,8 @@ ASKS = [
 ]
 NOT_ASKS = [
     "What is a PEO?",
+    "When should I choose an ASO?",
+    "Why would a company use a PEO?",
     "What are the pros of an ASO?",
     "What is the difference between PEO and HRO?",
     "Which model is best for small firms without an HR team?",
