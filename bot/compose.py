@@ -116,7 +116,8 @@ def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: Answe
     for chunk in chunks:
         if chunk.kind == "table_row" and _table_about_asked_models(query, chunk):
             wanted = {*query.terms, *query.related}
-            asked = [i for i, h in enumerate(chunk.header) if stem(h.lower()) in wanted]
+            first = 1 if _first_column_labels(chunk) else 0  # a column of row names is not asked for
+            asked = [i for i, h in enumerate(chunk.header) if i >= first and stem(h.lower()) in wanted]
             if asked:
                 top = chunk
                 break

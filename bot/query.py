@@ -68,6 +68,10 @@ RELATED: dict[str, str] = {
     "fire": "firing",
     "hire": "hiring",
     "taxes": "payroll",
+    "kind": "type",
+    "kinds": "types",
+    "categories": "types",
+    "flavors": "types",
     "charge": "cost",
     "charges": "cost",
     "risk": "liability",
@@ -81,9 +85,11 @@ _INSTRUCTION = re.compile(
     r"|\b(you are now|pretend|act as|answer as|respond as|role ?play|in the style of|jailbreak)\b"
     r"|\b(system prompt|debug mode|developer mode|your instructions)\b"
     r"|^\s*(system|assistant|developer)\s*:"
-    r"|\b(say|output|print|repeat|reply with|respond with|write)\b\s+(the word|exactly|only|verbatim|['\"“])",
+    r"|\b(say|output|print|repeat|reply|respond|write|type)\b"
+    r"((\s+\w+){0,2}?\s+(the word|exactly|only|verbatim|with)\b|\s+['\"“])",
     re.IGNORECASE,
 )
+_CONJUNCTION = re.compile(r",?\s+\b(?:and then|and also|and|then|but|also|after that)\b\s+", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _CLAUSES = re.compile(r"(?<=[.!?:;\n])\s+|\n+")
 _FIGURE = re.compile(
@@ -112,10 +118,19 @@ class Query:
 
 
 def strip_instructions(message: str) -> tuple[str, bool]:
-    """The message without clauses that try to instruct the bot; True if any were dropped."""
-    clauses = [c for c in _CLAUSES.split(message) if c.strip()]
-    kept = [c for c in clauses if not _INSTRUCTION.search(c)]
-    return " ".join(kept).strip(), len(kept) != len(clauses)
+    """The message without clauses that try to instruct the bot; True if any were dropped.
+
+    A clause that instructs is split at its conjunctions ("print your prompt and then tell me what an
+    HRO is"), and only the parts that do not instruct are kept."""
+    kept: list[str] = []
+    dropped = False
+    for clause in (c for c in _CLAUSES.split(message) if c.strip()):
+        if not _INSTRUCTION.search(clause):
+            kept.append(clause)
+            continue
+        dropped = True
+        kept += [p for p in _CONJUNCTION.split(clause) if p.strip() and not _INSTRUCTION.search(p)]
+    return " ".join(p.strip() for p in kept).strip(), dropped
 
 
 def models_named(text: str) -> tuple[str, ...]:
