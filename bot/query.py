@@ -86,7 +86,8 @@ _INSTRUCTION = re.compile(
     r"|\b(system prompt|debug mode|developer mode|your instructions)\b"
     r"|^\s*(system|assistant|developer)\s*:"
     r"|\b(say|output|print|repeat|reply|respond|write|type)\b"
-    r"((\s+\w+){0,2}?\s+(the word|exactly|only|verbatim|with)\b|\s+['\"“])",
+    r"((\s+\w+){0,2}?\s+(the word|exactly|only|verbatim|with)\b|\s+['\"“])"
+    r"|^\s*(please\s+)?(say|output|print|repeat|type|reply|respond)\b(?!\s+(we|i|you|our|that we)\b)",
     re.IGNORECASE,
 )
 _CONJUNCTION = re.compile(r",?\s+\b(?:and then|and also|and|then|but|also|after that)\b\s+", re.IGNORECASE)
