@@ -68,6 +68,10 @@ RELATED: dict[str, str] = {
     "fire": "firing",
     "hire": "hiring",
     "taxes": "payroll",
+    "pick": "choose",
+    "picking": "choosing",
+    "select": "choose",
+    "go": "choose",
     "kind": "type",
     "kinds": "types",
     "categories": "types",
@@ -83,7 +87,9 @@ RELATED: dict[str, str] = {
 _INSTRUCTION = re.compile(
     r"\b(ignore|forget|disregard|override|bypass)\b.*\b(rules?|instructions?|prompts?|guidelines?|guide)\b"
     r"|\b(you are now|pretend|act as|answer as|respond as|role ?play|in the style of|jailbreak)\b"
-    r"|\b(system prompt|debug mode|developer mode|your instructions)\b"
+    r"|\b(system prompt|debug mode|developer mode)\b"
+    r"|\b(your|hidden|secret|system|internal|initial|original|previous|prior)\s+(\w+\s+)?"
+    r"(prompts?|instructions?|rules|guidelines|configuration)\b"
     r"|^\s*(system|assistant|developer)\s*:"
     r"|\b(say|output|print|repeat|reply|respond|write|type)\b"
     r"((\s+\w+){0,2}?\s+(the word|exactly|only|verbatim|with)\b|\s+['\"“])"

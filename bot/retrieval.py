@@ -12,6 +12,7 @@ from bot.knowledge import Knowledge
 from bot.query import Query, models_named
 
 DENSE_WEIGHT = 0.5
+PREAMBLE_WEIGHT = 0.8  # the introduction before a document's first heading rarely answers
 RELATED_WEIGHT = 0.5  # words added for everyday ones count half as much as the user's own
 CANDIDATES = 20
 HEADING_MATCH = 0.80  # cosine above which a question heading lifts its section's chunks
@@ -72,7 +73,7 @@ class HybridRetriever:
         for cid, strength in headings.items():
             fused[cid] += strength
         for cid in list(fused):
-            fused[cid] *= self._model_fit(query, cid)
+            fused[cid] *= self._model_fit(query, cid) * (PREAMBLE_WEIGHT if self._in_preamble(cid) else 1.0)
 
         ranked = sorted(fused, key=lambda c: (-fused[c], kb.chunk_index[c]))[:k]
         hits = [
@@ -123,6 +124,12 @@ class HybridRetriever:
                 if (chunk.doc_id, chunk.anchor) == (first.doc_id, first.anchor):
                     out[chunk.id] = max(out.get(chunk.id, 0.0), (sim - HEADING_MATCH) + 0.05)
         return out
+
+    def _in_preamble(self, chunk_id: str) -> bool:
+        """Text under the document title, before its first section: an introduction, seldom the answer."""
+        chunk = self.kb.chunk(chunk_id)
+        doc = self.kb.docs.get(chunk.doc_id)
+        return bool(doc and len(doc.sections) > 1 and chunk.anchor == doc.sections[0].anchor)
 
     def _model_fit(self, query: Query, chunk_id: str) -> float:
         """Down-weight chunks about other models than the ones asked about."""
