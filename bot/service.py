@@ -16,8 +16,9 @@ from bot.knowledge import Knowledge
 from bot.prompts import AnswerTexts
 from bot.query import models_named, strip_instructions
 from bot.rules.engine import needs_more_info, recommend
-from bot.rules.extract import asks_for_recommendation, extract_profile
+from bot.rules.extract import extract_profile
 from bot.rules.follow_up import follow_up_question
+from bot.rules.request import asks_for_recommendation
 from bot.rules.table import RulesTable
 
 

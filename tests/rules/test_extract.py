@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rules.extract import asks_for_recommendation, extract_profile, parse_number
+from bot.rules.extract import extract_profile
+from bot.rules.numbers import parse_number
+from bot.rules.request import asks_for_recommendation
 
 # (message, facts that must be extracted); fields not listed must stay unset
 PHRASINGS = [

@@ -1,0 +1,69 @@
+"""How users phrase facts: text normalisation and the scope of a negation ("we don't want to share …")."""
+
+from __future__ import annotations
+
+import re
+
+_SOFTENERS = (  # phrases that contain a negation word but mean "fine with"
+    (r"\b(?:do not|don't|dont|wouldn't|would not) mind\b", "ok with"),
+    (r"\bnot (?:opposed|against) to\b", "ok with"),
+    (r"\bno (?:problem|issue|issues) with\b", "ok with"),
+    (r"\b(?:not sure|no idea|not certain)\b", "unsure"),
+)
+_NEGATION_WORDS = frozenset(
+    [
+        "no",
+        "not",
+        "never",
+        "dont",
+        "without",
+        "lack",
+        "lacks",
+        "lacking",
+        "lacked",
+        "nor",
+        "neither",
+        "zero",
+        "none",
+        "hardly",
+        "avoid",
+        "nobody",
+        "cannot",
+    ]
+)
+_NEGATION_WINDOW = 4  # words before a match that may negate it
+_CLAUSE_BREAK = re.compile(
+    r"[.;!?\n:()\[\]]|,|\s[-–—]\s|\b(?:but|and|or|so|while|whereas|although|though|however|because|since|plus"
+    r"|also|yet)\b"
+)
+_WORD = re.compile(r"[a-z0-9']+")
+# A negation followed by one of these nouns has found its object ("no HR want cheap").
+_NEGATION_OBJECTS = frozenset(
+    ["hr", "staff", "team", "employees", "people", "ppl", "entity", "benefits", "insurance"]
+)
+
+
+def normalise(text: str) -> str:
+    """Lowercase, straight quotes, single spaces, and 'don't mind'-style phrases made positive."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ").replace("\u00a0", " ")
+    text = text.replace("&", " and ")
+    for pattern, replacement in _SOFTENERS:
+        text = re.sub(pattern, replacement, text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _is_negation(word: str) -> bool:
+    return word in _NEGATION_WORDS or word.endswith("n't") or word in {"dont", "doesnt", "isnt", "arent"}
+
+
+def negated(text: str, match: re.Match[str], *, inner: bool = False) -> bool:
+    """Whether a negation word sits shortly before the match in its clause (or inside it, if inner)."""
+    before = text[: match.start()]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    words = _WORD.findall(clause)[-_NEGATION_WINDOW:]
+    for i, word in enumerate(words):
+        if _is_negation(word) and not _NEGATION_OBJECTS.intersection(words[i + 1 :]):
+            return True
+    return inner and any(_is_negation(w) for w in _WORD.findall(match.group(0)))
