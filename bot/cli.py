@@ -56,12 +56,13 @@ def _problems(exc: ValidationError) -> str:
 @contextmanager
 def _clean_data_errors() -> Iterator[None]:
     """A corpus, rules or prompts file that cannot be used ends the command with its message, exit 1."""
+    from bot.prompts import PromptError
     from bot.rules.table import PromptsError, RulesError
     from ingest.corpus import CorpusError
 
     try:
         yield
-    except (CorpusError, RulesError, PromptsError) as exc:
+    except (CorpusError, RulesError, PromptsError, PromptError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(DATA_ERROR) from None
 
@@ -176,8 +177,11 @@ def serve(
     import uvicorn
 
     from bot.api import create_app
+    from bot.wiring import check_data_files
 
     settings = Settings()
+    with _clean_data_errors():  # a malformed rules table, prompt or corpus file stops the start here
+        check_data_files(settings)
     uvicorn.run(
         create_app(settings),
         host=host or settings.host,

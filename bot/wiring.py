@@ -53,6 +53,13 @@ def prepare_index(settings: Settings, encoder: Embedder, *, progress: bool = Fal
     return Index(client=client, knowledge=kb, report=report)
 
 
+def check_data_files(settings: Settings) -> None:
+    """Validate the rules table, prompts and corpus (fast, no model): raises with file, line and reason."""
+    load_table(settings.rules_path)
+    load_answer_texts(settings.prompts_dir)
+    load_corpus(settings.corpus_dir)
+
+
 def build_service(settings: Settings, *, encoder: Embedder | None = None) -> AnswerService:
     """Everything the front ends need, loaded once per process."""
     rules = load_table(settings.rules_path)

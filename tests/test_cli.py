@@ -90,3 +90,14 @@ def test_recommend_rejects_zero_employees(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert "employees" in done.stderr
+
+
+def test_serve_refuses_to_start_on_a_malformed_rules_table(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("version: 1\nrules:\n  - id: x\n    favours: PEO\n    weight: lots\n", encoding="utf-8")
+    env = {**os.environ, "GUIDEBOT_DATA_DIR": str(tmp_path / "data"), "GUIDEBOT_RULES_PATH": str(rules)}
+    done = subprocess.run(
+        [GUIDEBOT, "serve", "--port", "1"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 1
+    assert str(rules) in done.stderr and ":" in done.stderr.split(str(rules), 1)[1][:8]
