@@ -49,7 +49,7 @@ def build_chain(
         if not in_scope(query, x["found"]):
             return out_of_scope
         draft = compose(query, x["found"], kb, texts)
-        if not draft.claims:
+        if not draft.claims or draft.weak:
             return out_of_scope
         text, citations = cite(draft)
         problems = verify(text, citations, kb)

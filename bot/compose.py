@@ -7,18 +7,22 @@ from dataclasses import dataclass, field
 
 from bot.knowledge import Knowledge
 from bot.prompts import AnswerTexts
-from bot.query import Query, models_named
+from bot.query import MODEL_NAMES, Query, models_named
 from bot.retrieval import Retrieval
 from bot.text_match import content_terms, stem
 from ingest.chunking import Chunk
 
 MAX_SENTENCES = 3
 MAX_LIST_ITEMS = 6
+WEAK_MATCH = 0.55  # below this, a sentence sharing no topic word with the question does not answer it
 KEEP_RATIO = 0.85  # a sentence joins the answer if it scores this close to the best one
 SECTION_KEEP_RATIO = 0.65  # looser when the question names one section (its sentences belong together)
 _CONDITIONAL_LEAD = re.compile(r"\b(if|when|to|for)\s*:$", re.IGNORECASE)
 _VERDICT = re.compile(r"^(not |only )?(partly )?(true|wrong|false)\b", re.IGNORECASE)
 _QUOTED_CLAIM = re.compile(r"^[“\"].*[”\"]$")
+
+
+MODEL_STEMS = frozenset(stem(w) for name in MODEL_NAMES for w in name.split())
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Draft:
     claims: list[Claim] = field(default_factory=list)
     lead: str | None = None
     as_list: bool = False
+    weak: bool = False  # nothing picked shares a word of the question's topic or matches it closely
 
 
 def compose(query: Query, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft:
@@ -67,12 +72,14 @@ def _sentences(
     top_score = found.hits[0].score if found.hits else 1.0
     rank_weight = {h.chunk_id: 0.6 + 0.4 * h.score / top_score for h in found.hits}
     scored: list[tuple[float, int, Chunk, str]] = []
+    dense: dict[str, float] = {}
     for rank, chunk in enumerate(chunks if in_order else chunks[:5]):
         for row in kb.sentence_rows.get(chunk.id, []):
             sentence = kb.units.texts[row]
             if not _stands_alone(sentence) or not _about_asked_models(query, chunk, sentence):
                 continue
-            rel = found.sentence_scores.get(row, 0.0) + 0.5 * _overlap(query, sentence, chunk)
+            dense[sentence] = found.sentence_scores.get(row, 0.0)
+            rel = dense[sentence] + 0.5 * _overlap(query, sentence, chunk)
             # One section asked: its opening explains it best, so earlier chunks weigh more.
             weight = max(0.5, 1.0 - 0.05 * rank) if in_order else rank_weight.get(chunk.id, 0.6)
             scored.append((rel * weight, rank, chunk, sentence))
@@ -94,7 +101,16 @@ def _sentences(
         picked = _bridged(picked, kb)
         picked.sort(key=lambda p: (chunks.index(p[0]), p[0].body.find(p[1])))
     claims = [Claim(_render(chunk, sentence, query), chunk, sentence) for chunk, sentence in picked]
-    return Draft(claims=claims, as_list=sum(c.kind in ("list_item", "table_row") for c, _ in picked) > 1)
+    topic = {*query.terms, *query.related} - MODEL_STEMS
+    weak = (
+        not in_order
+        and bool(topic)
+        and not any(topic & set(content_terms(f"{s} {c.context}")) for c, s in picked)
+        and max(dense[s] for _, s in picked) < WEAK_MATCH
+    )
+    return Draft(
+        claims=claims, as_list=sum(c.kind in ("list_item", "table_row") for c, _ in picked) > 1, weak=weak
+    )
 
 
 def _bridged(picked: list[tuple[Chunk, str]], kb: Knowledge) -> list[tuple[Chunk, str]]:
