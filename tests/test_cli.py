@@ -101,3 +101,20 @@ def test_serve_refuses_to_start_on_a_malformed_rules_table(tmp_path: Path) -> No
     )
     assert done.returncode == 1
     assert str(rules) in done.stderr and ":" in done.stderr.split(str(rules), 1)[1][:8]
+
+
+@pytest.mark.slow
+def test_chat_repl_keeps_the_conversation(data_dir: Path, first_ingest: dict[str, int]) -> None:
+    env = {**os.environ, "GUIDEBOT_DATA_DIR": str(data_dir)}
+    done = subprocess.run(
+        [GUIDEBOT, "chat"],
+        input="What is an ASO?\nwho files taxes then?\n" + "x" * 2001 + "\n/quit\n",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Administrative Services Organization" in done.stdout
+    assert "EIN" in done.stdout  # the follow-up was read against the ASO topic
+    assert "longer than 2000 characters" in done.stderr
