@@ -17,7 +17,6 @@ class ConversationState:
     topic: tuple[str, ...] = ()
     profile: Profile = field(default_factory=Profile)
     awaiting_profile: bool = False
-    turns: int = 0
 
 
 class ConversationStore:

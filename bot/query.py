@@ -121,7 +121,6 @@ class Query:
     models: tuple[str, ...]
     unknown: tuple[str, ...]
     asks_figure: bool
-    had_instructions: bool
 
 
 def strip_instructions(message: str) -> tuple[str, bool]:
@@ -171,7 +170,7 @@ class QueryReader:
 
     def read(self, message: str, *, topic: tuple[str, ...] = ()) -> Query:
         """A Query for the message; a follow-up without a model of its own borrows the topic's models."""
-        cleaned, had_instructions = strip_instructions(_TAG.sub(" ", message))
+        cleaned, _ = strip_instructions(_TAG.sub(" ", message))
         words = [SHORTHAND.get(w, w) for w in normalize(cleaned).split()]
         words = [w if w in RELATED else self._correct(w) for part in words for w in part.split()]
         text = " ".join(words)
@@ -195,7 +194,6 @@ class QueryReader:
             models=models,
             unknown=unknown,
             asks_figure=bool(_FIGURE.search(cleaned)),
-            had_instructions=had_instructions,
         )
 
     def _correct(self, word: str) -> str:

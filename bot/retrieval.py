@@ -23,8 +23,6 @@ HEADING_ANSWER = 0.84  # cosine above which a question heading is taken as the q
 class Hit:
     chunk_id: str
     score: float
-    dense: float
-    heading: float
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,6 @@ class Retrieval:
     hits: list[Hit]
     sentence_scores: dict[int, float]  # unit row -> cosine with the question
     best_sentence: float
-    best_heading: float
     section: tuple[str, str] | None = None  # (doc_id, anchor) whose question heading is the one asked
 
 
@@ -76,16 +73,12 @@ class HybridRetriever:
             fused[cid] *= self._model_fit(query, cid) * (PREAMBLE_WEIGHT if self._in_preamble(cid) else 1.0)
 
         ranked = sorted(fused, key=lambda c: (-fused[c], kb.chunk_index[c]))[:k]
-        hits = [
-            Hit(cid, fused[cid], max(dense.get(cid, 0.0), by_sentence.get(cid, 0.0)), headings.get(cid, 0.0))
-            for cid in ranked
-        ]
+        hits = [Hit(cid, fused[cid]) for cid in ranked]
         sentence_scores = {int(r): float(sims[r]) for r in self._sentence_rows}
         return Retrieval(
             hits=hits,
             sentence_scores=sentence_scores,
             best_sentence=max(sentence_scores.values(), default=0.0),
-            best_heading=max(by_heading.values(), default=0.0),
             section=self._asked_section(query, by_heading),
         )
 

@@ -13,7 +13,6 @@ from bot.compose import Claim, Draft
 from bot.contract import Channel, ChatResponse, Profile, Recommendation
 from bot.conversation import ConversationStore
 from bot.knowledge import Knowledge
-from bot.prompts import AnswerTexts
 from bot.query import models_named, strip_instructions
 from bot.rules.engine import needs_more_info, recommend
 from bot.rules.extract import extract_profile
@@ -31,10 +30,9 @@ class AnswerService:
         chain: Runnable[dict[str, Any], ChainResult],
         kb: Knowledge,
         rules: RulesTable,
-        texts: AnswerTexts,
         conversations: ConversationStore,
     ) -> None:
-        self.chain, self.kb, self.rules, self.texts = chain, kb, rules, texts
+        self.chain, self.kb, self.rules = chain, kb, rules
         self.conversations = conversations
 
     def recommend(self, profile: Profile) -> Recommendation:
@@ -67,7 +65,7 @@ class AnswerService:
             topic = topic or state.topic
         self.conversations.save(
             conv_id,
-            replace(state, topic=topic, profile=profile, awaiting_profile=awaiting, turns=state.turns + 1),
+            replace(state, topic=topic, profile=profile, awaiting_profile=awaiting),
         )
         return response
 

@@ -78,7 +78,6 @@ def build_service(settings: Settings, *, encoder: Embedder | None = None) -> Ans
         chain=chain,
         kb=index.knowledge,
         rules=rules,
-        texts=texts,
         conversations=ConversationStore(
             max_items=settings.max_conversations, ttl_seconds=settings.conversation_ttl_seconds
         ),
