@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
 
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.api import create_app
 from bot.service import AnswerService
 from bot.settings import Settings
+from tests.support import wait_ready
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +32,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "service" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings, service: AnswerService) -> Iterator[TestClient]:
+    """The real HTTP app around the shared session service, ready to answer."""
+    app = create_app(settings, service_factory=lambda _: service)
+    with TestClient(app) as c:
+        wait_ready(c)
+        yield c

@@ -8,7 +8,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,24 +22,10 @@ from bot.contract import ChatResponse, Recommendation
 from bot.service import AnswerService
 from bot.settings import Settings
 from ingest.corpus import ListBlock, Paragraph, Section, Table, parse_markdown
+from tests.support import wait_ready
 
 CHAT_KEYS = {"conversation_id", "status", "answer", "citations", "recommendation", "follow_up"}
 CITATION_KEYS = {"n", "doc_id", "doc_title", "section", "quote", "url"}
-
-
-def wait_ready(client: TestClient, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while client.get("/readyz").status_code != 200:
-        assert time.monotonic() < deadline, "service never became ready"
-        time.sleep(0.02)
-
-
-@pytest.fixture(scope="module")
-def client(settings: Settings, service: AnswerService) -> Iterator[TestClient]:
-    app = create_app(settings, service_factory=lambda _: service)
-    with TestClient(app) as c:
-        wait_ready(c)
-        yield c
 
 
 def assert_error(resp, status: int, code: str) -> str:

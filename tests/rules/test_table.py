@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -16,28 +15,15 @@ from bot.rules.table import (
     load_prompts,
     load_table,
 )
+from bot.text_match import contains_normalized
+from ingest.corpus import load_corpus
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "peo-vs-aso.md"
-
-
-def normalise(text: str) -> str:
-    """Lowercase, '&' -> 'and', curly quotes straight, every non-alphanumeric run -> one space."""
-    text = text.lower().replace("&", " and ")
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def guide_sections(markdown: str) -> dict[str, str]:
-    """Heading (without its {#anchor}) -> the text under it, up to the next heading."""
-    sections: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for line in markdown.splitlines():
-        heading = re.match(r"^#{1,6}\s+(.*?)\s*(?:\{#[^}]*\})?\s*$", line)
-        if heading:
-            current = sections.setdefault(heading.group(1), [])
-        elif current is not None:
-            current.append(line)
-    return {title: "\n".join(body) for title, body in sections.items()}
+def guide_sections() -> dict[str, str]:
+    """Heading -> section text, read by the corpus loader the service itself uses."""
+    return {s.heading: s.text for doc in load_corpus(ROOT / "corpus") for s in doc.sections}
 
 
 def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
@@ -65,15 +51,15 @@ def test_larger_firm_threshold_is_data_not_code(table: RulesTable) -> None:
 @pytest.mark.parametrize("rule_index", range(len(load_table().rules)))
 def test_every_quote_is_verbatim_in_its_section(table: RulesTable, rule_index: int) -> None:
     rule = table.rules[rule_index]
-    sections = guide_sections(CORPUS.read_text(encoding="utf-8"))
-    assert rule.section in sections, f"{rule.id}: no heading {rule.section!r} in {CORPUS.name}"
-    assert normalise(rule.quote) in normalise(sections[rule.section]), f"{rule.id}: quote not in section"
+    sections = guide_sections()
+    assert rule.section in sections, f"{rule.id}: no heading {rule.section!r} in the corpus"
+    assert contains_normalized(sections[rule.section], rule.quote), f"{rule.id}: quote not in section"
 
 
 def test_quotes_do_not_span_sections(table: RulesTable) -> None:
-    sections = guide_sections(CORPUS.read_text(encoding="utf-8"))
+    sections = guide_sections()
     for rule in table.rules:
-        homes = [t for t, body in sections.items() if normalise(rule.quote) in normalise(body)]
+        homes = [t for t, body in sections.items() if contains_normalized(body, rule.quote)]
         assert rule.section in homes
 
 
