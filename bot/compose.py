@@ -45,7 +45,7 @@ class Draft:
 def compose(query: Query, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft:
     """The claims that answer the query, best first; empty when nothing in the guide answers it."""
     chunks = [kb.chunk(h.chunk_id) for h in found.hits]
-    asked = [c for c in kb.chunks if (c.doc_id, c.anchor) == found.section and not c.promotional]
+    asked = [c for c in kb.section_chunks(found.section) if not c.promotional]
     draft = (
         _table_column(query, asked + chunks[:5], kb, texts)
         or (_sentences(query, found, asked, kb, in_order=True) if asked else None)
@@ -139,7 +139,7 @@ def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: Answe
                 break
     if top is None:
         return None
-    rows = [c for c in kb.chunks if (c.doc_id, c.anchor, c.context) == (top.doc_id, top.anchor, top.context)]
+    rows = [c for c in kb.section_chunks((top.doc_id, top.anchor)) if c.context == top.context]
     whole = len(asked) == len(top.header)
     claims = [
         Claim(

@@ -35,6 +35,7 @@ class Knowledge:
     vocabulary: frozenset[str] = field(init=False)
     section_texts: dict[tuple[str, str], str] = field(init=False)
     sentence_rows: dict[str, list[int]] = field(init=False)
+    _by_section: dict[tuple[str, str], list[Chunk]] = field(init=False)
 
     def __post_init__(self) -> None:
         rows: dict[str, list[int]] = {}
@@ -43,6 +44,9 @@ class Knowledge:
                 rows.setdefault(cid, []).append(row)
         self.sentence_rows = {cid: sorted(r, key=self.units.positions.__getitem__) for cid, r in rows.items()}
         self.chunk_index = {c.id: i for i, c in enumerate(self.chunks)}
+        self._by_section = {}
+        for c in self.chunks:
+            self._by_section.setdefault((c.doc_id, c.anchor), []).append(c)
         self.bm25 = BM25Okapi([content_terms(c.text) or ["_"] for c in self.chunks])
         self.vocabulary = frozenset(w for d in self.docs.values() for s in d.sections for w in words(s.text))
         self.section_texts = {
@@ -51,6 +55,10 @@ class Knowledge:
 
     def chunk(self, chunk_id: str) -> Chunk:
         return self.chunks[self.chunk_index[chunk_id]]
+
+    def section_chunks(self, key: tuple[str, str] | None) -> list[Chunk]:
+        """The chunks of one section (doc id, anchor), in reading order; none for an unknown key."""
+        return self._by_section.get(key, []) if key else []
 
     def chunk_in_section(self, heading: str, quote: str) -> Chunk:
         """The chunk of the section with this heading that holds the quote (else the section's first)."""

@@ -113,9 +113,8 @@ class HybridRetriever:
             if sim < HEADING_MATCH:
                 continue
             first = self.kb.chunk(cid)
-            for chunk in self.kb.chunks:
-                if (chunk.doc_id, chunk.anchor) == (first.doc_id, first.anchor):
-                    out[chunk.id] = max(out.get(chunk.id, 0.0), (sim - HEADING_MATCH) + 0.05)
+            for chunk in self.kb.section_chunks((first.doc_id, first.anchor)):
+                out[chunk.id] = max(out.get(chunk.id, 0.0), (sim - HEADING_MATCH) + 0.05)
         return out
 
     def _in_preamble(self, chunk_id: str) -> bool:
