@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from bot.knowledge import Knowledge
 from bot.prompts import AnswerTexts
-from bot.query import MODEL_NAMES, Query, models_named
+from bot.language.vocabulary import VOCABULARY
+from bot.query import Query, models_named
 from bot.retrieval import Retrieval
 from bot.text_match import content_terms, stem
 from ingest.chunking import Chunk
@@ -22,7 +23,9 @@ _VERDICT = re.compile(r"^(not |only )?(partly )?(true|wrong|false)\b", re.IGNORE
 _QUOTED_CLAIM = re.compile(r"^[“\"].*[”\"]$")
 
 
-MODEL_STEMS = frozenset(stem(w) for name in MODEL_NAMES for w in name.split())
+MODEL_STEMS = frozenset(
+    stem(w) for m, names in VOCABULARY.models.items() for name in (m, *names) for w in name.lower().split()
+)
 
 
 @dataclass(frozen=True)

@@ -8,81 +8,13 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from bot.language.vocabulary import VOCABULARY
 from bot.text_match import STOPWORDS, normalize, stem
 
-# Names of the outsourcing models, as users write them, mapped to the canonical short name.
-MODEL_NAMES: dict[str, str] = {
-    "peo": "PEO",
-    "peos": "PEO",
-    "professional employer organization": "PEO",
-    "professional employer organisation": "PEO",
-    "cpeo": "PEO",
-    "co employment": "PEO",
-    "aso": "ASO",
-    "asos": "ASO",
-    "administrative services organization": "ASO",
-    "administrative services organisation": "ASO",
-    "hro": "HRO",
-    "hros": "HRO",
-    "human resources outsourcing": "HRO",
-    "eor": "EOR",
-    "eors": "EOR",
-    "employer of record": "EOR",
-}
-
-# Chat shorthand and everyday words, rewritten to the words the guide uses.
-SHORTHAND: dict[str, str] = {
-    "u": "you",
-    "ur": "your",
-    "r": "are",
-    "w": "with",
-    "wo": "without",
-    "diff": "difference",
-    "v": "vs",
-    "versus": "vs",
-}
-
-# Everyday words, followed by the words the guide uses for the same idea (the original is kept).
-RELATED: dict[str, str] = {
-    "compare": "difference",
-    "comparing": "difference",
-    "comparison": "difference",
-    "different": "difference",
-    "bad": "downside cons",
-    "downsides": "downside cons",
-    "disadvantage": "downside cons",
-    "disadvantages": "downside cons",
-    "drawback": "downside cons",
-    "drawbacks": "downside cons",
-    "negatives": "downside cons",
-    "advantages": "pros",
-    "advantage": "pros",
-    "upsides": "pros",
-    "price": "cost",
-    "prices": "cost",
-    "pricing": "cost",
-    "expensive": "cost higher",
-    "cheap": "cost lower cheaper",
-    "fees": "cost",
-    "fee": "cost",
-    "fire": "firing",
-    "hire": "hiring",
-    "taxes": "payroll",
-    "pick": "choose",
-    "picking": "choosing",
-    "select": "choose",
-    "go": "choose",
-    "kind": "type",
-    "kinds": "types",
-    "categories": "types",
-    "flavors": "types",
-    "charge": "cost",
-    "charges": "cost",
-    "risk": "liability",
-    "risks": "risk liability downside cons",
-    "liable": "liability",
-    "responsible": "responsibility liability",
-}
+SHORTHAND_AND_RELATED = VOCABULARY.everyday
+# A one-word rewrite replaces the word ("u" → "you"); a longer one adds the guide's words beside it.
+SHORTHAND: dict[str, str] = {k: v for k, v in SHORTHAND_AND_RELATED.items() if len(k) <= 2 or k in ("diff", "versus")}
+RELATED: dict[str, str] = {k: v for k, v in SHORTHAND_AND_RELATED.items() if k not in SHORTHAND}
 
 _INSTRUCTION = re.compile(
     r"\b(ignore|forget|disregard|override|bypass)\b.*\b(rules?|instructions?|prompts?|guidelines?|guide)\b"
@@ -141,23 +73,7 @@ def strip_instructions(message: str) -> tuple[str, bool]:
 
 def models_named(text: str) -> tuple[str, ...]:
     """Canonical model names mentioned in the text, in order of first mention."""
-    norm = f" {_singular(normalize(text))} "
-    found: list[tuple[int, str]] = []
-    for name, model in MODEL_NAMES.items():
-        pos = norm.find(f" {_singular(name)} ")
-        if pos >= 0:
-            found.append((pos, model))
-    out: list[str] = []
-    for _, model in sorted(found):
-        if model not in out:
-            out.append(model)
-    return tuple(out)
-
-
-def _singular(text: str) -> str:
-    return " ".join(
-        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in text.split()
-    )
+    return VOCABULARY.models_named(text)
 
 
 class QueryReader:

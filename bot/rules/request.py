@@ -79,3 +79,8 @@ def asks_for_recommendation(text: str) -> bool:
     if _GENERAL_QUESTION.search(clean) and not re.search(r"\b(?:for|fits?|suits?)\s+(?:us|me|our)\b", clean):
         return False
     return any(cue.search(clean) for cue in _ASK_CUES)
+
+
+def speaks_for_asker(text: str) -> bool:
+    """Whether the message speaks of the asker's own company ('we', 'our', 'I', 'my', 'your advice')."""
+    return bool(_ADDRESSEE.search(normalise(text)))

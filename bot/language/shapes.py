@@ -1,0 +1,98 @@
+"""Question shapes read by similarity: a message lands on the shape of its nearest example phrasings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Protocol, get_args
+
+import numpy as np
+import yaml
+from sklearn.linear_model import LogisticRegression
+from pydantic import RootModel, ValidationError
+
+from bot.language.vocabulary import Vocabulary
+
+SHAPES_PATH = Path(__file__).with_name("shapes.yaml")
+
+Shape = Literal[
+    "definition",
+    "yes_no",
+    "comparison",
+    "which_more",
+    "list",
+    "steps",
+    "pros_cons",
+    "attribute",
+    "why",
+    "swap",
+    "recommend",
+    "chit_chat",
+    "general",
+]
+REGULARISATION = 10.0
+WRITTEN_WEIGHT = 0.5
+MIN_PROBABILITY = 0.25  # below this, no shape is clear and the message is read as a general question
+
+
+class ShapesError(ValueError):
+    """A shapes file that is missing or malformed; the message names the file."""
+
+
+class _ShapesFile(RootModel[dict[Shape, list[str]]]):
+    pass
+
+
+class Encoder(Protocol):
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class ShapeGuess:
+    shape: Shape
+    probability: float
+    margin: float  # its probability minus the runner-up's
+
+
+def load_examples(path: Path = SHAPES_PATH) -> dict[Shape, list[str]]:
+    """shapes.yaml validated: known shapes only, each with at least one non-empty example."""
+    try:
+        data = _ShapesFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).root
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise ShapesError(f"{path}: {exc}") from exc
+    for shape, examples in data.items():
+        if not examples or not all(isinstance(e, str) and e.strip() for e in examples):
+            raise ShapesError(f"{path}: shape {shape!r} needs a list of non-empty example phrasings")
+    return data
+
+
+class ShapeReader:
+    """A linear classifier over example phrasings, trained at start-up on MiniLM vectors of each example
+    twice: masked (model names → X, attribute words → Y: the wording) and as written (the topic)."""
+
+    def __init__(self, examples: dict[Shape, list[str]], *, vocabulary: Vocabulary, encoder: Encoder) -> None:
+        self.vocabulary = vocabulary
+        labels = [shape for shape, texts in examples.items() for _ in texts]
+        texts = [t for ts in examples.values() for t in ts]
+        masked = encoder.encode([vocabulary.mask(t) for t in texts])
+        written = encoder.encode(texts)
+        self._model = LogisticRegression(C=REGULARISATION, max_iter=2000)
+        self._model.fit(features(masked, written), labels)
+
+    def guess(self, *, masked: np.ndarray, written: np.ndarray) -> ShapeGuess:
+        """The shape of a message from the vectors of its masked and written forms."""
+        probs = self._model.predict_proba(features(masked[None, :], written[None, :]))[0]
+        order = np.argsort(-probs)
+        best, second = float(probs[order[0]]), float(probs[order[1]])
+        shape: Shape = self._model.classes_[order[0]]
+        if best < MIN_PROBABILITY:
+            return ShapeGuess("general", best, best - second)
+        return ShapeGuess(shape, best, best - second)
+
+
+def features(masked: np.ndarray, written: np.ndarray) -> np.ndarray:
+    """The classifier's input: wording counts fully, topic at half weight."""
+    return np.hstack([masked, WRITTEN_WEIGHT * written])
+
+
+assert set(get_args(Shape)) >= {"general"}

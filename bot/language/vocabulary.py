@@ -1,0 +1,138 @@
+"""The domain vocabulary (models, attributes, comparatives, negation) loaded from vocabulary.yaml."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yaml")
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file that is missing or malformed; the message names the file."""
+
+
+class Attribute(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    words: list[str] = Field(min_length=1)
+
+
+class Direction(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    more: list[str] = Field(min_length=1)
+    less: list[str] = Field(min_length=1)
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Whole-word, case-insensitive alternation of phrases (longest first); 's' plurals allowed."""
+    parts = sorted({_words(p) for p in phrases if _words(p)}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) + "s?" for p in parts) + r")(?![a-z0-9])")
+
+
+def _words(text: str) -> str:
+    """Lowercase words joined by single spaces; apostrophes and hyphens vanish ('co-employer' → 'co employer')."""
+    text = text.lower().replace("’", "'").replace("'", "")
+    return " ".join(re.findall(r"[a-z0-9$%]+", text))
+
+
+class Vocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    models: dict[str, list[str]] = Field(min_length=1)
+    attributes: dict[str, Attribute] = Field(min_length=1)
+    direction: Direction
+    negation: list[str] = Field(min_length=1)
+    everyday: dict[str, str]
+    conversational: list[str]
+    references: dict[str, list[str]]
+    auxiliaries: list[str]
+    fillers: list[str]
+
+    def reference(self, text: str) -> str | None:
+        """'other', 'all' or 'one' when the text points back at an earlier topic, else None."""
+        norm = _words(text)
+        for kind in ("other", "all", "one"):
+            if _phrase_pattern(self.references.get(kind, [])).search(norm):
+                return kind
+        return None
+
+    def opens_with_auxiliary(self, text: str) -> bool:
+        """True for 'is…', 'so does…', 'and can…': the grammar of a yes/no question."""
+        words = _words(text).split()
+        while words and words[0] in self.fillers:
+            words = words[1:]
+        return bool(words) and words[0] in self.auxiliaries
+
+    @cached_property
+    def _model_patterns(self) -> dict[str, re.Pattern[str]]:
+        return {model: _phrase_pattern([model, *names]) for model, names in self.models.items()}
+
+    @cached_property
+    def _attribute_patterns(self) -> dict[str, re.Pattern[str]]:
+        return {name: _phrase_pattern([name, *a.words]) for name, a in self.attributes.items()}
+
+    @cached_property
+    def _more(self) -> re.Pattern[str]:
+        return _phrase_pattern(self.direction.more)
+
+    @cached_property
+    def _less(self) -> re.Pattern[str]:
+        return _phrase_pattern(self.direction.less)
+
+    @cached_property
+    def _negation(self) -> re.Pattern[str]:
+        return _phrase_pattern(self.negation)
+
+    def models_named(self, text: str) -> tuple[str, ...]:
+        """Canonical model names mentioned in the text, in order of first mention."""
+        norm = _words(text)
+        found = sorted((m.start(), model) for model, p in self._model_patterns.items() if (m := p.search(norm)))
+        return tuple(model for _, model in found)
+
+    def attributes_named(self, text: str) -> tuple[str, ...]:
+        """Attributes the text speaks of, in order of first mention."""
+        norm = self._without_models(text)
+        found = sorted(
+            (m.start(), name) for name, p in self._attribute_patterns.items() if (m := p.search(norm))
+        )
+        return tuple(name for _, name in found)
+
+    def _without_models(self, text: str) -> str:
+        norm = _words(text)
+        for p in self._model_patterns.values():
+            norm = p.sub("X", norm)
+        return norm
+
+    def direction_of(self, text: str) -> str | None:
+        """'more' or 'less' when the text leans one way (first comparative word wins), else None."""
+        norm = _words(text)
+        more, less = self._more.search(norm), self._less.search(norm)
+        if more and (not less or more.start() < less.start()):
+            return "more"
+        return "less" if less else None
+
+    def negated(self, text: str) -> bool:
+        """True when the text holds a negation word."""
+        return bool(self._negation.search(_words(text)))
+
+    def mask(self, text: str) -> str:
+        """The text with model names as 'X' and attribute words as 'Y': its wording without its topic."""
+        norm = self._without_models(text)
+        for p in self._attribute_patterns.values():
+            norm = p.sub("Y", norm)
+        return norm
+
+
+def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
+    """The vocabulary file, validated; raises VocabularyError naming the file on any problem."""
+    try:
+        return Vocabulary.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise VocabularyError(f"{path}: {exc}") from exc
+
+
+VOCABULARY = load_vocabulary()

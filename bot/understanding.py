@@ -1,0 +1,160 @@
+"""Reads each message once: its shape, the models and attribute asked about, and what it refers back to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bot.embedding import Embedder
+from bot.language.shapes import Shape, ShapeReader
+from bot.language.vocabulary import Vocabulary
+from bot.query import Query, QueryReader, strip_instructions
+from bot.rules.request import asks_for_recommendation, speaks_for_asker
+
+# Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
+CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
+# Shapes a request for our own recommendation never has (they ask what the guide says).
+NOT_ADVICE: frozenset[Shape] = frozenset({"list", "steps", "pros_cons", "definition", "why", "chit_chat"})
+# A follow-up this short, with no model of its own, is about the previous turn's models.
+ELLIPSIS_WORDS = 7
+COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the previous turns were about: the only conversation state reading needs."""
+
+    models: tuple[str, ...] = ()
+    attribute: str | None = None
+    shape: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the answer chain and the rules layer need from one message."""
+
+    message: str
+    cleaned: str
+    shape: Shape
+    probability: float
+    models: tuple[str, ...]
+    attribute: str | None
+    direction: str | None  # 'more' or 'less' for which-is-more questions
+    reference: str | None  # how the message pointed back ('other', 'all', 'one', 'ellipsis', 'swap')
+    wants_recommendation: bool
+    query: Query
+    vector: np.ndarray = field(repr=False, compare=False)
+
+    def context(self) -> Context:
+        """The context the next message is read in."""
+        return Context(models=self.models, attribute=self.attribute, shape=self.shape, text=self.query.text)
+
+
+class MessageReader:
+    """Turns a message and its conversation context into a Reading (one embedding batch per message)."""
+
+    def __init__(
+        self, *, vocabulary: Vocabulary, shapes: ShapeReader, queries: QueryReader, encoder: Embedder
+    ) -> None:
+        self.vocabulary, self.shapes, self.queries, self.encoder = vocabulary, shapes, queries, encoder
+
+    def read(self, message: str, context: Context | None = None) -> Reading:
+        """The reading of a message; follow-ups resolve against the context."""
+        context = context or Context()
+        vocab = self.vocabulary
+        cleaned, _ = strip_instructions(message)
+        first = self.queries.read(cleaned)
+        masked, written = self.encoder.encode([vocab.mask(first.text), first.text])
+        guess = self.shapes.guess(masked=masked, written=written)
+        shape: Shape = guess.shape
+        named = vocab.models_named(first.text)
+        attributes = vocab.attributes_named(first.text)
+        direction = vocab.direction_of(first.text)
+        if shape in ("attribute", "general", "definition") and vocab.opens_with_auxiliary(cleaned):
+            shape = "yes_no"
+        if direction and len(named) >= 2 and shape in ("yes_no", "comparison", "general"):
+            shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
+        models, attribute, reference = self._resolve(
+            shape, named=named, attributes=attributes, text=first.text, context=context
+        )
+        if shape in CARRY_OVER and context.shape and context.shape not in ("recommend", "chit_chat"):
+            if shape == "swap":
+                shape = context.shape  # type: ignore[assignment]
+        elif shape == "swap":
+            shape = "attribute" if attribute else "general"
+        if shape == "comparison" and reference and len(models) < 2:
+            shape = "general"
+        wants = not (shape in NOT_ADVICE) and (
+            asks_for_recommendation(cleaned) or (shape == "recommend" and speaks_for_asker(cleaned))
+        )
+        query, vector = first, written
+        extra = [m for m in models if m not in named]
+        if attribute and attribute not in attributes:
+            extra.append(attribute)
+        if reference == "why" and context.text:
+            extra.append(context.text)
+        if extra:
+            query = self.queries.read(f"{cleaned} {' '.join(extra)}")
+            query = _with_models(query, models)
+            vector = self.encoder.encode([query.text])[0]
+        else:
+            query = _with_models(query, models)
+        return Reading(
+            message=message,
+            cleaned=cleaned,
+            shape=shape,
+            probability=guess.probability,
+            models=models,
+            attribute=attribute,
+            direction=direction,
+            reference=reference,
+            wants_recommendation=wants,
+            query=query,
+            vector=vector,
+        )
+
+    def _resolve(
+        self,
+        shape: Shape,
+        *,
+        named: tuple[str, ...],
+        attributes: tuple[str, ...],
+        text: str,
+        context: Context,
+    ) -> tuple[tuple[str, ...], str | None, str | None]:
+        """Models, attribute and how the message pointed back at the context (None: it did not)."""
+        attribute = attributes[0] if attributes else None
+        if not context.models and not context.attribute:
+            return named, attribute, None
+        pointer = self.vocabulary.reference(text)
+        if shape == "why":
+            return named or context.models, attribute or context.attribute, "why"
+        if shape == "swap":
+            # "same for an ASO?" keeps the attribute; "and workers comp?" keeps the models.
+            return named or context.models, attribute or context.attribute, "swap"
+        if named:
+            if pointer and shape in ("comparison", "which_more"):
+                joined = tuple(dict.fromkeys((*context.models, *named)))
+                return joined, attribute or context.attribute, "one"  # "that vs an HRO"
+            return named, attribute, None
+        if pointer == "other" and context.models:
+            last = context.models[-1]
+            other = COUNTERPART.get(last)
+            return ((other,) if other else context.models), attribute or context.attribute, "other"
+        if pointer in ("all", "one"):
+            return context.models, attribute, pointer
+        content = [w for w in text.split() if w not in self.queries.stopwords]
+        if context.models and len(content) <= ELLIPSIS_WORDS and shape != "chit_chat":
+            return context.models, attribute, "ellipsis"
+        return (), attribute, None
+
+
+def _with_models(query: Query, models: tuple[str, ...]) -> Query:
+    """The query with the resolved models (retrieval weighs chunks by them)."""
+    if query.models == models:
+        return query
+    from dataclasses import replace
+
+    return replace(query, models=models)

@@ -1,0 +1,44 @@
+"""What each sentence of the corpus is, so answers are built from content only."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Role = Literal["content", "lead_in", "transition", "publisher", "myth", "verdict", "filler"]
+
+# The publisher speaking as "we"/"our" about itself (not the reader's "we" inside a quoted myth).
+_PUBLISHER = re.compile(r"\b(we|we['’]ve|we['’]re|our|ours|us)\b", re.IGNORECASE)
+_TRANSITION = re.compile(r"^(next|now|let['’]s|here['’]s|here is|here are|below)\b", re.IGNORECASE)
+_VERDICT = re.compile(r"^(not |only )?(partly )?(true|wrong|false)\b|^they['’]re not\b", re.IGNORECASE)
+_QUOTED = re.compile(r"^[“\"].*[”\"]$")
+_FILLER = re.compile(r"^(that|this)(['’]s| is)\b", re.IGNORECASE)
+# A sentence that opens by pointing back leans on the one before it.
+_DEPENDENT = re.compile(
+    r"^(this|that|these|those|it|its|it['’]s|they|them|also|but|however|so|even so|still)\b",
+    re.IGNORECASE,
+)
+FILLER_MAX_WORDS = 10
+
+
+def sentence_role(sentence: str) -> Role:
+    """The role of one sentence of the guide."""
+    text = sentence.strip()
+    if _QUOTED.match(text):
+        return "myth"
+    if _VERDICT.match(text):
+        return "verdict"
+    if text.endswith(":"):
+        return "lead_in"
+    if _TRANSITION.match(text):
+        return "transition"
+    if _PUBLISHER.search(text):
+        return "publisher"
+    if _FILLER.match(text) and len(text.split()) <= FILLER_MAX_WORDS:
+        return "filler"
+    return "content"
+
+
+def leans_on_previous(sentence: str) -> bool:
+    """True when the sentence opens with a word that points back at the sentence before it."""
+    return bool(_DEPENDENT.match(sentence.strip()))
