@@ -54,11 +54,8 @@ def running_postgres(bin_dir: Path) -> Iterator[str]:
     pg_ctl = str(bin_dir / "pg_ctl")
     started = False
     try:
-        _run(
-            [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8"]
-            + ["--locale=C", "--no-sync"],
-            owner=owner,
-        )
+        initdb = [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "-A", "trust"]
+        _run([*initdb, "-E", "UTF8", "--locale=C", "--no-sync"], owner=owner)
         _run([pg_ctl, "-D", str(data), "-l", str(log), "-w", "-t", "60", "-o", options, "start"], owner=owner)
         started = True
         yield f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{port}"
