@@ -1,4 +1,4 @@
-"""The answer chain as a LangChain runnable: read the question, retrieve, compose, cite and verify."""
+"""The answer chain as a LangChain runnable: retrieve for a reading, compose in its shape, cite and verify."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
+from bot.answer_shapes import compose_answer
 from bot.citations import cite, verify
-from bot.compose import compose
 from bot.contract import Citation, Status
-from bot.embedding import Embedder
 from bot.knowledge import Knowledge
 from bot.prompts import AnswerTexts
-from bot.query import Query, QueryReader
+from bot.refusal import refusal
 from bot.retrieval import HybridRetriever
 from bot.scope import in_scope
+from bot.understanding import Reading
 
 log = logging.getLogger(__name__)
 
@@ -26,36 +26,30 @@ class ChainResult:
     status: Status
     answer: str
     citations: list[Citation]
-    query: Query
 
 
 def build_chain(
-    *, kb: Knowledge, retriever: HybridRetriever, encoder: Embedder, texts: AnswerTexts
+    *, kb: Knowledge, retriever: HybridRetriever, texts: AnswerTexts, other_hr_channel: str | None = None
 ) -> Runnable[dict[str, Any], ChainResult]:
-    """{'message', 'topic'} in, a verified ChainResult out."""
-    reader = QueryReader(kb.vocabulary)
-
-    def read(x: dict[str, Any]) -> dict[str, Any]:
-        return {**x, "query": reader.read(x["message"], topic=tuple(x.get("topic", ())))}
+    """{'reading'} in (a message read once by MessageReader), a verified ChainResult out."""
 
     def retrieve(x: dict[str, Any]) -> dict[str, Any]:
-        query: Query = x["query"]
-        vector = encoder.encode([query.text])[0]
-        return {**x, "found": retriever.retrieve(query, vector)}
+        reading: Reading = x["reading"]
+        return {**x, "found": retriever.retrieve(reading.query, reading.vector)}
 
     def answer(x: dict[str, Any]) -> ChainResult:
-        query: Query = x["query"]
-        out_of_scope = ChainResult("out_of_scope", texts.out_of_scope, [], query)
-        if not in_scope(query, x["found"]):
-            return out_of_scope
-        draft = compose(query, x["found"], kb, texts)
+        reading: Reading = x["reading"]
+        declined = ChainResult("out_of_scope", refusal(reading, texts, channel=other_hr_channel), [])
+        if reading.shape == "chit_chat" and not reading.models or not in_scope(reading.query, x["found"]):
+            return declined
+        draft = compose_answer(reading, x["found"], kb, texts)
         if not draft.claims or draft.weak:
-            return out_of_scope
+            return declined
         text, citations = cite(draft)
         problems = verify(text, citations, kb)
         if problems:
             log.error("answer withheld, verification failed: %s", "; ".join(problems))
-            return out_of_scope
-        return ChainResult("answered", text, citations, query)
+            return declined
+        return ChainResult("answered", text, citations)
 
-    return RunnableLambda(read) | RunnableLambda(retrieve) | RunnableLambda(answer)
+    return RunnableLambda(retrieve) | RunnableLambda(answer)

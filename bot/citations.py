@@ -21,6 +21,7 @@ def cite(draft: Draft) -> tuple[str, list[Citation]]:
     citations: list[Citation] = []
     numbers: dict[tuple[str, str, str], int] = {}
     parts: list[str] = []
+    marked: dict[int, str] = {}
     for claim in draft.claims:
         chunk = claim.chunk
         key = (chunk.doc_id, chunk.anchor, claim.quote)
@@ -37,6 +38,12 @@ def cite(draft: Draft) -> tuple[str, list[Citation]]:
                 )
             )
         parts.append(with_marker(claim.text, numbers[key]))
+        marked[id(claim)] = parts[-1]
+    if draft.groups:
+        body = "\n\n".join(
+            title + "\n" + "\n".join(f"- {marked[id(c)]}" for c in claims) for title, claims in draft.groups
+        )
+        return (f"{draft.lead}\n\n{body}" if draft.lead else body), citations
     if draft.as_list:
         body = "\n".join(f"- {p}" for p in parts)
         return (f"{draft.lead}\n\n{body}" if draft.lead else body), citations

@@ -10,6 +10,7 @@ from bot.prompts import AnswerTexts
 from bot.language.vocabulary import VOCABULARY
 from bot.query import Query, models_named
 from bot.retrieval import Retrieval
+from bot.tables import cell, model_columns, row_label, row_sentence
 from bot.text_match import content_terms, stem
 from ingest.chunking import Chunk
 
@@ -19,8 +20,6 @@ WEAK_MATCH = 0.55  # below this, a sentence sharing no topic word with the quest
 KEEP_RATIO = 0.85  # a sentence joins the answer if it scores this close to the best one
 SECTION_KEEP_RATIO = 0.65  # looser when the question names one section (its sentences belong together)
 _CONDITIONAL_LEAD = re.compile(r"\b(if|when|to|for)\s*:$", re.IGNORECASE)
-_VERDICT = re.compile(r"^(not |only )?(partly )?(true|wrong|false)\b", re.IGNORECASE)
-_QUOTED_CLAIM = re.compile(r"^[“\"].*[”\"]$")
 
 
 MODEL_STEMS = frozenset(
@@ -43,16 +42,20 @@ class Draft:
     lead: str | None = None
     as_list: bool = False
     weak: bool = False  # nothing picked shares a word of the question's topic or matches it closely
+    groups: list[tuple[str, list[Claim]]] = field(default_factory=list)  # titled lists (pros, cons)
 
 
-def compose(query: Query, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft:
-    """The claims that answer the query, best first; empty when nothing in the guide answers it."""
+def compose(
+    query: Query, found: Retrieval, kb: Knowledge, texts: AnswerTexts, *, roomy: bool = False
+) -> Draft:
+    """The claims that answer the query, best first; empty when nothing in the guide answers it.
+    roomy: a list was asked for, so more sentences may join."""
     chunks = [kb.chunk(h.chunk_id) for h in found.hits]
     asked = [c for c in kb.section_chunks(found.section) if not c.promotional]
     draft = (
         _table_column(query, asked + chunks[:5], kb, texts)
-        or (_sentences(query, found, asked, kb, in_order=True) if asked else None)
-        or _sentences(query, found, chunks, kb)
+        or (_sentences(query, found, asked, kb, in_order=True, roomy=roomy) if asked else None)
+        or _sentences(query, found, chunks, kb, roomy=roomy)
     )
     if draft.claims and draft.claims[0].chunk.promotional:
         # The publisher's pitch never leads: another claim goes first, or the lead says whose words they are.
@@ -67,19 +70,26 @@ def compose(query: Query, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -
 
 
 def _sentences(
-    query: Query, found: Retrieval, chunks: list[Chunk], kb: Knowledge, *, in_order: bool = False
+    query: Query,
+    found: Retrieval,
+    chunks: list[Chunk],
+    kb: Knowledge,
+    *,
+    in_order: bool = False,
+    roomy: bool = False,
 ) -> Draft:
     """The best few sentences of the chunks; in_order keeps the guide's order (one section asked)."""
     if not chunks:
         return Draft()
     top_score = found.hits[0].score if found.hits else 1.0
     rank_weight = {h.chunk_id: 0.6 + 0.4 * h.score / top_score for h in found.hits}
+    most = MAX_SENTENCES + 2 if roomy else MAX_SENTENCES
     scored: list[tuple[float, int, Chunk, str]] = []
     dense: dict[str, float] = {}
     for rank, chunk in enumerate(chunks if in_order else chunks[:5]):
         for row in kb.sentence_rows.get(chunk.id, []):
-            sentence = kb.units.texts[row]
-            if not _stands_alone(sentence) or not _about_asked_models(query, chunk, sentence):
+            sentence = _standing(kb, row)
+            if not sentence or not _about_asked_models(query, chunk, sentence):
                 continue
             dense[sentence] = found.sentence_scores.get(row, 0.0)
             rel = dense[sentence] + 0.5 * _overlap(query, sentence, chunk)
@@ -92,16 +102,16 @@ def _sentences(
     # The best-ranked chunk leads: retrieval fused more evidence than one sentence's similarity holds.
     lead = next(t for t in scored if t[1] == min(t[1] for t in scored))
     best = scored[0][0]
-    whole_faq = in_order and len(chunks) == 1 and chunks[0].kind == "faq" and len(scored) <= MAX_SENTENCES
+    whole_faq = in_order and len(chunks) == 1 and chunks[0].kind == "faq" and len(scored) <= most
     keep = 0.0 if whole_faq else (SECTION_KEEP_RATIO if in_order else KEEP_RATIO)
     picked: list[tuple[Chunk, str]] = [(lead[2], lead[3])]
     for score, _, chunk, sentence in scored:
-        if score < keep * best or len(picked) >= MAX_SENTENCES:
+        if score < keep * best or len(picked) >= most:
             break
-        if not any(_similar(sentence, s) for _, s in picked):
+        if not any(similar(sentence, s) or sentence in s or s in sentence for _, s in picked):
             picked.append((chunk, sentence))
     if in_order:
-        picked = _bridged(picked, kb)
+        picked = _bridged(picked, kb, most)
         picked.sort(key=lambda p: (chunks.index(p[0]), p[0].body.find(p[1])))
     claims = [Claim(_render(chunk, sentence, query), chunk, sentence) for chunk, sentence in picked]
     topic = {*query.terms, *query.related} - MODEL_STEMS
@@ -116,17 +126,39 @@ def _sentences(
     )
 
 
-def _bridged(picked: list[tuple[Chunk, str]], kb: Knowledge) -> list[tuple[Chunk, str]]:
-    """Within one passage, also take the sentences between two picked ones, so it reads as written."""
+def _bridged(picked: list[tuple[Chunk, str]], kb: Knowledge, most: int) -> list[tuple[Chunk, str]]:
+    """Within one passage, also take the content sentences between two picked ones, so it reads as written."""
     out = list(picked)
     for chunk in {c.id: c for c, _ in picked}.values():
-        texts = [kb.units.texts[r] for r in kb.sentence_rows.get(chunk.id, [])]
-        at = [texts.index(s) for c, s in picked if c.id == chunk.id and s in texts]
+        rows = kb.sentence_rows.get(chunk.id, [])
+        texts = [_standing(kb, r) for r in rows]
+        at = [i for i, t in enumerate(texts) if t and any(c.id == chunk.id and s == t for c, s in picked)]
         if len(at) >= 2:
-            gap = [(chunk, texts[i]) for i in range(min(at), max(at)) if (chunk, texts[i]) not in out]
-            if len(out) + len(gap) <= MAX_SENTENCES + 1:
+            gap = [
+                (chunk, t)
+                for i in range(min(at), max(at))
+                if (t := texts[i]) and (chunk, t) not in out and not any(t in s or s in t for _, s in out)
+            ]
+            if len(out) + len(gap) <= most + 1:
                 out += gap
     return out
+
+
+def _standing(kb: Knowledge, row: int) -> str | None:
+    """A content sentence as it can stand in an answer: one that leans on the sentence before it comes
+    with that sentence (when that one is content too), else not at all."""
+    if kb.roles[row] != "content":
+        return None
+    text = kb.units.texts[row]
+    if not kb.leans[row]:
+        return text
+    rows = kb.sentence_rows.get(kb.units.chunk_ids[row], [])
+    at = rows.index(row) if row in rows else 0
+    if at == 0 and kb.chunk(kb.units.chunk_ids[row]).kind == "faq":
+        return text  # an FAQ answer's opening leans on its question heading, which the citation names
+    if at == 0 or kb.roles[rows[at - 1]] != "content" or kb.leans[rows[at - 1]]:
+        return None
+    return f"{kb.units.texts[rows[at - 1]]} {text}"
 
 
 def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: AnswerTexts) -> Draft | None:
@@ -160,6 +192,9 @@ def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: Answe
 def _render(chunk: Chunk, sentence: str, query: Query) -> str:
     """How a sentence reads in the answer: table rows as lines, conditional list items with their lead-in."""
     if chunk.kind == "table_row" and chunk.cells:
+        if model_columns(chunk) and row_label(chunk):
+            shown = tuple(m for m in query.models if cell(chunk, m)) or tuple(model_columns(chunk))
+            return row_sentence(chunk, shown)
         return _row_line(chunk, query)
     conditional = chunk.kind == "list_item" and _CONDITIONAL_LEAD.search(chunk.context)
     if conditional and chunk.body.startswith(sentence):
@@ -200,14 +235,6 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def _stands_alone(sentence: str) -> bool:
-    """Skip questions, stated myths ('“X.”') and fragments ('Wrong.') that mean nothing on their own."""
-    sentence = sentence.strip()
-    if len(sentence.split()) < 3 or _VERDICT.match(sentence) or sentence.endswith("?"):
-        return False
-    return not _QUOTED_CLAIM.match(sentence)
-
-
 def _about_asked_models(query: Query, chunk: Chunk, sentence: str) -> bool:
     """A sentence that (with its section) speaks only of other models does not answer about these."""
     if not query.models:
@@ -230,6 +257,7 @@ def _overlap(query: Query, sentence: str, chunk: Chunk) -> float:
     return (len(terms & have) + 0.5 * len(related & have)) / len(terms)
 
 
-def _similar(a: str, b: str) -> bool:
+def similar(a: str, b: str) -> bool:
+    """Two sentences that share most of their words say the same thing."""
     wa, wb = set(content_terms(a)), set(content_terms(b))
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > 0.7

@@ -5,10 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.contract import Profile
+from bot.understanding import Context
 
 
 @dataclass(frozen=True)
 class ConversationState:
-    topic: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()  # the models the last answered question was about
     profile: Profile = field(default_factory=Profile)
     awaiting_profile: bool = False
+    attribute: str | None = None  # what the last answered question asked about (cost, liability, ...)
+    shape: str | None = None  # its shape (yes_no, which_more, ...), for "same for X?"
+    text: str = ""  # its resolved wording, for "why is that?"
+
+    def context(self) -> Context:
+        """What the next message is read against."""
+        return Context(models=self.topic, attribute=self.attribute, shape=self.shape, text=self.text)

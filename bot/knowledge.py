@@ -9,9 +9,11 @@ import numpy as np
 from chromadb.api import ClientAPI
 from rank_bm25 import BM25Okapi
 
+from bot.language.vocabulary import VOCABULARY
 from bot.text_match import content_terms, normalize, words
 from ingest.chunking import Chunk
 from ingest.corpus import Document
+from ingest.sentence_roles import Role, leans_on_previous, sentence_role
 from ingest.index import IndexCorrupt, collection_names
 
 
@@ -38,6 +40,10 @@ class Knowledge:
     sentence_rows: dict[str, list[int]] = field(init=False)
     _by_section: dict[tuple[str, str], list[Chunk]] = field(init=False)
     fingerprint: str = field(init=False)
+    roles: list[Role] = field(init=False)  # unit row -> what the sentence is (content, myth, lead-in, ...)
+    leans: list[bool] = field(init=False)  # unit row -> it points back at the sentence before it
+    chunk_models: dict[str, tuple[str, ...]] = field(init=False)  # models a chunk's section/context/body name
+    section_models: dict[str, tuple[str, ...]] = field(init=False)  # models a chunk's heading/caption name
 
     def __post_init__(self) -> None:
         # Chunk ids end in a hash of the chunk's text, so a re-ingest that changes anything changes this.
@@ -48,6 +54,14 @@ class Knowledge:
                 rows.setdefault(cid, []).append(row)
         self.sentence_rows = {cid: sorted(r, key=self.units.positions.__getitem__) for cid, r in rows.items()}
         self.chunk_index = {c.id: i for i, c in enumerate(self.chunks)}
+        self.roles = [
+            sentence_role(t) if k == "sentence" else "lead_in" for t, k in zip(self.units.texts, self.units.kinds)
+        ]
+        self.leans = [leans_on_previous(t) for t in self.units.texts]
+        self.chunk_models = {
+            c.id: VOCABULARY.models_named(f"{c.section} {c.context} {c.body}") for c in self.chunks
+        }
+        self.section_models = {c.id: VOCABULARY.models_named(f"{c.section} {c.context}") for c in self.chunks}
         self._by_section = {}
         for c in self.chunks:
             self._by_section.setdefault((c.doc_id, c.anchor), []).append(c)

@@ -13,15 +13,39 @@ class PromptError(ValueError):
     """A prompts file that is missing, malformed or lacks a key; the message names the file."""
 
 
+class Gap(BaseModel):
+    """An HR topic the guide does not cover, and words that show a question is about it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    gap: str
+    words: list[str]
+
+
 class AnswerTexts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     out_of_scope: str
+    out_of_scope_hr: str
+    lacks: str
+    elsewhere: str
+    elsewhere_default: str
+    chit_chat: str
     no_figure: str
     publisher_lead: str
     column_lead: str
+    column_title: str
     list_lead: str
+    conditional_list_lead: str
     recommend_lead: str
+    not_settled: str
+    yes: str
+    no: str
+    partly: str
+    yes_for: str
+    no_for: str
+    partly_for: str
+    side: str
+    gaps: list[Gap] = []
 
     def fill(self, key: str, **values: str) -> str:
         """The template under key with $names filled; a missing name is an error, not a blank."""
@@ -36,6 +60,8 @@ def load_answer_texts(prompts_dir: Path) -> AnswerTexts:
     path = prompts_dir / "answers.yaml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return AnswerTexts.model_validate(data)
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        path = prompts_dir / "gaps.yaml"
+        gaps = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+        return AnswerTexts.model_validate({**data, "gaps": gaps})
+    except (OSError, yaml.YAMLError, ValidationError, TypeError) as exc:
         raise PromptError(f"{path}: {exc}") from exc

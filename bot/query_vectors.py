@@ -11,7 +11,7 @@ from bot.embedding import Embedder
 
 
 class QueryVectorCache(Embedder):
-    """The embedder with an LRU of single-text encodings (query vectors); batches pass straight through."""
+    """The embedder with an LRU of encodings by text (query vectors); only unseen texts reach the model."""
 
     def __init__(self, inner: Embedder, *, max_items: int = 4096) -> None:
         self.inner = inner
@@ -20,14 +20,14 @@ class QueryVectorCache(Embedder):
         self._lock = threading.Lock()
 
     def encode(self, texts: list[str], *, batch_size: int = 32) -> np.ndarray:
-        """As Embedder.encode; a one-text call is answered from the cache when it can be."""
-        if len(texts) != 1:
-            return self.inner.encode(texts, batch_size=batch_size)
+        """As Embedder.encode; texts seen before are answered from the cache, the rest in one batch."""
         with self._lock:
-            vector = self._vectors.get(texts[0])
-        if vector is None:
-            vector = self.inner.encode(texts, batch_size=batch_size)[0]
-            vector.setflags(write=False)
+            found = {t: v for t in texts if (v := self._vectors.get(t)) is not None}
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if missing:
+            fresh = self.inner.encode(missing, batch_size=batch_size)
             with self._lock:
-                self._vectors[texts[0]] = vector
-        return vector.reshape(1, -1).copy()
+                for text, vector in zip(missing, fresh):
+                    vector.setflags(write=False)
+                    self._vectors[text] = found[text] = vector
+        return np.stack([found[t] for t in texts]).astype(np.float32, copy=True) if texts else self.inner.encode([])

@@ -14,13 +14,12 @@ from bot.compose import Claim, Draft
 from bot.contract import Channel, ChatResponse, Profile, Recommendation
 from bot.conversation import ConversationState
 from bot.knowledge import Knowledge
-from bot.query import models_named, strip_instructions
 from bot.rules.engine import needs_more_info, recommend
 from bot.rules.extract import extract_profile
 from bot.rules.follow_up import follow_up_question
-from bot.rules.request import asks_for_recommendation
 from bot.rules.table import RulesTable
 from bot.storage.conversations import ConversationStore, TurnRecord
+from bot.understanding import MessageReader
 
 
 class AnswerService:
@@ -30,12 +29,13 @@ class AnswerService:
         self,
         *,
         chain: Runnable[dict[str, Any], ChainResult],
+        reader: MessageReader,
         kb: Knowledge,
         rules: RulesTable,
         conversations: ConversationStore,
         answers: AnswerCache | None = None,
     ) -> None:
-        self.chain, self.kb, self.rules = chain, kb, rules
+        self.chain, self.reader, self.kb, self.rules = chain, reader, kb, rules
         self.conversations, self.answers = conversations, answers
 
     def recommend(self, profile: Profile) -> Recommendation:
@@ -60,26 +60,27 @@ class AnswerService:
         self, conv_id: str, state: ConversationState, *, message: str
     ) -> tuple[ChatResponse, ConversationState]:
         """The response to a message and the conversation's state after it."""
-        cleaned, _ = strip_instructions(message)
-        facts = extract_profile(cleaned)
+        reading = self.reader.read(message, state.context())
+        facts = extract_profile(reading.cleaned)
         profile = state.profile.merged(facts)
-        wants_advice = asks_for_recommendation(cleaned) or (state.awaiting_profile and bool(facts.known()))
-        if wants_advice:
+        if reading.wants_recommendation or (state.awaiting_profile and bool(facts.known())):
             response = self._advise(conv_id, profile)
             awaiting = response.status == "needs_more_info"
-            topic = state.topic
-        else:
-            result = self.chain.invoke({"message": message, "topic": state.topic})
-            response = ChatResponse(
-                conversation_id=conv_id,
-                status=result.status,
-                answer=result.answer,
-                citations=result.citations,
+            return response, replace(state, profile=profile, awaiting_profile=awaiting)
+        result = self.chain.invoke({"reading": reading})
+        response = ChatResponse(
+            conversation_id=conv_id, status=result.status, answer=result.answer, citations=result.citations
+        )
+        after = replace(state, profile=profile, awaiting_profile=False)
+        if result.status == "answered":
+            after = replace(
+                after,
+                topic=reading.models or state.topic,
+                attribute=reading.attribute,
+                shape=reading.shape,
+                text=reading.query.text,
             )
-            awaiting = False
-            topic = models_named(result.query.text) if result.status == "answered" else state.topic
-            topic = topic or state.topic
-        return response, replace(state, topic=topic, profile=profile, awaiting_profile=awaiting)
+        return response, after
 
     def _advise(self, conv_id: str, profile: Profile) -> ChatResponse:
         rec = recommend(profile, self.rules)

@@ -23,3 +23,4 @@ class Settings(BaseSettings):
     database_url: str | None = None
     answer_cache: bool = True
     log_level: str = "INFO"
+    other_hr_channel: str | None = None  # where out-of-scope HR questions are sent, e.g. "#ask-hr"

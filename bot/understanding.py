@@ -11,6 +11,7 @@ from bot.language.shapes import Shape, ShapeReader
 from bot.language.vocabulary import Vocabulary
 from bot.query import Query, QueryReader, strip_instructions
 from bot.rules.request import asks_for_recommendation, speaks_for_asker
+from bot.text_match import STOPWORDS
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
 CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
@@ -19,6 +20,9 @@ NOT_ADVICE: frozenset[Shape] = frozenset({"list", "steps", "pros_cons", "definit
 # A follow-up this short, with no model of its own, is about the previous turn's models.
 ELLIPSIS_WORDS = 7
 COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
+# A question of these shapes that names no model, in the guide's words only, is about the guide's subject.
+IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons"})
+IMPLICIT_MODELS = ("PEO", "ASO")
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ class MessageReader:
             shape = "attribute" if attribute else "general"
         if shape == "comparison" and reference and len(models) < 2:
             shape = "general"
+        if not models and shape in IMPLICIT_PAIR and first.terms and not first.unknown:
+            models, reference = IMPLICIT_MODELS, "implicit"  # the guide's own subject: PEO vs ASO
         wants = not (shape in NOT_ADVICE) and (
             asks_for_recommendation(cleaned) or (shape == "recommend" and speaks_for_asker(cleaned))
         )
@@ -145,7 +151,7 @@ class MessageReader:
             return ((other,) if other else context.models), attribute or context.attribute, "other"
         if pointer in ("all", "one"):
             return context.models, attribute, pointer
-        content = [w for w in text.split() if w not in self.queries.stopwords]
+        content = [w for w in text.split() if w not in STOPWORDS]
         if context.models and len(content) <= ELLIPSIS_WORDS and shape != "chit_chat":
             return context.models, attribute, "ellipsis"
         return (), attribute, None

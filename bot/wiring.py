@@ -10,6 +10,10 @@ from langchain_chroma import Chroma
 
 from bot.answer_cache import AnswerCache
 from bot.chain import build_chain
+from bot.language.shapes import ShapeReader, load_examples
+from bot.language.vocabulary import VOCABULARY
+from bot.query import QueryReader
+from bot.understanding import MessageReader
 from bot.embedding import Embedder
 from bot.knowledge import Knowledge, load_knowledge
 from bot.prompts import load_answer_texts
@@ -61,6 +65,7 @@ def check_data_files(settings: Settings) -> None:
     """Validate the rules table, prompts and corpus (fast, no model): raises with file, line and reason."""
     load_table(settings.rules_path)
     load_answer_texts(settings.prompts_dir)
+    load_examples()
     load_corpus(settings.corpus_dir)
 
 
@@ -85,9 +90,18 @@ def build_service(settings: Settings, *, encoder: Embedder | None = None) -> Ans
     )
     retriever = HybridRetriever(index.knowledge, store)
     query_encoder = QueryVectorCache(encoder) if settings.answer_cache else encoder
-    chain = build_chain(kb=index.knowledge, retriever=retriever, encoder=query_encoder, texts=texts)
+    chain = build_chain(
+        kb=index.knowledge, retriever=retriever, texts=texts, other_hr_channel=settings.other_hr_channel
+    )
+    reader = MessageReader(
+        vocabulary=VOCABULARY,
+        shapes=ShapeReader(load_examples(), vocabulary=VOCABULARY, encoder=encoder),
+        queries=QueryReader(index.knowledge.vocabulary),
+        encoder=query_encoder,
+    )
     service = AnswerService(
         chain=chain,
+        reader=reader,
         kb=index.knowledge,
         rules=rules,
         conversations=open_conversations(settings),

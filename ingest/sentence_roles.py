@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Role = Literal["content", "lead_in", "transition", "publisher", "myth", "verdict", "filler"]
+Role = Literal["content", "lead_in", "transition", "publisher", "myth", "verdict", "filler", "question"]
 
 # The publisher speaking as "we"/"our" about itself (not the reader's "we" inside a quoted myth).
 _PUBLISHER = re.compile(r"\b(we|we['’]ve|we['’]re|our|ours|us)\b", re.IGNORECASE)
@@ -15,7 +15,7 @@ _QUOTED = re.compile(r"^[“\"].*[”\"]$")
 _FILLER = re.compile(r"^(that|this)(['’]s| is)\b", re.IGNORECASE)
 # A sentence that opens by pointing back leans on the one before it.
 _DEPENDENT = re.compile(
-    r"^(this|that|these|those|it|its|it['’]s|they|them|also|but|however|so|even so|still)\b",
+    r"^(this|that|these|those|it|its|it['’]s|they|them|also|but|however|so|even so|still|both)\b",
     re.IGNORECASE,
 )
 FILLER_MAX_WORDS = 10
@@ -30,11 +30,13 @@ def sentence_role(sentence: str) -> Role:
         return "verdict"
     if text.endswith(":"):
         return "lead_in"
+    if text.endswith("?"):
+        return "question"
     if _TRANSITION.match(text):
         return "transition"
     if _PUBLISHER.search(text):
         return "publisher"
-    if _FILLER.match(text) and len(text.split()) <= FILLER_MAX_WORDS:
+    if (_FILLER.match(text) and len(text.split()) <= FILLER_MAX_WORDS) or len(text.split()) < 3:
         return "filler"
     return "content"
 

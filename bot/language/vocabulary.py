@@ -51,6 +51,11 @@ class Vocabulary(BaseModel):
     references: dict[str, list[str]]
     auxiliaries: list[str]
     fillers: list[str]
+    causal: list[str]
+
+    def gives_reason(self, text: str) -> bool:
+        """True when the text holds a causal word ('because', 'since', ...)."""
+        return bool(_phrase_pattern(self.causal).search(_words(text)))
 
     def reference(self, text: str) -> str | None:
         """'other', 'all' or 'one' when the text points back at an earlier topic, else None."""

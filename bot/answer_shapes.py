@@ -1,0 +1,263 @@
+"""Answers in the shape asked: yes/no first, the side named for which-is-more, whole lists and both
+columns, table rows as sentences, definitions from the defining section, reasons for 'why?'."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.compose import Claim, Draft, compose, similar
+from bot.evidence import Sentence, about, model_stems, previous_row, sentences
+from bot.knowledge import Knowledge
+from bot.language.vocabulary import VOCABULARY
+from bot.polarity import settle_which, settle_yes_no
+from bot.prompts import AnswerTexts
+from bot.retrieval import Retrieval
+from bot.tables import attribute_rows, cell, column_indices, row_claim_text, row_sentence, with_article
+from bot.text_match import content_terms, stem
+from bot.understanding import Reading
+from ingest.chunking import Chunk
+
+MAX_SUPPORT = 2  # sentences that back a yes/no, a which-is-more or a table row
+MAX_ITEMS = 8
+LIST_RANK = 2  # a list answers a list question only when retrieval ranks one of its items this high
+DEFAULT_PAIR = ("PEO", "ASO")
+_CONDITIONAL_LEAD = ("if:", "when:", "to:", "for:")
+
+Composer = Callable[[Reading, Retrieval, Knowledge, AnswerTexts], Draft | None]
+
+
+def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft:
+    """The draft for the reading's shape; the general composer when the shape's own finds nothing."""
+    shaped = SHAPED.get(reading.shape)
+    draft = shaped(reading, found, kb, texts) if shaped else None
+    if not (draft and draft.claims):
+        draft = compose(reading.query, found, kb, texts, roomy=reading.shape in ("list", "steps"))
+        if reading.shape == "yes_no" and draft.claims and not draft.lead:
+            draft.lead = texts.not_settled
+    if draft.claims and reading.query.asks_figure and not any(re.search(r"\d", c.quote) for c in draft.claims):
+        draft.lead = texts.no_figure
+    return draft
+
+
+def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    candidates = sentences(reading, found, kb, roles=("content", "myth"))
+    settled = settle_yes_no(reading, candidates, kb)
+    if not settled:
+        return None
+    asked = reading.models[:1]
+    claims: list[Claim] = []
+    if settled.row:
+        others = tuple(m for m in (*reading.models, *DEFAULT_PAIR) if m not in asked and cell(settled.row, m))
+        claims.append(Claim(row_sentence(settled.row, (*asked, *others[:1])), settled.row, settled.row.body))
+    elif settled.sentence and kb.roles[settled.sentence.row] == "myth":
+        claims += _explanation(settled.sentence, kb)
+    elif settled.sentence:
+        claims.append(_claim(settled.sentence, kb, reading))
+    claims += _support(reading, candidates, kb, claims, models=asked)
+    word = {"yes": texts.yes, "no": texts.no, "partly": texts.partly}[settled.answer]
+    lead = texts.fill(f"{settled.answer}_for", model=with_article(asked[0])) if asked else word
+    return Draft(claims=claims, lead=lead)
+
+
+def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    candidates = sentences(reading, found, kb, roles=("content",))
+    named = settle_which(reading, candidates, kb)
+    if not named:
+        return None
+    side, source = named
+    claims: list[Claim] = []
+    if isinstance(source, Chunk):
+        sides = reading.models if len(reading.models) >= 2 else DEFAULT_PAIR
+        claims.append(Claim(row_sentence(source, (side, *[m for m in sides if m != side])), source, source.body))
+    else:
+        claims.append(_claim(source, kb, reading))
+    claims += _support(reading, candidates, kb, claims, models=(side,))
+    return Draft(claims=claims, lead=texts.fill("side", model=with_article(side)))
+
+
+def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """An attribute asked of one or both models: the table's row as a sentence, then the guide's words."""
+    models = reading.models or DEFAULT_PAIR
+    rows = [r for r in attribute_rows(kb, reading.attribute) if any(cell(r, m) for m in models)]
+    if not rows:
+        return None
+    row = rows[0]
+    shown = tuple(m for m in models if cell(row, m)) or DEFAULT_PAIR
+    if len(shown) == 1 and reading.shape == "comparison":
+        shown = (*shown, *[m for m in DEFAULT_PAIR if m not in shown][:1])
+    claims = [Claim(row_sentence(row, shown), row, row.body)]
+    candidates = sentences(reading, found, kb, roles=("content",))
+    claims += _support(reading, candidates, kb, claims, models=reading.models)
+    return Draft(claims=claims)
+
+
+def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """The pros and/or cons columns of each asked model's table, whole."""
+    models = reading.models or _models_of_hits(found, kb)
+    wanted = {*reading.query.terms, *reading.query.related}
+    groups: list[tuple[str, list[Claim]]] = []
+    for model in models[:2]:
+        rows = _pros_cons_rows(kb, model)
+        if not rows:
+            continue
+        columns = column_indices(rows[0], ("pros", "cons"))
+        asked = [i for i in columns if stem(rows[0].header[i].lower()) in wanted]
+        for i in asked or columns:
+            claims = [Claim(r.cells[i], r, r.body) for r in rows[:MAX_ITEMS] if i < len(r.cells)]
+            title = texts.fill("column_title", column=rows[0].header[i], model=with_article(model))
+            groups.append((title, claims))
+    if not groups:
+        return None
+    return Draft(claims=[c for _, cs in groups for c in cs], groups=groups)
+
+
+def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """Steps and lists: every item of the best-matching list, in the guide's order, with its lead-in."""
+    models = set(reading.models)
+    for hit in found.hits[:LIST_RANK]:
+        chunk = kb.chunk(hit.chunk_id)
+        if chunk.kind != "list_item" or chunk.promotional:
+            continue
+        named = set(kb.section_models.get(chunk.id, ()))
+        if models and named and not named & models:
+            continue
+        if not _list_on_topic(reading, chunk, kb):
+            continue
+        items = [c for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
+        claims = [Claim(c.body, c, c.body) for c in items[:MAX_ITEMS]]
+        lead_in = chunk.context.strip()
+        lead_in = lead_in[:1].lower() + lead_in[1:]
+        if lead_in.lower().endswith(_CONDITIONAL_LEAD):
+            lead = texts.fill("conditional_list_lead", section=chunk.section, lead_in=lead_in)
+        else:
+            lead = texts.fill("list_lead", section=chunk.section)
+        return Draft(claims=claims, lead=lead, as_list=True)
+    return None
+
+
+def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """'What is X' / 'tell me about X': the opening of the section whose heading names X alone."""
+    if len(reading.models) != 1:
+        return None
+    model = reading.models[0]
+    for chunk in kb.chunks:
+        if chunk.kind != "paragraph" or chunk.promotional:
+            continue
+        if VOCABULARY.models_named(chunk.section) != (model,):
+            continue
+        rows = [r for r in kb.sentence_rows.get(chunk.id, []) if kb.roles[r] == "content"]
+        claims = [_claim_at(r, chunk, kb) for r in rows[:2]]
+        return Draft(claims=_distinct([c for c in claims if c]))
+    return None
+
+
+def why(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """'Why is that?': the guide's reasons about what the last answer was about."""
+    candidates = sentences(reading, found, kb, roles=("content",))
+    reasons = [s for s in candidates if VOCABULARY.gives_reason(s.text) and about(s, reading.models)]
+    if not reasons:
+        return None
+    claims = [_claim(reasons[0], kb, reading)]
+    claims += _support(reading, reasons[1:], kb, claims, models=reading.models)
+    return Draft(claims=claims[:MAX_SUPPORT])
+
+
+def _support(
+    reading: Reading, candidates: list[Sentence], kb: Knowledge, have: list[Claim], *, models: tuple[str, ...]
+) -> list[Claim]:
+    """Up to MAX_SUPPORT content sentences about the models and the attribute, none repeating a claim."""
+    topic = _attribute_stems(reading.attribute)
+    out: list[Claim] = []
+    for s in candidates:
+        if len(out) >= MAX_SUPPORT or len(have) + len(out) >= MAX_SUPPORT + 1:
+            break
+        if kb.roles[s.row] != "content" or (models and (not s.models or s.models[0] not in models)):
+            continue  # support speaks first of the models asked (not of the other model beside them)
+        if topic and not topic & set(content_terms(f"{s.text} {s.chunk.context}")):
+            continue
+        claim = _claim(s, kb, reading)
+        if claim and not any(similar(claim.quote, c.quote) or claim.quote in c.quote for c in (*have, *out)):
+            out.append(claim)
+    return out
+
+
+def _claim(s: Sentence, kb: Knowledge, reading: Reading | None = None) -> Claim:
+    if s.chunk.kind == "table_row" and s.chunk.cells:
+        terms = set(reading.query.terms) if reading else set()
+        models = reading.models if reading else ()
+        return Claim(row_claim_text(s.chunk, models=models, terms=terms), s.chunk, s.chunk.body)
+    return _claim_at(s.row, s.chunk, kb) or Claim(s.text, s.chunk, s.text)
+
+
+def _claim_at(row: int, chunk: Chunk, kb: Knowledge) -> Claim | None:
+    """A sentence as a claim; one that leans on the sentence before it comes with that sentence."""
+    text = kb.units.texts[row]
+    if kb.leans[row]:
+        before = previous_row(kb, row)
+        if before is None or kb.roles[before] != "content":
+            return None
+        text = f"{kb.units.texts[before]} {text}"
+    return Claim(text, chunk, text)
+
+
+def _explanation(myth: Sentence, kb: Knowledge) -> list[Claim]:
+    """The sentences after a myth's verdict: the guide's own correction."""
+    rows = kb.sentence_rows.get(myth.chunk.id, [])
+    after = rows[rows.index(myth.row) + 2 :] if myth.row in rows else []
+    claims = [Claim(kb.units.texts[r], myth.chunk, kb.units.texts[r]) for r in after if kb.roles[r] == "content"]
+    return claims[:MAX_SUPPORT]
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    out: list[Claim] = []
+    for c in claims:
+        if not any(similar(c.quote, o.quote) or c.quote in o.quote for o in out):
+            out.append(c)
+    return out
+
+
+def _list_on_topic(reading: Reading, chunk: Chunk, kb: Knowledge) -> bool:
+    """The list speaks of what was asked: the attribute, else a word of the question in its heading,
+    lead-in or items."""
+    items = " ".join(c.body for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context)
+    have = set(content_terms(f"{chunk.section} {chunk.context} {items}"))
+    topic = _attribute_stems(reading.attribute) or ({*reading.query.terms, *reading.query.related} - model_stems())
+    return bool(topic & have)
+
+
+def _pros_cons_rows(kb: Knowledge, model: str) -> list[Chunk]:
+    return [
+        c
+        for c in kb.chunks
+        if c.kind == "table_row"
+        and column_indices(c, ("pros", "cons"))
+        and kb.section_models.get(c.id, ()) == (model,)
+    ]
+
+
+def _models_of_hits(found: Retrieval, kb: Knowledge) -> tuple[str, ...]:
+    for hit in found.hits[:3]:
+        named = kb.section_models.get(hit.chunk_id, ())
+        if len(named) == 1:
+            return named
+    return ()
+
+
+def _attribute_stems(attribute: str | None) -> set[str]:
+    if not attribute:
+        return set()
+    return {t for w in (attribute, *VOCABULARY.attributes[attribute].words) for t in content_terms(w)}
+
+
+SHAPED: dict[str, Composer] = {
+    "yes_no": yes_no,
+    "which_more": which_more,
+    "attribute": table_row,
+    "comparison": table_row,
+    "pros_cons": pros_cons,
+    "steps": whole_list,
+    "list": whole_list,
+    "definition": definition,
+    "why": why,
+}

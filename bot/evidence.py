@@ -1,0 +1,106 @@
+"""Candidate sentences for an answer: what each says, which models it is about, and how well it matches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.knowledge import Knowledge
+from bot.language.vocabulary import VOCABULARY
+from bot.retrieval import Retrieval
+from bot.text_match import content_terms, words
+from bot.understanding import Reading
+from ingest.chunking import Chunk
+
+TOP_SENTENCES = 12  # besides the sentences of the retrieved chunks, the best-matching ones anywhere
+_ASKER_SUBJECTS = frozenset({"i", "we", "im", "ive", "myself", "ourselves"})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    row: int
+    chunk: Chunk
+    text: str
+    models: tuple[str, ...]  # named in the sentence, else by its section or table caption
+    match: float  # cosine with the question plus word overlap
+    rank: int  # rank of its chunk in retrieval (hits first)
+
+
+def asker_terms(text: str) -> set[str]:
+    """Content stems of a question, with '_you' when its subject is the asker ('do I file…')."""
+    ws = words(text)
+    terms = set(content_terms(text))
+    if _ASKER_SUBJECTS & set(ws):
+        terms.add("_you")
+    return terms - model_stems()
+
+
+def statement_terms(text: str) -> set[str]:
+    """Content stems of a guide sentence or cell, with '_you' when it speaks of the reader doing it."""
+    terms = set(content_terms(text))
+    if "you" in words(text):
+        terms.add("_you")
+    return terms - model_stems()
+
+
+_MODEL_STEMS: set[str] = set()
+
+
+def model_stems() -> set[str]:
+    if not _MODEL_STEMS:
+        for model, names in VOCABULARY.models.items():
+            for name in (model, *names):
+                _MODEL_STEMS.update(content_terms(name))
+    return _MODEL_STEMS
+
+
+def overlap(question: set[str], statement: set[str]) -> float:
+    """Share of the question's words the statement holds."""
+    return len(question & statement) / len(question) if question else 0.0
+
+
+def sentences(reading: Reading, found: Retrieval, kb: Knowledge, *, roles: tuple[str, ...]) -> list[Sentence]:
+    """Sentences of the retrieved chunks and the closest sentences anywhere, with the given roles."""
+    question = asker_terms(reading.query.text)
+    ranks = {h.chunk_id: i for i, h in enumerate(found.hits)}
+    rows: dict[int, int] = {}
+    for hit in found.hits:
+        for row in kb.sentence_rows.get(hit.chunk_id, []):
+            rows.setdefault(row, ranks[hit.chunk_id])
+    best = sorted(found.sentence_scores, key=lambda r: -found.sentence_scores[r])[:TOP_SENTENCES]
+    for row in best:
+        rows.setdefault(row, len(found.hits))
+    out = []
+    for row, rank in rows.items():
+        if kb.roles[row] not in roles:
+            continue
+        chunk = kb.chunk(kb.units.chunk_ids[row])
+        if chunk.promotional:
+            continue
+        text = kb.units.texts[row]
+        section = kb.section_models.get(chunk.id, ())
+        models = section if chunk.kind == "table_row" else (VOCABULARY.models_named(text) or section)
+        score = found.sentence_scores.get(row, 0.0) + 0.5 * overlap(
+            question, statement_terms(f"{text} {chunk.context}")
+        )
+        out.append(Sentence(row, chunk, text, models, score, rank))
+    out.sort(key=lambda s: (-s.match, s.rank))
+    return out
+
+
+def about(sentence: Sentence, models: tuple[str, ...]) -> bool:
+    """The sentence speaks of one of the models (or of no model at all when none were asked)."""
+    return not models or bool(set(sentence.models) & set(models))
+
+
+def next_sentence(kb: Knowledge, row: int) -> str | None:
+    """The sentence after this one in the same chunk, if any."""
+    rows = kb.sentence_rows.get(kb.units.chunk_ids[row], [])
+    at = rows.index(row) if row in rows else -1
+    return kb.units.texts[rows[at + 1]] if 0 <= at < len(rows) - 1 else None
+
+
+def previous_row(kb: Knowledge, row: int) -> int | None:
+    """The sentence row before this one in the same chunk, if any."""
+    rows = kb.sentence_rows.get(kb.units.chunk_ids[row], [])
+    at = rows.index(row) if row in rows else -1
+    return rows[at - 1] if at > 0 else None

@@ -1,0 +1,141 @@
+"""Settles yes/no and which-is-more questions from the guide: a table cell, a stated myth's verdict, or a
+sentence about the model asked, read for negation and for which way it leans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.evidence import Sentence, about, asker_terms, next_sentence, overlap, statement_terms
+from bot.knowledge import Knowledge
+from bot.language.vocabulary import VOCABULARY
+from bot.tables import attribute_rows, cell, model_columns, row_label
+from bot.text_match import content_terms
+from bot.understanding import Reading
+from ingest.chunking import Chunk
+
+Answer = Literal["yes", "no", "partly"]
+MYTH_MATCH = 0.62  # a stated myth this close to the question is the question
+SENTENCE_MATCH = 0.55  # a sentence about the model asked settles it only when it matches this well
+_VERDICTS: tuple[tuple[re.Pattern[str], Answer], ...] = (
+    (re.compile(r"^(only )?partly\b", re.I), "partly"),
+    (re.compile(r"^(not true|wrong|false|they['’]re not)\b", re.I), "no"),
+    (re.compile(r"^true\b", re.I), "yes"),
+)
+
+
+@dataclass(frozen=True)
+class Settled:
+    answer: Answer
+    row: Chunk | None = None  # the table row that settled it
+    sentence: Sentence | None = None  # or the sentence (a myth's verdict, or a statement) that did
+
+
+def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> Settled | None:
+    """The guide's answer for the model asked, or None when the guide does not settle it."""
+    asked = reading.models[:1]
+    negated_question = VOCABULARY.negated(reading.cleaned)
+    myth = next(
+        (
+            s
+            for s in candidates
+            if kb.roles[s.row] == "myth"
+            and s.match >= MYTH_MATCH
+            and set(VOCABULARY.models_named(s.text)) == set(reading.models)  # the myth's claim is the question's
+        ),
+        None,
+    )
+    if myth and (verdict := _verdict(next_sentence(kb, myth.row))):
+        flip = VOCABULARY.negated(myth.text) != negated_question
+        return Settled(_flipped(verdict) if flip else verdict, sentence=myth)
+    if asked:
+        for row in attribute_rows(kb, reading.attribute):
+            answer = _from_row(reading, row, asked[0])
+            if answer:
+                return Settled(_flipped(answer) if negated_question else answer, row=row)
+    statements = [s for s in candidates if kb.roles[s.row] == "content" and about(s, asked)]
+    if statements and statements[0].match >= SENTENCE_MATCH:
+        best = statements[0]
+        same = VOCABULARY.negated(best.text) == negated_question
+        return Settled("yes" if same else "no", sentence=best)
+    return None
+
+
+def settle_which(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> tuple[str, Chunk | Sentence] | None:
+    """The model the guide names for 'which is more/less …', with the row or sentence that says so."""
+    wanted = reading.direction
+    if not wanted:
+        return None
+    sides = reading.models if len(reading.models) >= 2 else ("PEO", "ASO")
+    for row in attribute_rows(kb, reading.attribute):
+        leaning = {m: VOCABULARY.direction_of(value) for m in sides if (value := cell(row, m))}
+        side = _side(leaning, wanted)
+        if side:
+            return side, row
+    attribute_words = _attribute_stems(reading.attribute)
+    for s in candidates:
+        if kb.roles[s.row] != "content" or len(set(s.models) & set(sides)) != 1:
+            continue
+        if attribute_words and not attribute_words & set(content_terms(s.text)):
+            continue
+        leans = VOCABULARY.direction_of(s.text)
+        if leans:
+            model = next(m for m in s.models if m in sides)
+            return (model if leans == wanted else _other(model, sides)), s
+    return None
+
+
+def _from_row(reading: Reading, row: Chunk, model: str) -> Answer | None:
+    """Yes when the model's cell says what the question says (or leans its way), no when another
+    model's cell does instead; None when the row does not tell them apart."""
+    mine = cell(row, model)
+    if mine is None:
+        return None
+    wanted = reading.direction
+    if wanted and (leans := VOCABULARY.direction_of(mine)):
+        return "yes" if leans == wanted else "no"
+    question = asker_terms(reading.cleaned) - set(content_terms(row_label(row)))
+    own = overlap(question, statement_terms(mine))
+    others = [
+        overlap(question, statement_terms(row.cells[i]))
+        for m, i in model_columns(row).items()
+        if m != model and i < len(row.cells)
+    ]
+    best_other = max(others, default=0.0)
+    if own > best_other:
+        return "yes"
+    if best_other > own:
+        return "no"
+    return "yes" if own > 0 else None
+
+
+def _verdict(text: str | None) -> Answer | None:
+    for pattern, answer in _VERDICTS:
+        if text and pattern.match(text.strip()):
+            return answer
+    return None
+
+
+def _flipped(answer: Answer) -> Answer:
+    return {"yes": "no", "no": "yes"}.get(answer, answer)  # type: ignore[return-value]
+
+
+def _side(leaning: dict[str, str | None], wanted: str) -> str | None:
+    same = [m for m, d in leaning.items() if d == wanted]
+    if len(same) == 1:
+        return same[0]
+    opposite = [m for m, d in leaning.items() if d and d != wanted]
+    rest = [m for m in leaning if m not in opposite]
+    return rest[0] if len(opposite) == 1 and len(rest) == 1 else None
+
+
+def _other(model: str, sides: tuple[str, ...]) -> str:
+    return next((m for m in sides if m != model), model)
+
+
+def _attribute_stems(attribute: str | None) -> set[str]:
+    if not attribute:
+        return set()
+    words = VOCABULARY.attributes[attribute].words
+    return {t for w in (attribute, *words) for t in content_terms(w)}

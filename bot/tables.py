@@ -1,0 +1,89 @@
+"""The guide's tables read as data: which column is which model, which row is which attribute."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge import Knowledge
+from bot.language.vocabulary import VOCABULARY
+from ingest.chunking import Chunk
+
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")  # initialisms read letter by letter: "an ASO", "an HRO"
+
+
+def with_article(model: str) -> str:
+    """'a PEO', 'an ASO', 'an HRO', 'an EOR'."""
+    return f"{'an' if model[:1] in _VOWEL_SOUND_LETTERS else 'a'} {model}"
+
+
+def model_columns(row: Chunk) -> dict[str, int]:
+    """Column index of each model whose header cell names that model alone."""
+    out: dict[str, int] = {}
+    for i, head in enumerate(row.header):
+        named = VOCABULARY.models_named(head)
+        if len(named) == 1 and named[0] not in out:
+            out[named[0]] = i
+    return out
+
+
+def row_label(row: Chunk) -> str:
+    """The row's name (its first cell) when the first column names rows, else ''."""
+    return row.cells[0] if row.cells and len(row.header) >= 3 and 0 not in model_columns(row).values() else ""
+
+
+def attribute_rows(kb: Knowledge, attribute: str | None) -> list[Chunk]:
+    """Table rows with model columns whose name speaks of the attribute, in reading order."""
+    if not attribute:
+        return []
+    return [
+        c
+        for c in kb.chunks
+        if c.kind == "table_row"
+        and model_columns(c)
+        and attribute in VOCABULARY.attributes_named(row_label(c))
+        and not c.promotional
+    ]
+
+
+def cell(row: Chunk, model: str) -> str | None:
+    """The row's cell for that model, if the table has a column for it."""
+    i = model_columns(row).get(model)
+    return row.cells[i] if i is not None and i < len(row.cells) else None
+
+
+def row_sentence(row: Chunk, models: tuple[str, ...]) -> str:
+    """'The guide's table lists liability for an ASO as “All on you” and for a PEO as “Shared with PEO”.'"""
+    label = _lower_first(row_label(row))
+    parts = [f"for {with_article(m)} as “{value}”" for m in models if (value := cell(row, m))]
+    return f"The guide's table lists {label} " + " and ".join(parts) + "."
+
+
+def column_indices(row: Chunk, names: tuple[str, ...]) -> list[int]:
+    """Indices of the header cells that are one of the names (case-insensitive, '&' as 'and')."""
+    wanted = {n.lower() for n in names}
+    return [i for i, h in enumerate(row.header) if _plain(h) in wanted]
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("&", "and")).strip()
+
+
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def row_claim_text(row: Chunk, *, models: tuple[str, ...], terms: set[str]) -> str:
+    """A table row as a sentence: model columns as in row_sentence, else the cell nearest the question
+    placed under its column ('The guide lists “Lower cost than a PEO” among the pros of an ASO.')."""
+    if model_columns(row) and row_label(row):
+        shown = tuple(m for m in models if cell(row, m)) or tuple(model_columns(row))
+        return row_sentence(row, shown)
+    from bot.text_match import content_terms
+
+    best = max(range(len(row.cells)), key=lambda i: (len(terms & set(content_terms(row.cells[i]))), -i))
+    header = row.header[best] if best < len(row.header) else ""
+    owner = VOCABULARY.models_named(f"{row.section} {row.context}")
+    whose = f" of {with_article(owner[0])}" if len(owner) == 1 else ""
+    return f"The guide lists “{row.cells[best]}” among the {header.lower()}{whose}." if header else row.cells[best]
