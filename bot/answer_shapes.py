@@ -10,7 +10,7 @@ from bot.compose import Claim, Draft, compose, similar
 from bot.evidence import Sentence, about, model_stems, previous_row, sentences
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
-from bot.polarity import settle_which, settle_yes_no
+from bot.polarity import settle_each, settle_which, settle_yes_no
 from bot.prompts import AnswerTexts
 from bot.retrieval import Retrieval
 from bot.tables import attribute_rows, cell, column_indices, row_claim_text, row_sentence, with_article
@@ -21,6 +21,8 @@ from ingest.chunking import Chunk
 MAX_SUPPORT = 2  # sentences that back a yes/no, a which-is-more or a table row
 MAX_ITEMS = 8
 LIST_RANK = 2  # a list answers a list question only when retrieval ranks one of its items this high
+STEPS_RANK = 6  # a question for steps looks further down for its list
+MAX_COMPARED = 4  # sentences of a section that compares exactly the two models asked
 DEFAULT_PAIR = ("PEO", "ASO")
 _CONDITIONAL_LEAD = ("if:", "when:", "to:", "for:")
 
@@ -42,6 +44,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
 
 def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     candidates = sentences(reading, found, kb, roles=("content", "myth"))
+    if len(reading.models) >= 2 and VOCABULARY.reference(reading.cleaned) == "all":
+        return _yes_no_each(reading, candidates, kb, texts)
     settled = settle_yes_no(reading, candidates, kb)
     if not settled:
         return None
@@ -58,6 +62,32 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     word = {"yes": texts.yes, "no": texts.no, "partly": texts.partly}[settled.answer]
     lead = texts.fill(f"{settled.answer}_for", model=with_article(asked[0])) if asked else word
     return Draft(claims=claims, lead=lead)
+
+
+def _yes_no_each(reading: Reading, candidates: list[Sentence], kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """'Does either of them…' / 'do both…': the answer for each model, the differing one named first."""
+    each = settle_each(reading, reading.models, candidates, kb)
+    if len(each) < 2:
+        return None
+    yes = [m for m, v in each.items() if v.answer == "yes"]
+    no = [m for m, v in each.items() if v.answer == "no"]
+    if len(yes) == 1 and no:
+        lead = texts.fill("only_for", model=with_article(yes[0]), other=with_article(no[0]))
+    elif len(yes) == len(each):
+        lead = texts.both_yes
+    elif len(no) == len(each):
+        lead = texts.both_no
+    else:
+        lead = texts.partly
+    claims: list[Claim] = []
+    for model in (*yes, *[m for m in each if m not in yes]):
+        v = each[model]
+        if v.row and not any(c.chunk.id == v.row.id for c in claims):
+            claims.append(Claim(row_sentence(v.row, tuple(each)), v.row, v.row.body))
+        elif v.sentence and kb.roles[v.sentence.row] == "content":
+            claims.append(_claim(v.sentence, kb, reading))
+    claims += _support(reading, candidates, kb, claims, models=tuple(yes) or reading.models)
+    return Draft(claims=_distinct(claims), lead=lead)
 
 
 def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
@@ -92,6 +122,27 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     return Draft(claims=claims)
 
 
+def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """Two models compared: on the attribute asked, the table row; else the section that compares
+    exactly these two models, in the guide's order."""
+    if reading.attribute:
+        return table_row(reading, found, kb, texts)
+    if len(reading.models) != 2:
+        return None
+    wanted = set(reading.models)
+    for hit in found.hits:
+        chunk = kb.chunk(hit.chunk_id)
+        if chunk.promotional or chunk.kind not in ("faq", "paragraph") or _in_preamble(chunk, kb):
+            continue
+        if set(VOCABULARY.models_named(chunk.section)) != wanted:
+            continue
+        rows = [r for r in kb.sentence_rows.get(chunk.id, []) if kb.roles[r] == "content"]
+        claims = [c for r in rows[:MAX_COMPARED] if (c := _claim_at(r, chunk, kb, faq_opening=True))]
+        if claims:
+            return Draft(claims=_distinct(claims))
+    return None
+
+
 def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """The pros and/or cons columns of each asked model's table, whole."""
     models = reading.models or _models_of_hits(found, kb)
@@ -115,7 +166,7 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
 def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """Steps and lists: every item of the best-matching list, in the guide's order, with its lead-in."""
     models = set(reading.models)
-    for hit in found.hits[:LIST_RANK]:
+    for hit in found.hits[: LIST_RANK if reading.shape == "list" else STEPS_RANK]:
         chunk = kb.chunk(hit.chunk_id)
         if chunk.kind != "list_item" or chunk.promotional:
             continue
@@ -190,10 +241,11 @@ def _claim(s: Sentence, kb: Knowledge, reading: Reading | None = None) -> Claim:
     return _claim_at(s.row, s.chunk, kb) or Claim(s.text, s.chunk, s.text)
 
 
-def _claim_at(row: int, chunk: Chunk, kb: Knowledge) -> Claim | None:
-    """A sentence as a claim; one that leans on the sentence before it comes with that sentence."""
+def _claim_at(row: int, chunk: Chunk, kb: Knowledge, *, faq_opening: bool = False) -> Claim | None:
+    """A sentence as a claim; one that leans on the sentence before it comes with that sentence (an
+    FAQ answer's opening may lean on its question heading when faq_opening)."""
     text = kb.units.texts[row]
-    if kb.leans[row]:
+    if kb.leans[row] and not (faq_opening and previous_row(kb, row) is None and chunk.kind == "faq"):
         before = previous_row(kb, row)
         if before is None or kb.roles[before] != "content":
             return None
@@ -215,6 +267,12 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
         if not any(similar(c.quote, o.quote) or c.quote in o.quote for o in out):
             out.append(c)
     return out
+
+
+def _in_preamble(chunk: Chunk, kb: Knowledge) -> bool:
+    """Text under the document title, before its first section: an introduction, not an answer."""
+    doc = kb.docs.get(chunk.doc_id)
+    return bool(doc and len(doc.sections) > 1 and chunk.anchor == doc.sections[0].anchor)
 
 
 def _list_on_topic(reading: Reading, chunk: Chunk, kb: Knowledge) -> bool:
@@ -254,7 +312,7 @@ SHAPED: dict[str, Composer] = {
     "yes_no": yes_no,
     "which_more": which_more,
     "attribute": table_row,
-    "comparison": table_row,
+    "comparison": comparison,
     "pros_cons": pros_cons,
     "steps": whole_list,
     "list": whole_list,

@@ -40,7 +40,7 @@ def build_chain(
     def answer(x: dict[str, Any]) -> ChainResult:
         reading: Reading = x["reading"]
         declined = ChainResult("out_of_scope", refusal(reading, texts, channel=other_hr_channel), [])
-        if reading.shape == "chit_chat" and not reading.models or not in_scope(reading.query, x["found"]):
+        if reading.shape == "chit_chat" and not reading.models or not in_scope(reading.asked, x["found"]):
             return declined
         draft = compose_answer(reading, x["found"], kb, texts)
         if not draft.claims or draft.weak:

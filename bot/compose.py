@@ -10,7 +10,7 @@ from bot.prompts import AnswerTexts
 from bot.language.vocabulary import VOCABULARY
 from bot.query import Query, models_named
 from bot.retrieval import Retrieval
-from bot.tables import cell, model_columns, row_label, row_sentence
+from bot.tables import row_claim_text
 from bot.text_match import content_terms, stem
 from ingest.chunking import Chunk
 
@@ -192,10 +192,7 @@ def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: Answe
 def _render(chunk: Chunk, sentence: str, query: Query) -> str:
     """How a sentence reads in the answer: table rows as lines, conditional list items with their lead-in."""
     if chunk.kind == "table_row" and chunk.cells:
-        if model_columns(chunk) and row_label(chunk):
-            shown = tuple(m for m in query.models if cell(chunk, m)) or tuple(model_columns(chunk))
-            return row_sentence(chunk, shown)
-        return _row_line(chunk, query)
+        return row_claim_text(chunk, models=query.models, terms={*query.terms, *query.related})
     conditional = chunk.kind == "list_item" and _CONDITIONAL_LEAD.search(chunk.context)
     if conditional and chunk.body.startswith(sentence):
         return f"{chunk.context.rstrip(':')} {sentence[:1].lower()}{sentence[1:]}"

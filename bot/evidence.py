@@ -12,7 +12,7 @@ from bot.understanding import Reading
 from ingest.chunking import Chunk
 
 TOP_SENTENCES = 12  # besides the sentences of the retrieved chunks, the best-matching ones anywhere
-_ASKER_SUBJECTS = frozenset({"i", "we", "im", "ive", "myself", "ourselves"})
+_ASKER = frozenset({"i", "we", "im", "ive", "myself", "ourselves", "my", "our", "ours", "mine"})
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,9 @@ class Sentence:
 
 
 def asker_terms(text: str) -> set[str]:
-    """Content stems of a question, with '_you' when its subject is the asker ('do I file…')."""
-    ws = words(text)
+    """Content stems of a question, with '_you' when it speaks of the asker ('do I file…', 'our EIN')."""
     terms = set(content_terms(text))
-    if _ASKER_SUBJECTS & set(ws):
+    if _ASKER & set(words(text)):
         terms.add("_you")
     return terms - model_stems()
 
@@ -37,7 +36,7 @@ def asker_terms(text: str) -> set[str]:
 def statement_terms(text: str) -> set[str]:
     """Content stems of a guide sentence or cell, with '_you' when it speaks of the reader doing it."""
     terms = set(content_terms(text))
-    if "you" in words(text):
+    if {"you", "your"} & set(words(text)):
         terms.add("_you")
     return terms - model_stems()
 

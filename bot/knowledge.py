@@ -44,6 +44,8 @@ class Knowledge:
     leans: list[bool] = field(init=False)  # unit row -> it points back at the sentence before it
     chunk_models: dict[str, tuple[str, ...]] = field(init=False)  # models a chunk's section/context/body name
     section_models: dict[str, tuple[str, ...]] = field(init=False)  # models a chunk's heading/caption name
+    # (row chunk id, model) -> vector of that model's cell as 'label: cell'; filled by attach_cell_vectors
+    cell_vectors: dict[tuple[str, str], np.ndarray] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         # Chunk ids end in a hash of the chunk's text, so a re-ingest that changes anything changes this.

@@ -4,7 +4,7 @@ sentence about the model asked, read for negation and for which way it leans."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.evidence import Sentence, about, asker_terms, next_sentence, overlap, statement_terms
@@ -18,6 +18,8 @@ from ingest.chunking import Chunk
 Answer = Literal["yes", "no", "partly"]
 MYTH_MATCH = 0.62  # a stated myth this close to the question is the question
 SENTENCE_MATCH = 0.55  # a sentence about the model asked settles it only when it matches this well
+SENTENCE_OVERLAP = 0.5  # ... and holds at least this share of the question's words
+CELL_MARGIN = 0.04  # a cell closer in meaning to the question by this much settles a tie of words
 _VERDICTS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (re.compile(r"^(only )?partly\b", re.I), "partly"),
     (re.compile(r"^(not true|wrong|false|they['’]re not)\b", re.I), "no"),
@@ -42,7 +44,7 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
             for s in candidates
             if kb.roles[s.row] == "myth"
             and s.match >= MYTH_MATCH
-            and set(VOCABULARY.models_named(s.text)) == set(reading.models)  # the myth's claim is the question's
+            and _same_subject(VOCABULARY.models_named(s.text), reading)  # the myth's claim is the question's
         ),
         None,
     )
@@ -51,23 +53,50 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
         return Settled(_flipped(verdict) if flip else verdict, sentence=myth)
     if asked:
         for row in attribute_rows(kb, reading.attribute):
-            answer = _from_row(reading, row, asked[0])
+            answer = _from_row(reading, row, asked[0], kb)
             if answer:
                 return Settled(_flipped(answer) if negated_question else answer, row=row)
     statements = [s for s in candidates if kb.roles[s.row] == "content" and about(s, asked)]
+    question = asker_terms(reading.cleaned) - {"_you"}
     if statements and statements[0].match >= SENTENCE_MATCH:
         best = statements[0]
+        if overlap(question, statement_terms(f"{best.text} {best.chunk.context}")) < SENTENCE_OVERLAP:
+            return None  # close in meaning but not saying what was asked: the guide does not settle it
         same = VOCABULARY.negated(best.text) == negated_question
         return Settled("yes" if same else "no", sentence=best)
     return None
 
 
+def settle_each(
+    reading: Reading, models: tuple[str, ...], candidates: list[Sentence], kb: Knowledge
+) -> dict[str, Settled]:
+    """The yes/no answer for each model on its own ('does either of them…')."""
+    out = {}
+    for model in models:
+        settled = settle_yes_no(replace(reading, models=(model,)), candidates, kb)
+        if settled:
+            out[model] = settled
+    return out
+
+
+def _same_subject(myth_models: tuple[str, ...], reading: Reading) -> bool:
+    """The myth speaks of the models asked, the first-named first ('does an ASO…' is not 'PEO and ASO both…')."""
+    return set(myth_models) == set(reading.models) and myth_models[:1] == reading.models[:1]
+
+
 def settle_which(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> tuple[str, Chunk | Sentence] | None:
     """The model the guide names for 'which is more/less …', with the row or sentence that says so."""
     wanted = reading.direction
-    if not wanted:
-        return None
     sides = reading.models if len(reading.models) >= 2 else ("PEO", "ASO")
+    if not wanted:
+        # "which one takes responsibility for X?": the one side the guide says yes for.
+        each = settle_each(reading, sides, candidates, kb)
+        yes = [m for m, v in each.items() if v.answer == "yes"]
+        if len(yes) == 1 and len(each) == len(sides):
+            found = each[yes[0]]
+            source = found.row or found.sentence
+            return (yes[0], source) if source else None
+        return None
     for row in attribute_rows(kb, reading.attribute):
         leaning = {m: VOCABULARY.direction_of(value) for m in sides if (value := cell(row, m))}
         side = _side(leaning, wanted)
@@ -79,14 +108,14 @@ def settle_which(reading: Reading, candidates: list[Sentence], kb: Knowledge) ->
             continue
         if attribute_words and not attribute_words & set(content_terms(s.text)):
             continue
-        leans = VOCABULARY.direction_of(s.text)
+        leans = VOCABULARY.direction_near(s.text, reading.attribute)
         if leans:
             model = next(m for m in s.models if m in sides)
             return (model if leans == wanted else _other(model, sides)), s
     return None
 
 
-def _from_row(reading: Reading, row: Chunk, model: str) -> Answer | None:
+def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge) -> Answer | None:
     """Yes when the model's cell says what the question says (or leans its way), no when another
     model's cell does instead; None when the row does not tell them apart."""
     mine = cell(row, model)
@@ -103,11 +132,34 @@ def _from_row(reading: Reading, row: Chunk, model: str) -> Answer | None:
         if m != model and i < len(row.cells)
     ]
     best_other = max(others, default=0.0)
-    if own > best_other:
-        return "yes"
-    if best_other > own:
-        return "no"
+    if own != best_other:
+        return "yes" if own > best_other else "no"
+    # A tie of words: whether the question speaks of the asker ('our EIN') as the cell speaks of the
+    # reader ('you file taxes') tells them apart, else which cell is closer in meaning.
+    you = {"_you"}
+    own_you = overlap(question & you, statement_terms(mine) & you)
+    other_you = [
+        overlap(question & you, statement_terms(row.cells[i]) & you)
+        for m, i in model_columns(row).items()
+        if m != model and i < len(row.cells)
+    ]
+    if own_you != max(other_you, default=0.0):
+        return "yes" if own_you > max(other_you, default=0.0) else "no"
+    closeness = cell_closeness(reading, row, kb)
+    if model in closeness and len(closeness) > 1:
+        rival = max(v for m, v in closeness.items() if m != model)
+        if abs(closeness[model] - rival) >= CELL_MARGIN:
+            return "yes" if closeness[model] > rival else "no"
     return "yes" if own > 0 else None
+
+
+def cell_closeness(reading: Reading, row: Chunk, kb: Knowledge) -> dict[str, float]:
+    """Cosine of the question with each model's cell of the row (as 'label: cell')."""
+    return {
+        m: float(vector @ reading.vector)
+        for m in model_columns(row)
+        if (vector := kb.cell_vectors.get((row.id, m))) is not None
+    }
 
 
 def _verdict(text: str | None) -> Answer | None:

@@ -45,6 +45,9 @@ class AnswerTexts(BaseModel):
     no_for: str
     partly_for: str
     side: str
+    only_for: str
+    both_yes: str
+    both_no: str
     gaps: list[Gap] = []
 
     def fill(self, key: str, **values: str) -> str:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Protocol
+
+import numpy as np
 
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
@@ -87,3 +90,22 @@ def row_claim_text(row: Chunk, *, models: tuple[str, ...], terms: set[str]) -> s
     owner = VOCABULARY.models_named(f"{row.section} {row.context}")
     whose = f" of {with_article(owner[0])}" if len(owner) == 1 else ""
     return f"The guide lists “{row.cells[best]}” among the {header.lower()}{whose}." if header else row.cells[best]
+
+
+def attach_cell_vectors(kb: Knowledge, encoder: Encoder) -> None:
+    """Embed each model's cell of every table row that has model columns (once, at load)."""
+    keys, texts = [], []
+    for row in kb.chunks:
+        if row.kind != "table_row" or not row_label(row):
+            continue
+        for model in model_columns(row):
+            value = cell(row, model)
+            if value:
+                keys.append((row.id, model))
+                texts.append(f"{row_label(row)}: {value}")
+    if texts:
+        kb.cell_vectors = dict(zip(keys, encoder.encode(texts)))
+
+
+class Encoder(Protocol):
+    def encode(self, texts: list[str]) -> np.ndarray: ...

@@ -16,7 +16,9 @@ from bot.text_match import STOPWORDS
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
 CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
 # Shapes a request for our own recommendation never has (they ask what the guide says).
-NOT_ADVICE: frozenset[Shape] = frozenset({"list", "steps", "pros_cons", "definition", "why", "chit_chat"})
+NOT_ADVICE: frozenset[Shape] = frozenset(
+    {"list", "steps", "pros_cons", "definition", "why", "chit_chat", "which_more"}
+)
 # A follow-up this short, with no model of its own, is about the previous turn's models.
 ELLIPSIS_WORDS = 7
 COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
@@ -48,7 +50,8 @@ class Reading:
     direction: str | None  # 'more' or 'less' for which-is-more questions
     reference: str | None  # how the message pointed back ('other', 'all', 'one', 'ellipsis', 'swap')
     wants_recommendation: bool
-    query: Query
+    query: Query  # what is searched: the message's words plus the models and attribute resolved
+    asked: Query  # the message's own words (with the resolved models): what scope is judged on
     vector: np.ndarray = field(repr=False, compare=False)
 
     def context(self) -> Context:
@@ -79,7 +82,8 @@ class MessageReader:
         if shape in ("attribute", "general", "definition") and vocab.opens_with_auxiliary(cleaned):
             shape = "yes_no"
         if direction and len(named) >= 2 and shape in ("yes_no", "comparison", "general"):
-            shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
+            if not vocab.opens_with_auxiliary(cleaned) or " or " in f" {first.text} ":
+                shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
         models, attribute, reference = self._resolve(
             shape, named=named, attributes=attributes, text=first.text, context=context
         )
@@ -90,15 +94,17 @@ class MessageReader:
             shape = "attribute" if attribute else "general"
         if shape == "comparison" and reference and len(models) < 2:
             shape = "general"
-        if not models and shape in IMPLICIT_PAIR and first.terms and not first.unknown:
+        implicit = shape in IMPLICIT_PAIR or vocab.reference(first.text) == "all"  # "does either of them…"
+        known_enough = bool(first.terms) and (bool(attribute) or len(first.unknown) * 2 < len(first.terms))
+        if not models and implicit and known_enough:
             models, reference = IMPLICIT_MODELS, "implicit"  # the guide's own subject: PEO vs ASO
         wants = not (shape in NOT_ADVICE) and (
             asks_for_recommendation(cleaned) or (shape == "recommend" and speaks_for_asker(cleaned))
         )
         query, vector = first, written
         extra = [m for m in models if m not in named]
-        if attribute and attribute not in attributes:
-            extra.append(attribute)
+        if attribute and attribute not in first.text:
+            extra.append(attribute)  # the guide's word for it: "certifications" searches "accreditation"
         if reference == "why" and context.text:
             extra.append(context.text)
         if extra:
@@ -118,6 +124,7 @@ class MessageReader:
             reference=reference,
             wants_recommendation=wants,
             query=query,
+            asked=_with_models(first, models),
             vector=vector,
         )
 

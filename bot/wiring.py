@@ -13,6 +13,7 @@ from bot.chain import build_chain
 from bot.language.shapes import ShapeReader, load_examples
 from bot.language.vocabulary import VOCABULARY
 from bot.query import QueryReader
+from bot.tables import attach_cell_vectors
 from bot.understanding import MessageReader
 from bot.embedding import Embedder
 from bot.knowledge import Knowledge, load_knowledge
@@ -89,6 +90,7 @@ def build_service(settings: Settings, *, encoder: Embedder | None = None) -> Ans
         create_collection_if_not_exists=False,
     )
     retriever = HybridRetriever(index.knowledge, store)
+    attach_cell_vectors(index.knowledge, encoder)
     query_encoder = QueryVectorCache(encoder) if settings.answer_cache else encoder
     chain = build_chain(
         kb=index.knowledge, retriever=retriever, texts=texts, other_hr_channel=settings.other_hr_channel

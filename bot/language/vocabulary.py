@@ -10,6 +10,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yaml")
+DIRECTION_REACH = 30  # characters between a comparative and the attribute word it speaks of
+_OR_NOT = re.compile(r"\bor (not|no)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(for|of|on|over|with|about)\s+(the\s+|our\s+|my\s+)?$")
 
 
 class VocabularyError(ValueError):
@@ -52,6 +55,7 @@ class Vocabulary(BaseModel):
     auxiliaries: list[str]
     fillers: list[str]
     causal: list[str]
+    requests: list[str]
 
     def gives_reason(self, text: str) -> bool:
         """True when the text holds a causal word ('because', 'since', ...)."""
@@ -70,6 +74,8 @@ class Vocabulary(BaseModel):
         words = _words(text).split()
         while words and words[0] in self.fillers:
             words = words[1:]
+        if _phrase_pattern(self.requests).match(" ".join(words)):
+            return False
         return bool(words) and words[0] in self.auxiliaries
 
     @cached_property
@@ -101,16 +107,32 @@ class Vocabulary(BaseModel):
     def attributes_named(self, text: str) -> tuple[str, ...]:
         """Attributes the text speaks of, in order of first mention."""
         norm = self._without_models(text)
-        found = sorted(
-            (m.start(), name) for name, p in self._attribute_patterns.items() if (m := p.search(norm))
+        spans = sorted(
+            (m.start(), m.end(), name) for name, p in self._attribute_patterns.items() if (m := p.search(norm))
         )
-        return tuple(name for _, name in found)
+        # In "employer liability" the first word only modifies the second: the second is what is asked.
+        heads = [s for s, nxt in zip(spans, [*spans[1:], None]) if not (nxt and nxt[0] == s[1] + 1)]
+        # In "responsibility for workers' comp" the object of the preposition is what is asked.
+        objects = [s for s in heads if _PREPOSITION_BEFORE.search(norm[: s[0]])]
+        ordered = [*objects, *[s for s in heads if s not in objects]] if len(heads) > 1 else heads
+        return tuple(name for _, _, name in ordered)
 
     def _without_models(self, text: str) -> str:
         norm = _words(text)
         for p in self._model_patterns.values():
             norm = p.sub("X", norm)
         return norm
+
+    def direction_near(self, text: str, attribute: str | None) -> str | None:
+        """Which way the text leans about the attribute: the comparative word nearest to its words."""
+        norm = _words(text)
+        if not attribute or attribute not in self._attribute_patterns:
+            return self.direction_of(text)
+        at = [m.start() for m in self._attribute_patterns[attribute].finditer(norm)]
+        leans = [(m.start(), "more") for m in self._more.finditer(norm)]
+        leans += [(m.start(), "less") for m in self._less.finditer(norm)]
+        near = [(abs(p - a), d) for p, d in leans for a in at if abs(p - a) <= DIRECTION_REACH]
+        return min(near)[1] if near else None
 
     def direction_of(self, text: str) -> str | None:
         """'more' or 'less' when the text leans one way (first comparative word wins), else None."""
@@ -121,8 +143,8 @@ class Vocabulary(BaseModel):
         return "less" if less else None
 
     def negated(self, text: str) -> bool:
-        """True when the text holds a negation word."""
-        return bool(self._negation.search(_words(text)))
+        """True when the text holds a negation word (a closing 'or not?' only offers the choice)."""
+        return bool(self._negation.search(_OR_NOT.sub(" ", _words(text))))
 
     def mask(self, text: str) -> str:
         """The text with model names as 'X' and attribute words as 'Y': its wording without its topic."""
