@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import logging
-import sys
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +13,7 @@ import typer
 from pydantic import ValidationError
 
 from bot.contract import ChatRequest, ChatResponse, Profile, Recommendation
+from bot.log_setup import configure_logging
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -33,12 +33,7 @@ DATA_ERROR = 1
 @app.callback()
 def main() -> None:
     """Configure logging to stderr at the level Settings asks for."""
-    level = Settings().log_level.upper()
-    logging.basicConfig(
-        level=getattr(logging, level, logging.INFO),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(Settings().log_level)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -172,18 +167,25 @@ def ingest(
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface (default GUIDEBOT_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default GUIDEBOT_PORT).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes sharing the port (default GUIDEBOT_WORKERS, else cores)."),
+    ] = None,
 ) -> None:
-    """Run the HTTP API with uvicorn; the model loads in the background after start."""
+    """Run the HTTP API with uvicorn; each worker loads the model in the background after start."""
     import uvicorn
 
-    from bot.api import create_app
     from bot.wiring import check_data_files
 
     settings = Settings()
     with _clean_data_errors():  # a malformed rules table, prompt or corpus file stops the start here
         check_data_files(settings)
+    count = workers or settings.worker_count()
+    os.environ["GUIDEBOT_WORKERS"] = str(count)  # each worker reads it to size its thread pools
     uvicorn.run(
-        create_app(settings),
+        "bot.api.app:create_app_from_env",
+        factory=True,
+        workers=count,
         host=host or settings.host,
         port=port or settings.port,
         log_config=None,  # our stderr logging; the app logs one line per request itself

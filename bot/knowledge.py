@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import httpx
 import numpy as np
 from chromadb.api import ClientAPI
 from rank_bm25 import BM25Okapi
@@ -90,6 +91,8 @@ def load_knowledge(client: ClientAPI, *, name: str, docs: list[Document]) -> Kno
             positions=[int(str(m["position"])) for m in metas],
             vectors=np.asarray(got["embeddings"], dtype=np.float32).reshape(len(metas), -1),
         )
+    except httpx.TransportError:
+        raise  # a Chroma server out of reach is not a damaged index: never rebuild for it
     except (KeyError, ValueError, TypeError) as exc:
         raise IndexCorrupt(f"the index holds a damaged record: {type(exc).__name__}: {exc}") from exc
     except Exception as exc:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -22,3 +24,9 @@ class Settings(BaseSettings):
     max_conversations: int = 10_000
     conversation_ttl_seconds: int = 24 * 3600
     log_level: str = "INFO"
+    workers: int | None = Field(default=None, ge=1)  # `serve` processes; None means one per core
+    chroma_url: str | None = None  # a Chroma server (http://host:port) instead of the index under data_dir
+
+    def worker_count(self) -> int:
+        """How many `serve` processes to run: GUIDEBOT_WORKERS, else the machine's cores."""
+        return self.workers or os.cpu_count() or 1

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chromadb.api import ClientAPI
+from filelock import FileLock
 from langchain_chroma import Chroma
 
 from bot.chain import build_chain
@@ -17,11 +18,21 @@ from bot.retrieval import HybridRetriever
 from bot.rules.table import load_table
 from bot.service import AnswerService
 from bot.settings import Settings
-from ingest.chunking import chunk_documents
-from ingest.corpus import load_corpus
-from ingest.index import IndexCorrupt, IngestReport, collection_names, open_client, sync_index, wipe_index
+from ingest.chunking import Chunk, chunk_documents
+from ingest.corpus import Document, load_corpus
+from ingest.index import (
+    IndexCorrupt,
+    IngestReport,
+    collection_names,
+    drop_collections,
+    open_client,
+    sync_index,
+    wipe_index,
+)
 
 log = logging.getLogger(__name__)
+
+INDEX_LOCK_TIMEOUT_S = 600  # a sync of the whole corpus takes seconds; waiting longer means something hangs
 
 
 @dataclass
@@ -32,25 +43,40 @@ class Index:
 
 
 def prepare_index(settings: Settings, encoder: Embedder, *, progress: bool = False) -> Index:
-    """Bring the index in step with the corpus and load it; an unreadable index is rebuilt once."""
+    """Bring the index in step with the corpus and load it; an unreadable index is rebuilt once.
+
+    A file lock under the data folder lets one process at a time do this, so workers starting
+    together never sync the same index at once."""
     docs = load_corpus(settings.corpus_dir)
     chunks = chunk_documents(docs)
-    try:
-        client = open_client(settings.data_dir)
-        report = sync_index(
-            chunks, client=client, name=settings.collection, encoder=encoder, progress=progress
-        )
-        kb = load_knowledge(client, name=settings.collection, docs=docs)
-    except IndexCorrupt as exc:
-        log.error("index at %s is unreadable (%s): rebuilding it from the corpus", settings.data_dir, exc)
-        wipe_index(settings.data_dir)
-        client = open_client(settings.data_dir)
-        report = sync_index(
-            chunks, client=client, name=settings.collection, encoder=encoder, progress=progress
-        )
-        report = IngestReport(**report.counts(), rebuilt=f"unreadable index rebuilt ({exc})")
-        kb = load_knowledge(client, name=settings.collection, docs=docs)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(settings.data_dir / "index.lock", timeout=INDEX_LOCK_TIMEOUT_S):
+        try:
+            return _sync_and_load(settings, encoder, docs, chunks, progress=progress)
+        except IndexCorrupt as exc:
+            where = settings.chroma_url or settings.data_dir
+            log.error("index at %s is unreadable (%s): rebuilding it from the corpus", where, exc)
+            _discard_index(settings)
+            index = _sync_and_load(settings, encoder, docs, chunks, progress=progress)
+            rebuilt = f"unreadable index rebuilt ({exc})"
+            return replace(index, report=IngestReport(**index.report.counts(), rebuilt=rebuilt))
+
+
+def _sync_and_load(
+    settings: Settings, encoder: Embedder, docs: list[Document], chunks: list[Chunk], *, progress: bool
+) -> Index:
+    client = open_client(settings.data_dir, url=settings.chroma_url)
+    report = sync_index(chunks, client=client, name=settings.collection, encoder=encoder, progress=progress)
+    kb = load_knowledge(client, name=settings.collection, docs=docs)
     return Index(client=client, knowledge=kb, report=report)
+
+
+def _discard_index(settings: Settings) -> None:
+    """A local index loses its folder; a server's index loses only our collections."""
+    if settings.chroma_url:
+        drop_collections(open_client(settings.data_dir, url=settings.chroma_url), settings.collection)
+    else:
+        wipe_index(settings.data_dir)
 
 
 def check_data_files(settings: Settings) -> None:

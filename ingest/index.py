@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar, cast
+from urllib.parse import urlsplit
 
 import chromadb
 import numpy as np
@@ -68,8 +69,14 @@ def chroma_path(data_dir: Path) -> Path:
     return data_dir / "chroma"
 
 
-def open_client(data_dir: Path) -> ClientAPI:
-    """A persistent Chroma client under the data folder, telemetry off."""
+class IndexUnavailable(RuntimeError):
+    """The Chroma server cannot be reached (never a reason to rebuild anything)."""
+
+
+def open_client(data_dir: Path, *, url: str | None = None) -> ClientAPI:
+    """A client of the Chroma server at url, else a persistent one under the data folder; telemetry off."""
+    if url:
+        return open_server_client(url)
     path = chroma_path(data_dir)
     path.mkdir(parents=True, exist_ok=True)
     try:
@@ -80,6 +87,31 @@ def open_client(data_dir: Path) -> ClientAPI:
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
         raise IndexCorrupt(f"cannot open the index at {path}: {type(exc).__name__}: {exc}") from exc
+
+
+def open_server_client(url: str) -> ClientAPI:
+    """A client of a Chroma server (`chroma run`) at http(s)://host:port."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise IndexUnavailable(f"the Chroma URL {url!r} is not http(s)://host:port")
+    default_port = 443 if parts.scheme == "https" else 8000
+    try:
+        return chromadb.HttpClient(
+            host=parts.hostname,
+            port=parts.port or default_port,
+            ssl=parts.scheme == "https",
+            settings=ChromaSettings(anonymized_telemetry=False),
+        )
+    except ValueError as exc:  # what HttpClient raises when nothing answers
+        raise IndexUnavailable(f"cannot reach the Chroma server at {url}: {exc}") from exc
+
+
+def drop_collections(client: ClientAPI, name: str) -> None:
+    """Delete both collections (how a server's index is rebuilt: its folder is not ours to remove)."""
+    existing = {c.name for c in client.list_collections()}
+    for n in collection_names(name):
+        if n in existing:
+            client.delete_collection(n)
 
 
 def wipe_index(data_dir: Path) -> None:
