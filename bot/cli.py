@@ -50,14 +50,16 @@ def _problems(exc: ValidationError) -> str:
 
 @contextmanager
 def _clean_data_errors() -> Iterator[None]:
-    """A corpus, rules or prompts file that cannot be used ends the command with its message, exit 1."""
+    """A corpus, rules or prompts file that cannot be used, or a Chroma server out of reach, ends the
+    command with its message, exit 1."""
     from bot.prompts import PromptError
     from bot.rules.table import PromptsError, RulesError
     from ingest.corpus import CorpusError
+    from ingest.index import IndexUnavailable
 
     try:
         yield
-    except (CorpusError, RulesError, PromptsError, PromptError) as exc:
+    except (CorpusError, RulesError, PromptsError, PromptError, IndexUnavailable) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(DATA_ERROR) from None
 
