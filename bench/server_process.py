@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -36,6 +37,24 @@ def wait_ready(base: str, *, timeout: float = 180.0) -> float:
             pass
         time.sleep(0.05)
     raise TimeoutError(f"{base} not ready after {timeout} s")
+
+
+READY_LINE = re.compile(r"\[(\d+)\] bot\.api\.loader: service ready")
+
+
+def ready_workers(log_path: Path) -> set[str]:
+    """The pids of the `serve` workers whose service has logged that it is ready."""
+    return set(READY_LINE.findall(log_path.read_text(errors="replace")))
+
+
+def wait_workers_ready(log_path: Path, count: int, *, timeout: float = 240.0) -> float:
+    """Seconds until `count` workers have logged that they are ready; raises TimeoutError past the timeout."""
+    start = time.perf_counter()
+    while len(ready_workers(log_path)) < count:
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"{count} workers not ready after {timeout} s")
+        time.sleep(0.05)
+    return time.perf_counter() - start
 
 
 def post_json(url: str, payload: dict[str, object], timeout: float = 30.0) -> dict[str, object]:

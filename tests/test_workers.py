@@ -4,16 +4,14 @@ and across a restart (conversations live in the shared SQL store, not in one pro
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bench.server_process import post_json, running_server, wait_ready
+from bench.server_process import post_json, running_server, wait_ready, wait_workers_ready
 from bot.threads import threads_per_worker
 
-READY = re.compile(r"\[(\d+)\] bot\.api\.loader: service ready")
 ANSWERED_CHAT = re.compile(r"\[(\d+)\] bot\.api\.requests: POST /api/chat 200")
 PAIRS = 30
 
@@ -25,17 +23,9 @@ def test_workers_split_the_cores_between_them(workers: int, cores: int, threads:
     assert threads_per_worker(workers, cores) == threads
 
 
-def pids(log_path: Path, pattern: re.Pattern[str]) -> set[str]:
-    return set(pattern.findall(log_path.read_text(errors="replace")))
-
-
-def wait_for_workers(log_path: Path, count: int, timeout: float = 240.0) -> None:
-    """Until `count` different worker processes have logged that their service is ready."""
-    deadline = time.monotonic() + timeout
-    while len(pids(log_path, READY)) < count:
-        if time.monotonic() > deadline:
-            pytest.fail("workers not ready:\n" + log_path.read_text(errors="replace")[-3000:])
-        time.sleep(0.2)
+def chat_pids(log_path: Path) -> set[str]:
+    """The pids of the workers that answered a chat request with 200."""
+    return set(ANSWERED_CHAT.findall(log_path.read_text(errors="replace")))
 
 
 def ask(base: str, message: str, conversation_id: str | None = None) -> dict[str, Any]:
@@ -55,12 +45,15 @@ def test_two_workers_both_answer_and_follow_ups_keep_their_context(tmp_path: Pat
     log_path = tmp_path / "serve.log"
     # A fresh data folder: both workers start at once and find no index, so the sync lock is exercised.
     with running_server(tmp_path / "data", cwd=tmp_path, log_path=log_path, workers=2) as (base, _):
-        wait_for_workers(log_path, 2)
+        try:
+            wait_workers_ready(log_path, 2)
+        except TimeoutError:
+            pytest.fail(log_path.read_text(errors="replace")[-3000:])
         follow_ups = []
         for _ in range(PAIRS):
             first = ask(base, "What is a PEO?")
             follow_ups.append(ask(base, "what are its cons?", str(first["conversation_id"])))
-    assert len(pids(log_path, ANSWERED_CHAT)) == 2, "both workers answer chat requests"
+    assert len(chat_pids(log_path)) == 2, "both workers answer chat requests"
     lost = [r for r in follow_ups if not about_peo(r)]
     assert not lost, f"{len(lost)} of {PAIRS} follow-ups lost their context, e.g. {lost[0]}"
 
