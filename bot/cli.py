@@ -50,8 +50,7 @@ def _problems(exc: ValidationError) -> str:
 
 @contextmanager
 def _clean_data_errors() -> Iterator[None]:
-    """A corpus, rules or prompts file that cannot be used, or a Chroma server out of reach, ends the
-    command with its message, exit 1."""
+    """Unusable data files or an unreachable Chroma server end the command with their message, exit 1."""
     from bot.prompts import PromptError
     from bot.rules.table import PromptsError, RulesError
     from ingest.corpus import CorpusError
@@ -177,7 +176,7 @@ def serve(
     """Run the HTTP API with uvicorn; each worker loads the model in the background after start."""
     import uvicorn
 
-    from bot.wiring import check_data_files
+    from bot.data_files import check_data_files  # light: the parent of the workers loads no model
 
     settings = Settings()
     with _clean_data_errors():  # a malformed rules table, prompt or corpus file stops the start here

@@ -79,13 +79,6 @@ def _discard_index(settings: Settings) -> None:
         wipe_index(settings.data_dir)
 
 
-def check_data_files(settings: Settings) -> None:
-    """Validate the rules table, prompts and corpus (fast, no model): raises with file, line and reason."""
-    load_table(settings.rules_path)
-    load_answer_texts(settings.prompts_dir)
-    load_corpus(settings.corpus_dir)
-
-
 def build_service(settings: Settings, *, encoder: Embedder | None = None) -> AnswerService:
     """Everything the front ends need, loaded once per process."""
     rules = load_table(settings.rules_path)
