@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 import httpx
@@ -37,8 +38,11 @@ class Knowledge:
     section_texts: dict[tuple[str, str], str] = field(init=False)
     sentence_rows: dict[str, list[int]] = field(init=False)
     _by_section: dict[tuple[str, str], list[Chunk]] = field(init=False)
+    fingerprint: str = field(init=False)
 
     def __post_init__(self) -> None:
+        # Chunk ids end in a hash of the chunk's text, so a re-ingest that changes anything changes this.
+        self.fingerprint = hashlib.sha256("\n".join(sorted(c.id for c in self.chunks)).encode()).hexdigest()
         rows: dict[str, list[int]] = {}
         for row, (cid, kind) in enumerate(zip(self.units.chunk_ids, self.units.kinds)):
             if kind == "sentence":

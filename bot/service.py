@@ -7,11 +7,12 @@ from typing import Any
 
 from langchain_core.runnables import Runnable
 
+from bot.answer_cache import AnswerCache
 from bot.chain import ChainResult
 from bot.citations import cite, verify
 from bot.compose import Claim, Draft
 from bot.contract import Channel, ChatResponse, Profile, Recommendation
-from bot.conversation import ConversationStore
+from bot.conversation import ConversationState
 from bot.knowledge import Knowledge
 from bot.query import models_named, strip_instructions
 from bot.rules.engine import needs_more_info, recommend
@@ -19,6 +20,7 @@ from bot.rules.extract import extract_profile
 from bot.rules.follow_up import follow_up_question
 from bot.rules.request import asks_for_recommendation
 from bot.rules.table import RulesTable
+from bot.storage.conversations import ConversationStore, TurnRecord
 
 
 class AnswerService:
@@ -31,9 +33,10 @@ class AnswerService:
         kb: Knowledge,
         rules: RulesTable,
         conversations: ConversationStore,
+        answers: AnswerCache | None = None,
     ) -> None:
         self.chain, self.kb, self.rules = chain, kb, rules
-        self.conversations = conversations
+        self.conversations, self.answers = conversations, answers
 
     def recommend(self, profile: Profile) -> Recommendation:
         """The rules table's recommendation for a profile (pure, deterministic)."""
@@ -44,6 +47,19 @@ class AnswerService:
     ) -> ChatResponse:
         """One chat turn; the message must already be validated (1 to 2,000 characters)."""
         conv_id, state = self.conversations.get(conversation_id)
+        key = AnswerCache.key(message=message, state=state, index=self.kb.fingerprint)
+        cached = self.answers.get(key, conversation_id=conv_id) if self.answers else None
+        response, after = cached or self._turn(conv_id, state, message=message)
+        if self.answers and not cached:
+            self.answers.put(key, response=response, state=after)
+        turn = TurnRecord.of(response, message=message, channel=channel)
+        self.conversations.save(conv_id, after, turn=turn)
+        return response
+
+    def _turn(
+        self, conv_id: str, state: ConversationState, *, message: str
+    ) -> tuple[ChatResponse, ConversationState]:
+        """The response to a message and the conversation's state after it."""
         cleaned, _ = strip_instructions(message)
         facts = extract_profile(cleaned)
         profile = state.profile.merged(facts)
@@ -63,11 +79,7 @@ class AnswerService:
             awaiting = False
             topic = models_named(result.query.text) if result.status == "answered" else state.topic
             topic = topic or state.topic
-        self.conversations.save(
-            conv_id,
-            replace(state, topic=topic, profile=profile, awaiting_profile=awaiting),
-        )
-        return response
+        return response, replace(state, topic=topic, profile=profile, awaiting_profile=awaiting)
 
     def _advise(self, conv_id: str, profile: Profile) -> ChatResponse:
         rec = recommend(profile, self.rules)

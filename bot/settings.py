@@ -21,8 +21,9 @@ class Settings(BaseSettings):
     collection: str = "guidebot"
     host: str = "127.0.0.1"
     port: int = 8000
-    max_conversations: int = 10_000
     conversation_ttl_seconds: int = 24 * 3600
+    database_url: str | None = None
+    answer_cache: bool = True
     log_level: str = "INFO"
     workers: int | None = Field(default=None, ge=1)  # `serve` processes; None means one per core
     chroma_url: str | None = None  # a Chroma server (http://host:port) instead of the index under data_dir

@@ -9,15 +9,19 @@ from chromadb.api import ClientAPI
 from filelock import FileLock
 from langchain_chroma import Chroma
 
+from bot.answer_cache import AnswerCache
 from bot.chain import build_chain
-from bot.conversation import ConversationStore
 from bot.embedding import Embedder
 from bot.knowledge import Knowledge, load_knowledge
 from bot.prompts import load_answer_texts
+from bot.query_vectors import QueryVectorCache
 from bot.retrieval import HybridRetriever
 from bot.rules.table import load_table
 from bot.service import AnswerService
 from bot.settings import Settings
+from bot.storage.conversations import ConversationStore
+from bot.storage.db import create_db_engine, database_url
+from bot.storage.migrate import upgrade
 from ingest.chunking import Chunk, chunk_documents
 from ingest.corpus import Document, load_corpus
 from ingest.index import (
@@ -79,6 +83,13 @@ def _discard_index(settings: Settings) -> None:
         wipe_index(settings.data_dir)
 
 
+def open_conversations(settings: Settings) -> ConversationStore:
+    """The conversation store the settings name, its schema migrated to the newest revision."""
+    engine = create_db_engine(database_url(url=settings.database_url, data_dir=settings.data_dir))
+    upgrade(engine)
+    return ConversationStore(engine, ttl_seconds=settings.conversation_ttl_seconds)
+
+
 def build_service(settings: Settings, *, encoder: Embedder | None = None) -> AnswerService:
     """Everything the front ends need, loaded once per process."""
     rules = load_table(settings.rules_path)
@@ -92,14 +103,14 @@ def build_service(settings: Settings, *, encoder: Embedder | None = None) -> Ans
         create_collection_if_not_exists=False,
     )
     retriever = HybridRetriever(index.knowledge, store)
-    chain = build_chain(kb=index.knowledge, retriever=retriever, encoder=encoder, texts=texts)
+    query_encoder = QueryVectorCache(encoder) if settings.answer_cache else encoder
+    chain = build_chain(kb=index.knowledge, retriever=retriever, encoder=query_encoder, texts=texts)
     service = AnswerService(
         chain=chain,
         kb=index.knowledge,
         rules=rules,
-        conversations=ConversationStore(
-            max_items=settings.max_conversations, ttl_seconds=settings.conversation_ttl_seconds
-        ),
+        conversations=open_conversations(settings),
+        answers=AnswerCache() if settings.answer_cache else None,
     )
     service.answer(message="What is a PEO?")  # warm-up: first-call costs are paid here, not by a user
     return service

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
 
 from bot.api import create_app
 from bot.service import AnswerService
 from bot.settings import Settings
+from tests.postgres import postgres_bin, running_postgres
 from tests.support import wait_ready
+
+_DATABASE_NUMBERS = itertools.count()
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +48,30 @@ def client(settings: Settings, service: AnswerService) -> Iterator[TestClient]:
     with TestClient(app) as c:
         wait_ready(c)
         yield c
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real Postgres server for the session (base URL); absent binaries fail in CI, skip elsewhere."""
+    bin_dir = postgres_bin()
+    if bin_dir is None:
+        reason = "Postgres is not installed (no initdb in /usr/lib/postgresql/*/bin or on PATH)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; CI must run the Postgres tests: apt-get install postgresql")
+        pytest.skip(reason)
+    with running_postgres(bin_dir) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database per test: a SQLite file, or a fresh database on the session's Postgres server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'guidebot.sqlite3'}"
+    server: str = request.getfixturevalue("postgres_server")
+    name = f"test_{os.getpid()}_{next(_DATABASE_NUMBERS)}"
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    admin.dispose()
+    return f"{server}/{name}"

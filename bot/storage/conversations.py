@@ -1,0 +1,145 @@
+"""Conversations kept in SQL: any worker or a restarted process picks a conversation up where it was."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from bot.contract import ChatResponse
+from bot.conversation import ConversationState
+from bot.storage.models import Conversation, Turn
+from bot.storage.state import from_json, to_json
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class TurnRecord:
+    """What one turn leaves in the log: the user's message and the bot's answer."""
+
+    message: str
+    answer: str
+    status: str
+    channel: str
+    citations: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, response: ChatResponse, *, message: str, channel: str) -> TurnRecord:
+        """The record of a chat response to a message."""
+        return cls(
+            message=message,
+            answer=response.answer,
+            status=response.status,
+            channel=channel,
+            citations=[c.model_dump(mode="json") for c in response.citations],
+        )
+
+
+@dataclass(frozen=True)
+class StoredTurn:
+    index: int
+    message: str
+    answer: str
+    status: str
+    channel: str
+    citations: list[dict[str, Any]]
+    created_at: datetime
+
+
+class ConversationStore:
+    """Conversation state and turns in SQL; idle conversations expire after the TTL (checked on read)."""
+
+    def __init__(
+        self, engine: Engine, *, ttl_seconds: float, clock: Callable[[], datetime] = utc_now
+    ) -> None:
+        self.engine = engine
+        self._ttl = timedelta(seconds=ttl_seconds)
+        self._clock = clock
+
+    def get(self, conversation_id: str | None) -> tuple[str, ConversationState]:
+        """The state for a known, unexpired id; otherwise a new id with a fresh state."""
+        if conversation_id:
+            query = select(Conversation.state).where(
+                Conversation.id == conversation_id, Conversation.updated_at >= self._cutoff()
+            )
+            with self.engine.begin() as conn:
+                data = conn.execute(query).scalar_one_or_none()
+            if data is not None:
+                return conversation_id, from_json(data)
+        return f"c_{secrets.token_hex(8)}", ConversationState()
+
+    def save(self, conversation_id: str, state: ConversationState, *, turn: TurnRecord | None = None) -> None:
+        """Store the state after a turn and append the turn (if given) to the conversation's log."""
+        now = self._clock()
+        with self.engine.begin() as conn:
+            # The upsert locks the conversation's row, so concurrent turns get consecutive indexes.
+            self._upsert(conn, conversation_id, state, channel=turn.channel if turn else "api", now=now)
+            if turn is None:
+                return
+            last = select(func.max(Turn.index)).where(Turn.conversation_id == conversation_id)
+            last_index = conn.execute(last).scalar_one_or_none()
+            index = 0 if last_index is None else last_index + 1
+            conn.execute(
+                insert(Turn).values(
+                    conversation_id=conversation_id,
+                    index=index,
+                    channel=turn.channel,
+                    message=turn.message,
+                    answer=turn.answer,
+                    status=turn.status,
+                    citations=turn.citations,
+                    created_at=now,
+                )
+            )
+
+    def turns(self, conversation_id: str) -> list[StoredTurn]:
+        """The conversation's turns, oldest first."""
+        query = select(Turn).where(Turn.conversation_id == conversation_id).order_by(Turn.index)
+        with Session(self.engine) as session:
+            rows = session.scalars(query).all()
+        return [
+            StoredTurn(
+                index=r.index,
+                message=r.message,
+                answer=r.answer,
+                status=r.status,
+                channel=r.channel,
+                citations=r.citations,
+                created_at=r.created_at,
+            )
+            for r in rows
+        ]
+
+    def purge_expired(self) -> int:
+        """Delete conversations idle for longer than the TTL, with their turns; returns how many."""
+        idle = Conversation.updated_at < self._cutoff()
+        with self.engine.begin() as conn:
+            conn.execute(delete(Turn).where(Turn.conversation_id.in_(select(Conversation.id).where(idle))))
+            gone = conn.execute(delete(Conversation).where(idle))
+        return gone.rowcount
+
+    def _cutoff(self) -> datetime:
+        return self._clock() - self._ttl
+
+    def _upsert(
+        self, conn: Connection, conversation_id: str, state: ConversationState, *, channel: str, now: datetime
+    ) -> None:
+        insert_into = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        insert = insert_into(Conversation).values(
+            id=conversation_id, channel=channel, created_at=now, updated_at=now, state=to_json(state)
+        )
+        conn.execute(
+            insert.on_conflict_do_update(
+                index_elements=[Conversation.id],
+                set_={"state": insert.excluded.state, "updated_at": insert.excluded.updated_at},
+            )
+        )
