@@ -152,12 +152,13 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
     """Bring the index in step with the corpus and report what changed."""
-    from bot.embedding import Embedder
+    from bot.embedding import make_embedder
     from bot.wiring import prepare_index
 
     started = time.perf_counter()
     with _clean_data_errors():
-        index = prepare_index(Settings(), Embedder(), progress=True)
+        settings = Settings()
+        index = prepare_index(settings, make_embedder(settings), progress=True)
     counts = index.report.counts()
     if as_json:
         typer.echo(json.dumps(counts))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Literal
 
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+USER_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "guidebot"
 
 
 class Settings(BaseSettings):
@@ -22,3 +26,11 @@ class Settings(BaseSettings):
     max_conversations: int = 10_000
     conversation_ttl_seconds: int = 24 * 3600
     log_level: str = "INFO"
+    embedding_backend: Literal["onnx", "onnx-int8", "torch"] = "onnx"
+    embedding_threads: int = Field(default=1, ge=1)  # per worker process, so workers don't fight for cores
+    model_cache_dir: Path = USER_CACHE
+
+    @field_validator("model_cache_dir")
+    @classmethod
+    def _expand_home(cls, path: Path) -> Path:
+        return path.expanduser()

@@ -10,7 +10,7 @@ from langchain_chroma import Chroma
 
 from bot.chain import build_chain
 from bot.conversation import ConversationStore
-from bot.embedding import Embedder
+from bot.embedding import TextEncoder, make_embedder
 from bot.knowledge import Knowledge, load_knowledge
 from bot.prompts import load_answer_texts
 from bot.retrieval import HybridRetriever
@@ -31,7 +31,7 @@ class Index:
     report: IngestReport
 
 
-def prepare_index(settings: Settings, encoder: Embedder, *, progress: bool = False) -> Index:
+def prepare_index(settings: Settings, encoder: TextEncoder, *, progress: bool = False) -> Index:
     """Bring the index in step with the corpus and load it; an unreadable index is rebuilt once."""
     docs = load_corpus(settings.corpus_dir)
     chunks = chunk_documents(docs)
@@ -60,11 +60,11 @@ def check_data_files(settings: Settings) -> None:
     load_corpus(settings.corpus_dir)
 
 
-def build_service(settings: Settings, *, encoder: Embedder | None = None) -> AnswerService:
+def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> AnswerService:
     """Everything the front ends need, loaded once per process."""
     rules = load_table(settings.rules_path)
     texts = load_answer_texts(settings.prompts_dir)
-    encoder = encoder or Embedder()
+    encoder = encoder or make_embedder(settings)
     index = prepare_index(settings, encoder)
     store = Chroma(
         client=index.client,
