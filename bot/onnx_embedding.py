@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
 from bot.embedding import DIMENSION, MODEL_ID, TextEncoder, bundled_model_path
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ def _quantize(source: Path, out: Path) -> None:
 
 
 def onnx_model_file(cache_dir: Path, *, model_path: Path | None = None, int8: bool = False) -> Path:
-    """The exported model (int8: dynamically quantised), made on first use and cached by model and versions."""
+    """The exported model (int8: quantised), made on first use and cached by model and versions."""
     model_path = model_path or bundled_model_path()
     key = hashlib.sha256(json.dumps({**_versions(), "path": str(model_path)}).encode()).hexdigest()[:16]
     fp32 = cache_dir / f"minilm-{key}.onnx"
