@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from langchain_chroma import Chroma
+from chromadb.api.models.Collection import Collection
 
 from bot.knowledge import Knowledge
 from bot.query import MODEL_NAMES, Query, models_named
@@ -39,9 +39,9 @@ class HybridRetriever:
     Per-chunk facts (which unit belongs to which chunk, the models a chunk names, whether it is a
     preamble) are arrays computed here, so a question costs array operations, not loops over the corpus."""
 
-    def __init__(self, knowledge: Knowledge, store: Chroma) -> None:
+    def __init__(self, knowledge: Knowledge, chunk_vectors: Collection) -> None:
         self.kb = knowledge
-        self.store = store
+        self.chunk_vectors = chunk_vectors
         units, chunks = knowledge.units, knowledge.chunks
         kinds = np.array(units.kinds, dtype=object)
         self._sentence_rows = np.flatnonzero(kinds == "sentence")
@@ -108,12 +108,14 @@ class HybridRetriever:
         return None
 
     def _dense(self, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Cosine of the nearest chunks (Chroma's index) as a per-chunk array, and which chunks those are."""
-        found = self.store.similarity_search_by_vector_with_relevance_scores(vector.tolist(), k=CANDIDATES)
+        """Cosine of the nearest chunks (Chroma's index; ids and distances only) per chunk, and which."""
+        found = self.chunk_vectors.query(
+            query_embeddings=[vector], n_results=CANDIDATES, include=["distances"]
+        )
         scores, at = np.zeros(len(self.kb.chunks)), np.zeros(len(self.kb.chunks), dtype=bool)
-        for doc, distance in found:
-            if doc.id in self.kb.chunk_index:
-                row = self.kb.chunk_index[doc.id]
+        for cid, distance in zip(found["ids"][0], (found["distances"] or [[]])[0]):
+            if cid in self.kb.chunk_index:
+                row = self.kb.chunk_index[cid]
                 scores[row], at[row] = 1.0 - float(distance), True
         return scores, at
 

@@ -6,7 +6,6 @@ import logging
 from dataclasses import dataclass
 
 from chromadb.api import ClientAPI
-from langchain_chroma import Chroma
 
 from bot.chain import build_chain
 from bot.conversation import ConversationStore
@@ -66,13 +65,8 @@ def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> 
     texts = load_answer_texts(settings.prompts_dir)
     encoder = encoder or make_embedder(settings)
     index = prepare_index(settings, encoder)
-    store = Chroma(
-        client=index.client,
-        collection_name=collection_names(settings.collection)[0],
-        embedding_function=encoder,
-        create_collection_if_not_exists=False,
-    )
-    retriever = HybridRetriever(index.knowledge, store)
+    chunk_vectors = index.client.get_collection(collection_names(settings.collection)[0])
+    retriever = HybridRetriever(index.knowledge, chunk_vectors)
     chain = build_chain(kb=index.knowledge, retriever=retriever, encoder=encoder, texts=texts)
     service = AnswerService(
         chain=chain,
