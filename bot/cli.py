@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -158,13 +159,16 @@ def ingest(
     started = time.perf_counter()
     with _clean_data_errors():
         settings = Settings()
-        index = prepare_index(settings, make_embedder(settings), progress=True)
+        # A batch job with the machine to itself: all cores, not one worker's share.
+        encoder = make_embedder(settings, threads=os.cpu_count())
+        index = prepare_index(settings, encoder, progress=True)
     counts = index.report.counts()
     if as_json:
         typer.echo(json.dumps(counts))
         return
     summary = ", ".join(f"{k} {v}" for k, v in counts.items())
-    typer.echo(f"{summary} in {time.perf_counter() - started:.1f} s")
+    rate = f" ({index.report.chunks_per_second:.0f} chunks/s)" if index.report.chunks_per_second else ""
+    typer.echo(f"{summary} in {time.perf_counter() - started:.1f} s{rate}")
     if index.report.rebuilt:
         typer.echo(index.report.rebuilt)
 

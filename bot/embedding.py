@@ -64,14 +64,14 @@ class Embedder(TextEncoder):
         return np.asarray(vectors, dtype=np.float32)
 
 
-def make_embedder(settings: Settings) -> TextEncoder:
-    """The encoder the settings ask for: ONNX Runtime (fp32 or int8) or torch."""
+def make_embedder(settings: Settings, *, threads: int | None = None) -> TextEncoder:
+    """The encoder the settings ask for (ONNX Runtime fp32 or int8, or torch); threads overrides theirs."""
     if settings.embedding_backend == "torch":
         return Embedder()
     from bot.onnx_embedding import OnnxEmbedder
 
     return OnnxEmbedder(
         cache_dir=settings.model_cache_dir,
-        threads=settings.embedding_threads,
+        threads=threads or settings.embedding_threads,
         int8=settings.embedding_backend == "onnx-int8",
     )

@@ -133,8 +133,15 @@ class OnnxEmbedder(TextEncoder):
 
     def encode(self, texts: list[str], *, batch_size: int = 32) -> np.ndarray:
         """An (n, dim) float32 array of normalised embeddings (mean pooling over the real tokens)."""
-        out = [self._encode_batch(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
-        return np.concatenate(out) if out else np.zeros((0, DIMENSION), dtype=np.float32)
+        if not texts:
+            return np.zeros((0, DIMENSION), dtype=np.float32)
+        # Longest first, as sentence-transformers does: each batch pads to similar lengths.
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        ordered = [texts[i] for i in order]
+        out = np.empty((len(texts), DIMENSION), dtype=np.float32)
+        for i in range(0, len(texts), batch_size):
+            out[order[i : i + batch_size]] = self._encode_batch(ordered[i : i + batch_size])
+        return out
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chromadb.api import ClientAPI
 
@@ -47,7 +47,7 @@ def prepare_index(settings: Settings, encoder: TextEncoder, *, progress: bool = 
         report = sync_index(
             chunks, client=client, name=settings.collection, encoder=encoder, progress=progress
         )
-        report = IngestReport(**report.counts(), rebuilt=f"unreadable index rebuilt ({exc})")
+        report = replace(report, rebuilt=f"unreadable index rebuilt ({exc})")
         kb = load_knowledge(client, name=settings.collection, docs=docs)
     return Index(client=client, knowledge=kb, report=report)
 
