@@ -76,12 +76,12 @@ def drive(run: ServerRun, base: str, pid: int, questions: list[str], seconds: fl
 
 def ingest_seconds() -> tuple[float, float]:
     """(model load, full ingest into an empty index) in seconds, in this process."""
-    from bot.embedding import Embedder
+    from bot.embedding import make_embedder
     from bot.settings import Settings
     from bot.wiring import prepare_index
 
     start = time.perf_counter()
-    encoder = Embedder()
+    encoder = make_embedder(Settings())
     loaded = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         prepare_index(Settings(data_dir=Path(tmp)), encoder)

@@ -11,7 +11,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from bot.citations import cite, verify
 from bot.compose import compose
 from bot.contract import Citation, Status
-from bot.embedding import Embedder
+from bot.embedding import TextEncoder
 from bot.knowledge import Knowledge
 from bot.prompts import AnswerTexts
 from bot.query import Query, QueryReader
@@ -30,7 +30,7 @@ class ChainResult:
 
 
 def build_chain(
-    *, kb: Knowledge, retriever: HybridRetriever, encoder: Embedder, texts: AnswerTexts
+    *, kb: Knowledge, retriever: HybridRetriever, encoder: TextEncoder, texts: AnswerTexts
 ) -> Runnable[dict[str, Any], ChainResult]:
     """{'message', 'topic'} in, a verified ChainResult out."""
     reader = QueryReader(kb.vocabulary)

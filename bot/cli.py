@@ -148,18 +148,22 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
     """Bring the index in step with the corpus and report what changed."""
-    from bot.embedding import Embedder
+    from bot.embedding import make_embedder
     from bot.wiring import prepare_index
 
     started = time.perf_counter()
     with _clean_data_errors():
-        index = prepare_index(Settings(), Embedder(), progress=True)
+        settings = Settings()
+        # A batch job with the machine to itself: all cores, not one worker's share.
+        encoder = make_embedder(settings, threads=os.cpu_count())
+        index = prepare_index(settings, encoder, progress=True)
     counts = index.report.counts()
     if as_json:
         typer.echo(json.dumps(counts))
         return
     summary = ", ".join(f"{k} {v}" for k, v in counts.items())
-    typer.echo(f"{summary} in {time.perf_counter() - started:.1f} s")
+    rate = f" ({index.report.chunks_per_second:.0f} chunks/s)" if index.report.chunks_per_second else ""
+    typer.echo(f"{summary} in {time.perf_counter() - started:.1f} s{rate}")
     if index.report.rebuilt:
         typer.echo(index.report.rebuilt)
 

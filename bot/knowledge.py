@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import httpx
 import numpy as np
 from chromadb.api import ClientAPI
-from rank_bm25 import BM25Okapi
 
+from bot.lexical import LexicalIndex
 from bot.text_match import content_terms, normalize, words
 from ingest.chunking import Chunk
 from ingest.corpus import Document
@@ -33,12 +33,13 @@ class Knowledge:
     chunks: list[Chunk]
     units: Units
     chunk_index: dict[str, int] = field(init=False)
-    bm25: BM25Okapi = field(init=False)
+    bm25: LexicalIndex = field(init=False)
     vocabulary: frozenset[str] = field(init=False)
     section_texts: dict[tuple[str, str], str] = field(init=False)
     sentence_rows: dict[str, list[int]] = field(init=False)
     _by_section: dict[tuple[str, str], list[Chunk]] = field(init=False)
     fingerprint: str = field(init=False)
+    _by_heading: dict[str, list[Chunk]] = field(init=False)
 
     def __post_init__(self) -> None:
         # Chunk ids end in a hash of the chunk's text, so a re-ingest that changes anything changes this.
@@ -49,10 +50,11 @@ class Knowledge:
                 rows.setdefault(cid, []).append(row)
         self.sentence_rows = {cid: sorted(r, key=self.units.positions.__getitem__) for cid, r in rows.items()}
         self.chunk_index = {c.id: i for i, c in enumerate(self.chunks)}
-        self._by_section = {}
+        self._by_section, self._by_heading = {}, {}
         for c in self.chunks:
             self._by_section.setdefault((c.doc_id, c.anchor), []).append(c)
-        self.bm25 = BM25Okapi([content_terms(c.text) or ["_"] for c in self.chunks])
+            self._by_heading.setdefault(c.section, []).append(c)
+        self.bm25 = LexicalIndex([content_terms(c.text) or ["_"] for c in self.chunks])
         self.vocabulary = frozenset(w for d in self.docs.values() for s in d.sections for w in words(s.text))
         self.section_texts = {
             (d.doc_id, s.anchor): normalize(s.text) for d in self.docs.values() for s in d.sections
@@ -67,7 +69,7 @@ class Knowledge:
 
     def chunk_in_section(self, heading: str, quote: str) -> Chunk:
         """The chunk of the section with this heading that holds the quote (else the section's first)."""
-        in_section = [c for c in self.chunks if c.section == heading]
+        in_section = self._by_heading.get(heading, [])
         if not in_section:
             raise KeyError(f"no section headed {heading!r} in the corpus")
         q = normalize(quote)

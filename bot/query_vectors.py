@@ -7,20 +7,20 @@ import threading
 import numpy as np
 from cachetools import LRUCache
 
-from bot.embedding import Embedder
+from bot.embedding import TextEncoder
 
 
-class QueryVectorCache(Embedder):
+class QueryVectorCache(TextEncoder):
     """The embedder with an LRU of single-text encodings (query vectors); batches pass straight through."""
 
-    def __init__(self, inner: Embedder, *, max_items: int = 4096) -> None:
+    def __init__(self, inner: TextEncoder, *, max_items: int = 4096) -> None:
         self.inner = inner
         self.model_id = inner.model_id
         self._vectors: LRUCache[str, np.ndarray] = LRUCache(maxsize=max_items)
         self._lock = threading.Lock()
 
     def encode(self, texts: list[str], *, batch_size: int = 32) -> np.ndarray:
-        """As Embedder.encode; a one-text call is answered from the cache when it can be."""
+        """As TextEncoder.encode; a one-text call is answered from the cache when it can be."""
         if len(texts) != 1:
             return self.inner.encode(texts, batch_size=batch_size)
         with self._lock:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 THREAD_ENV_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
@@ -13,9 +14,11 @@ def threads_per_worker(workers: int, cores: int | None = None) -> int:
 
 
 def limit_threads(threads: int) -> None:
-    """Cap torch's and OpenMP's thread pools in this process (call before the model loads)."""
+    """Cap OpenMP's and torch's thread pools in this process (call before the model loads).
+
+    torch sizes its pool from OMP_NUM_THREADS when it is imported, so it is not imported here: the ONNX
+    backend never needs it."""
     for name in THREAD_ENV_VARS:
         os.environ[name] = str(threads)
-    import torch
-
-    torch.set_num_threads(threads)
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(threads)

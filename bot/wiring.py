@@ -7,11 +7,10 @@ from dataclasses import dataclass, replace
 
 from chromadb.api import ClientAPI
 from filelock import FileLock
-from langchain_chroma import Chroma
 
 from bot.answer_cache import AnswerCache
 from bot.chain import build_chain
-from bot.embedding import Embedder
+from bot.embedding import TextEncoder, make_embedder
 from bot.knowledge import Knowledge, load_knowledge
 from bot.prompts import load_answer_texts
 from bot.query_vectors import QueryVectorCache
@@ -46,7 +45,7 @@ class Index:
     report: IngestReport
 
 
-def prepare_index(settings: Settings, encoder: Embedder, *, progress: bool = False) -> Index:
+def prepare_index(settings: Settings, encoder: TextEncoder, *, progress: bool = False) -> Index:
     """Bring the index in step with the corpus and load it; an unreadable index is rebuilt once.
 
     A file lock under the data folder lets one process at a time do this, so workers starting
@@ -62,12 +61,11 @@ def prepare_index(settings: Settings, encoder: Embedder, *, progress: bool = Fal
             log.error("index at %s is unreadable (%s): rebuilding it from the corpus", where, exc)
             _discard_index(settings)
             index = _sync_and_load(settings, encoder, docs, chunks, progress=progress)
-            rebuilt = f"unreadable index rebuilt ({exc})"
-            return replace(index, report=IngestReport(**index.report.counts(), rebuilt=rebuilt))
+            return replace(index, report=replace(index.report, rebuilt=f"unreadable index rebuilt ({exc})"))
 
 
 def _sync_and_load(
-    settings: Settings, encoder: Embedder, docs: list[Document], chunks: list[Chunk], *, progress: bool
+    settings: Settings, encoder: TextEncoder, docs: list[Document], chunks: list[Chunk], *, progress: bool
 ) -> Index:
     client = open_client(settings.data_dir, url=settings.chroma_url)
     report = sync_index(chunks, client=client, name=settings.collection, encoder=encoder, progress=progress)
@@ -90,19 +88,14 @@ def open_conversations(settings: Settings) -> ConversationStore:
     return ConversationStore(engine, ttl_seconds=settings.conversation_ttl_seconds)
 
 
-def build_service(settings: Settings, *, encoder: Embedder | None = None) -> AnswerService:
+def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> AnswerService:
     """Everything the front ends need, loaded once per process."""
     rules = load_table(settings.rules_path)
     texts = load_answer_texts(settings.prompts_dir)
-    encoder = encoder or Embedder()
+    encoder = encoder or make_embedder(settings)
     index = prepare_index(settings, encoder)
-    store = Chroma(
-        client=index.client,
-        collection_name=collection_names(settings.collection)[0],
-        embedding_function=encoder,
-        create_collection_if_not_exists=False,
-    )
-    retriever = HybridRetriever(index.knowledge, store)
+    chunk_vectors = index.client.get_collection(collection_names(settings.collection)[0])
+    retriever = HybridRetriever(index.knowledge, chunk_vectors)
     query_encoder = QueryVectorCache(encoder) if settings.answer_cache else encoder
     chain = build_chain(kb=index.knowledge, retriever=retriever, encoder=query_encoder, texts=texts)
     service = AnswerService(

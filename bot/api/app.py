@@ -51,7 +51,10 @@ def create_app_from_env() -> FastAPI:
     """The app for one `guidebot serve` worker: Settings from the environment, its share of the cores."""
     settings = Settings()
     configure_logging(settings.log_level)  # workers are fresh interpreters: the CLI's set-up is not theirs
-    limit_threads(threads_per_worker(settings.worker_count()))
+    threads = threads_per_worker(settings.worker_count())
+    limit_threads(threads)
+    if "embedding_threads" not in settings.model_fields_set:  # GUIDEBOT_EMBEDDING_THREADS wins
+        settings = settings.model_copy(update={"embedding_threads": threads})
     return create_app(settings)
 
 
