@@ -40,8 +40,9 @@ lint: install
 eval: install
 	$(BIN)/python -m bench.eval_server --set ../shared/eval/dev.jsonl --set ../shared/eval/dev-recommend.jsonl --set tests/eval/extra.jsonl
 
+# guidebot against a tutorial RAG at 1, 8 and 32 clients; `make bench ARGS=--quick` for a 3 s-per-level smoke run.
 bench: install
-	$(BIN)/python bench/benchmark.py
+	$(BIN)/python -m bench.benchmark $(ARGS)
 
 clean:
 	rm -rf $(VENV) data

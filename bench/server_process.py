@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +39,24 @@ def wait_ready(base: str, *, timeout: float = 180.0) -> float:
     raise TimeoutError(f"{base} not ready after {timeout} s")
 
 
+READY_LINE = re.compile(r"\[(\d+)\] bot\.api\.loader: service ready")
+
+
+def ready_workers(log_path: Path) -> set[str]:
+    """The pids of the `serve` workers whose service has logged that it is ready."""
+    return set(READY_LINE.findall(log_path.read_text(errors="replace")))
+
+
+def wait_workers_ready(log_path: Path, count: int, *, timeout: float = 240.0) -> float:
+    """Seconds until `count` workers have logged that they are ready; raises TimeoutError past the timeout."""
+    start = time.perf_counter()
+    while len(ready_workers(log_path)) < count:
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"{count} workers not ready after {timeout} s")
+        time.sleep(0.05)
+    return time.perf_counter() - start
+
+
 def post_json(url: str, payload: dict[str, object], timeout: float = 30.0) -> dict[str, object]:
     req = urllib.request.Request(
         url, data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}
@@ -48,18 +67,25 @@ def post_json(url: str, payload: dict[str, object], timeout: float = 30.0) -> di
 
 @contextlib.contextmanager
 def running_server(
-    data_dir: Path | None = None, *, cwd: Path = ROOT, log_path: Path | None = None
+    data_dir: Path | None = None,
+    *,
+    cwd: Path = ROOT,
+    log_path: Path | None = None,
+    workers: int | None = 1,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """A `guidebot serve` process on 127.0.0.1 with its own data folder; yields (base URL, process).
 
-    Its stderr (the request log) goes to log_path when given."""
+    workers=None leaves serve's default (one per core). Its stderr (the request log) goes to log_path
+    when given; env adds to this process's environment."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="guidebot-") as tmp:
-        env = {**os.environ, "GUIDEBOT_DATA_DIR": str(data_dir or Path(tmp) / "data")}
+        env = {**os.environ, "GUIDEBOT_DATA_DIR": str(data_dir or Path(tmp) / "data"), **(env or {})}
         guidebot = Path(sys.executable).with_name("guidebot")
         log = log_path.open("wb") if log_path else subprocess.DEVNULL
         proc = subprocess.Popen(
-            [str(guidebot), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [str(guidebot), "serve", "--host", "127.0.0.1", "--port", str(port)]
+            + (["--workers", str(workers)] if workers else []),
             cwd=cwd,
             env=env,
             stdout=subprocess.DEVNULL,

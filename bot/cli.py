@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import logging
-import sys
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +13,7 @@ import typer
 from pydantic import ValidationError
 
 from bot.contract import ChatRequest, ChatResponse, Profile, Recommendation
+from bot.log_setup import configure_logging
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -33,12 +33,7 @@ DATA_ERROR = 1
 @app.callback()
 def main() -> None:
     """Configure logging to stderr at the level Settings asks for."""
-    level = Settings().log_level.upper()
-    logging.basicConfig(
-        level=getattr(logging, level, logging.INFO),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(Settings().log_level)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -55,14 +50,15 @@ def _problems(exc: ValidationError) -> str:
 
 @contextmanager
 def _clean_data_errors() -> Iterator[None]:
-    """A corpus, rules or prompts file that cannot be used ends the command with its message, exit 1."""
+    """Unusable data files or an unreachable Chroma server end the command with their message, exit 1."""
     from bot.prompts import PromptError
     from bot.rules.table import PromptsError, RulesError
     from ingest.corpus import CorpusError
+    from ingest.index import IndexUnavailable
 
     try:
         yield
-    except (CorpusError, RulesError, PromptsError, PromptError) as exc:
+    except (CorpusError, RulesError, PromptsError, PromptError, IndexUnavailable) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(DATA_ERROR) from None
 
@@ -152,18 +148,22 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
     """Bring the index in step with the corpus and report what changed."""
-    from bot.embedding import Embedder
+    from bot.embedding import make_embedder
     from bot.wiring import prepare_index
 
     started = time.perf_counter()
     with _clean_data_errors():
-        index = prepare_index(Settings(), Embedder(), progress=True)
+        settings = Settings()
+        # A batch job with the machine to itself: all cores, not one worker's share.
+        encoder = make_embedder(settings, threads=os.cpu_count())
+        index = prepare_index(settings, encoder, progress=True)
     counts = index.report.counts()
     if as_json:
         typer.echo(json.dumps(counts))
         return
     summary = ", ".join(f"{k} {v}" for k, v in counts.items())
-    typer.echo(f"{summary} in {time.perf_counter() - started:.1f} s")
+    rate = f" ({index.report.chunks_per_second:.0f} chunks/s)" if index.report.chunks_per_second else ""
+    typer.echo(f"{summary} in {time.perf_counter() - started:.1f} s{rate}")
     if index.report.rebuilt:
         typer.echo(index.report.rebuilt)
 
@@ -172,18 +172,25 @@ def ingest(
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface (default GUIDEBOT_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default GUIDEBOT_PORT).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes sharing the port (default GUIDEBOT_WORKERS, else cores)."),
+    ] = None,
 ) -> None:
-    """Run the HTTP API with uvicorn; the model loads in the background after start."""
+    """Run the HTTP API with uvicorn; each worker loads the model in the background after start."""
     import uvicorn
 
-    from bot.api import create_app
-    from bot.wiring import check_data_files
+    from bot.data_files import check_data_files  # light: the parent of the workers loads no model
 
     settings = Settings()
     with _clean_data_errors():  # a malformed rules table, prompt or corpus file stops the start here
         check_data_files(settings)
+    count = workers or settings.worker_count()
+    os.environ["GUIDEBOT_WORKERS"] = str(count)  # each worker reads it to size its thread pools
     uvicorn.run(
-        create_app(settings),
+        "bot.api.app:create_app_from_env",
+        factory=True,
+        workers=count,
         host=host or settings.host,
         port=port or settings.port,
         log_config=None,  # our stderr logging; the app logs one line per request itself

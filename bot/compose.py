@@ -91,7 +91,7 @@ def _sentences(
             sentence = _standing(kb, row)
             if not sentence or not _about_asked_models(query, chunk, sentence):
                 continue
-            dense[sentence] = found.sentence_scores.get(row, 0.0)
+            dense[sentence] = float(found.sentence_scores[row])
             rel = dense[sentence] + 0.5 * _overlap(query, sentence, chunk)
             # One section asked: its opening explains it best, so earlier chunks weigh more.
             weight = max(0.5, 1.0 - 0.05 * rank) if in_order else rank_weight.get(chunk.id, 0.6)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
 from bot.retrieval import Retrieval
@@ -65,9 +67,11 @@ def sentences(reading: Reading, found: Retrieval, kb: Knowledge, *, roles: tuple
     for hit in found.hits:
         for row in kb.sentence_rows.get(hit.chunk_id, []):
             rows.setdefault(row, ranks[hit.chunk_id])
-    best = sorted(found.sentence_scores, key=lambda r: -found.sentence_scores[r])[:TOP_SENTENCES]
-    for row in best:
-        rows.setdefault(row, len(found.hits))
+    scores = found.sentence_scores
+    if len(scores):
+        top = min(TOP_SENTENCES, len(scores))
+        for row in np.argpartition(-scores, top - 1)[:top]:
+            rows.setdefault(int(row), len(found.hits))
     out = []
     for row, rank in rows.items():
         if kb.roles[row] not in roles:
@@ -78,7 +82,7 @@ def sentences(reading: Reading, found: Retrieval, kb: Knowledge, *, roles: tuple
         text = kb.units.texts[row]
         section = kb.section_models.get(chunk.id, ())
         models = section if chunk.kind == "table_row" else (VOCABULARY.models_named(text) or section)
-        score = found.sentence_scores.get(row, 0.0) + 0.5 * overlap(
+        score = float(scores[row]) + 0.5 * overlap(
             question, statement_terms(f"{text} {chunk.context}")
         )
         out.append(Sentence(row, chunk, text, models, score, rank))

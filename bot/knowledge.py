@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+import httpx
 import numpy as np
 from chromadb.api import ClientAPI
-from rank_bm25 import BM25Okapi
 
 from bot.language.vocabulary import VOCABULARY
+from bot.lexical import LexicalIndex
 from bot.text_match import content_terms, normalize, words
 from ingest.chunking import Chunk
 from ingest.corpus import Document
@@ -34,7 +35,7 @@ class Knowledge:
     chunks: list[Chunk]
     units: Units
     chunk_index: dict[str, int] = field(init=False)
-    bm25: BM25Okapi = field(init=False)
+    bm25: LexicalIndex = field(init=False)
     vocabulary: frozenset[str] = field(init=False)
     section_texts: dict[tuple[str, str], str] = field(init=False)
     sentence_rows: dict[str, list[int]] = field(init=False)
@@ -46,6 +47,7 @@ class Knowledge:
     section_models: dict[str, tuple[str, ...]] = field(init=False)  # models a chunk's heading/caption name
     # (row chunk id, model) -> vector of that model's cell as 'label: cell'; filled by attach_cell_vectors
     cell_vectors: dict[tuple[str, str], np.ndarray] = field(init=False, default_factory=dict)
+    _by_heading: dict[str, list[Chunk]] = field(init=False)
 
     def __post_init__(self) -> None:
         # Chunk ids end in a hash of the chunk's text, so a re-ingest that changes anything changes this.
@@ -64,10 +66,11 @@ class Knowledge:
             c.id: VOCABULARY.models_named(f"{c.section} {c.context} {c.body}") for c in self.chunks
         }
         self.section_models = {c.id: VOCABULARY.models_named(f"{c.section} {c.context}") for c in self.chunks}
-        self._by_section = {}
+        self._by_section, self._by_heading = {}, {}
         for c in self.chunks:
             self._by_section.setdefault((c.doc_id, c.anchor), []).append(c)
-        self.bm25 = BM25Okapi([content_terms(c.text) or ["_"] for c in self.chunks])
+            self._by_heading.setdefault(c.section, []).append(c)
+        self.bm25 = LexicalIndex([content_terms(c.text) or ["_"] for c in self.chunks])
         self.vocabulary = frozenset(w for d in self.docs.values() for s in d.sections for w in words(s.text))
         self.section_texts = {
             (d.doc_id, s.anchor): normalize(s.text) for d in self.docs.values() for s in d.sections
@@ -82,7 +85,7 @@ class Knowledge:
 
     def chunk_in_section(self, heading: str, quote: str) -> Chunk:
         """The chunk of the section with this heading that holds the quote (else the section's first)."""
-        in_section = [c for c in self.chunks if c.section == heading]
+        in_section = self._by_heading.get(heading, [])
         if not in_section:
             raise KeyError(f"no section headed {heading!r} in the corpus")
         q = normalize(quote)
@@ -110,6 +113,8 @@ def load_knowledge(client: ClientAPI, *, name: str, docs: list[Document]) -> Kno
             positions=[int(str(m["position"])) for m in metas],
             vectors=np.asarray(got["embeddings"], dtype=np.float32).reshape(len(metas), -1),
         )
+    except httpx.TransportError:
+        raise  # a Chroma server out of reach is not a damaged index: never rebuild for it
     except (KeyError, ValueError, TypeError) as exc:
         raise IndexCorrupt(f"the index holds a damaged record: {type(exc).__name__}: {exc}") from exc
     except Exception as exc:

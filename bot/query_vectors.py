@@ -7,20 +7,20 @@ import threading
 import numpy as np
 from cachetools import LRUCache
 
-from bot.embedding import Embedder
+from bot.embedding import TextEncoder
 
 
-class QueryVectorCache(Embedder):
+class QueryVectorCache(TextEncoder):
     """The embedder with an LRU of encodings by text (query vectors); only unseen texts reach the model."""
 
-    def __init__(self, inner: Embedder, *, max_items: int = 4096) -> None:
+    def __init__(self, inner: TextEncoder, *, max_items: int = 4096) -> None:
         self.inner = inner
         self.model_id = inner.model_id
         self._vectors: LRUCache[str, np.ndarray] = LRUCache(maxsize=max_items)
         self._lock = threading.Lock()
 
     def encode(self, texts: list[str], *, batch_size: int = 32) -> np.ndarray:
-        """As Embedder.encode; texts seen before are answered from the cache, the rest in one batch."""
+        """As TextEncoder.encode; texts seen before are answered from the cache, the rest in one batch."""
         with self._lock:
             found = {t: v for t in texts if (v := self._vectors.get(t)) is not None}
         missing = list(dict.fromkeys(t for t in texts if t not in found))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Literal
 
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+USER_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "guidebot"
 
 
 class Settings(BaseSettings):
@@ -24,3 +28,17 @@ class Settings(BaseSettings):
     answer_cache: bool = True
     log_level: str = "INFO"
     other_hr_channel: str | None = None  # where out-of-scope HR questions are sent, e.g. "#ask-hr"
+    workers: int | None = Field(default=None, ge=1)  # `serve` processes; None means one per core
+    chroma_url: str | None = None  # a Chroma server (http://host:port) instead of the index under data_dir
+    embedding_backend: Literal["onnx", "onnx-int8", "torch"] = "onnx"
+    embedding_threads: int = Field(default=1, ge=1)  # per worker process, so workers don't fight for cores
+    model_cache_dir: Path = USER_CACHE
+
+    @field_validator("model_cache_dir")
+    @classmethod
+    def _expand_home(cls, path: Path) -> Path:
+        return path.expanduser()
+
+    def worker_count(self) -> int:
+        """How many `serve` processes to run: GUIDEBOT_WORKERS, else the machine's cores."""
+        return self.workers or os.cpu_count() or 1

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.embedding import Embedder
+from bot.embedding import TextEncoder
 from bot.language.shapes import Shape, ShapeReader
 from bot.language.vocabulary import Vocabulary
 from bot.query import Query, QueryReader, strip_instructions
@@ -63,7 +63,7 @@ class MessageReader:
     """Turns a message and its conversation context into a Reading (one embedding batch per message)."""
 
     def __init__(
-        self, *, vocabulary: Vocabulary, shapes: ShapeReader, queries: QueryReader, encoder: Embedder
+        self, *, vocabulary: Vocabulary, shapes: ShapeReader, queries: QueryReader, encoder: TextEncoder
     ) -> None:
         self.vocabulary, self.shapes, self.queries, self.encoder = vocabulary, shapes, queries, encoder
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chromadb.api import ClientAPI
-from langchain_chroma import Chroma
+from filelock import FileLock
 
 from bot.answer_cache import AnswerCache
 from bot.chain import build_chain
@@ -15,7 +15,7 @@ from bot.language.vocabulary import VOCABULARY
 from bot.query import QueryReader
 from bot.tables import attach_cell_vectors
 from bot.understanding import MessageReader
-from bot.embedding import Embedder
+from bot.embedding import TextEncoder, make_embedder
 from bot.knowledge import Knowledge, load_knowledge
 from bot.prompts import load_answer_texts
 from bot.query_vectors import QueryVectorCache
@@ -26,11 +26,21 @@ from bot.settings import Settings
 from bot.storage.conversations import ConversationStore
 from bot.storage.db import create_db_engine, database_url
 from bot.storage.migrate import upgrade
-from ingest.chunking import chunk_documents
-from ingest.corpus import load_corpus
-from ingest.index import IndexCorrupt, IngestReport, collection_names, open_client, sync_index, wipe_index
+from ingest.chunking import Chunk, chunk_documents
+from ingest.corpus import Document, load_corpus
+from ingest.index import (
+    IndexCorrupt,
+    IngestReport,
+    collection_names,
+    drop_collections,
+    open_client,
+    sync_index,
+    wipe_index,
+)
 
 log = logging.getLogger(__name__)
+
+INDEX_LOCK_TIMEOUT_S = 600  # a sync of the whole corpus takes seconds; waiting longer means something hangs
 
 
 @dataclass
@@ -40,34 +50,40 @@ class Index:
     report: IngestReport
 
 
-def prepare_index(settings: Settings, encoder: Embedder, *, progress: bool = False) -> Index:
-    """Bring the index in step with the corpus and load it; an unreadable index is rebuilt once."""
+def prepare_index(settings: Settings, encoder: TextEncoder, *, progress: bool = False) -> Index:
+    """Bring the index in step with the corpus and load it; an unreadable index is rebuilt once.
+
+    A file lock under the data folder lets one process at a time do this, so workers starting
+    together never sync the same index at once."""
     docs = load_corpus(settings.corpus_dir)
     chunks = chunk_documents(docs)
-    try:
-        client = open_client(settings.data_dir)
-        report = sync_index(
-            chunks, client=client, name=settings.collection, encoder=encoder, progress=progress
-        )
-        kb = load_knowledge(client, name=settings.collection, docs=docs)
-    except IndexCorrupt as exc:
-        log.error("index at %s is unreadable (%s): rebuilding it from the corpus", settings.data_dir, exc)
-        wipe_index(settings.data_dir)
-        client = open_client(settings.data_dir)
-        report = sync_index(
-            chunks, client=client, name=settings.collection, encoder=encoder, progress=progress
-        )
-        report = IngestReport(**report.counts(), rebuilt=f"unreadable index rebuilt ({exc})")
-        kb = load_knowledge(client, name=settings.collection, docs=docs)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(settings.data_dir / "index.lock", timeout=INDEX_LOCK_TIMEOUT_S):
+        try:
+            return _sync_and_load(settings, encoder, docs, chunks, progress=progress)
+        except IndexCorrupt as exc:
+            where = settings.chroma_url or settings.data_dir
+            log.error("index at %s is unreadable (%s): rebuilding it from the corpus", where, exc)
+            _discard_index(settings)
+            index = _sync_and_load(settings, encoder, docs, chunks, progress=progress)
+            return replace(index, report=replace(index.report, rebuilt=f"unreadable index rebuilt ({exc})"))
+
+
+def _sync_and_load(
+    settings: Settings, encoder: TextEncoder, docs: list[Document], chunks: list[Chunk], *, progress: bool
+) -> Index:
+    client = open_client(settings.data_dir, url=settings.chroma_url)
+    report = sync_index(chunks, client=client, name=settings.collection, encoder=encoder, progress=progress)
+    kb = load_knowledge(client, name=settings.collection, docs=docs)
     return Index(client=client, knowledge=kb, report=report)
 
 
-def check_data_files(settings: Settings) -> None:
-    """Validate the rules table, prompts and corpus (fast, no model): raises with file, line and reason."""
-    load_table(settings.rules_path)
-    load_answer_texts(settings.prompts_dir)
-    load_examples()
-    load_corpus(settings.corpus_dir)
+def _discard_index(settings: Settings) -> None:
+    """A local index loses its folder; a server's index loses only our collections."""
+    if settings.chroma_url:
+        drop_collections(open_client(settings.data_dir, url=settings.chroma_url), settings.collection)
+    else:
+        wipe_index(settings.data_dir)
 
 
 def open_conversations(settings: Settings) -> ConversationStore:
@@ -77,19 +93,14 @@ def open_conversations(settings: Settings) -> ConversationStore:
     return ConversationStore(engine, ttl_seconds=settings.conversation_ttl_seconds)
 
 
-def build_service(settings: Settings, *, encoder: Embedder | None = None) -> AnswerService:
+def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> AnswerService:
     """Everything the front ends need, loaded once per process."""
     rules = load_table(settings.rules_path)
     texts = load_answer_texts(settings.prompts_dir)
-    encoder = encoder or Embedder()
+    encoder = encoder or make_embedder(settings)
     index = prepare_index(settings, encoder)
-    store = Chroma(
-        client=index.client,
-        collection_name=collection_names(settings.collection)[0],
-        embedding_function=encoder,
-        create_collection_if_not_exists=False,
-    )
-    retriever = HybridRetriever(index.knowledge, store)
+    chunk_vectors = index.client.get_collection(collection_names(settings.collection)[0])
+    retriever = HybridRetriever(index.knowledge, chunk_vectors)
     attach_cell_vectors(index.knowledge, encoder)
     query_encoder = QueryVectorCache(encoder) if settings.answer_cache else encoder
     chain = build_chain(

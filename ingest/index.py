@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import shutil
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar, cast
+from urllib.parse import urlsplit
 
 import chromadb
 import numpy as np
@@ -50,6 +52,12 @@ class IngestReport:
     deleted: int
     unchanged: int
     rebuilt: str | None = None
+    seconds: float = 0.0  # embedding and writing what changed
+
+    @property
+    def chunks_per_second(self) -> float:
+        """Chunks added or updated per second of embedding and writing (units included)."""
+        return (self.added + self.updated) / self.seconds if self.seconds > 0 else 0.0
 
     def counts(self) -> dict[str, int]:
         return {
@@ -68,8 +76,14 @@ def chroma_path(data_dir: Path) -> Path:
     return data_dir / "chroma"
 
 
-def open_client(data_dir: Path) -> ClientAPI:
-    """A persistent Chroma client under the data folder, telemetry off."""
+class IndexUnavailable(RuntimeError):
+    """The Chroma server cannot be reached (never a reason to rebuild anything)."""
+
+
+def open_client(data_dir: Path, *, url: str | None = None) -> ClientAPI:
+    """A client of the Chroma server at url, else a persistent one under the data folder; telemetry off."""
+    if url:
+        return open_server_client(url)
     path = chroma_path(data_dir)
     path.mkdir(parents=True, exist_ok=True)
     try:
@@ -80,6 +94,31 @@ def open_client(data_dir: Path) -> ClientAPI:
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
         raise IndexCorrupt(f"cannot open the index at {path}: {type(exc).__name__}: {exc}") from exc
+
+
+def open_server_client(url: str) -> ClientAPI:
+    """A client of a Chroma server (`chroma run`) at http(s)://host:port."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise IndexUnavailable(f"the Chroma URL {url!r} is not http(s)://host:port")
+    default_port = 443 if parts.scheme == "https" else 8000
+    try:
+        return chromadb.HttpClient(
+            host=parts.hostname,
+            port=parts.port or default_port,
+            ssl=parts.scheme == "https",
+            settings=ChromaSettings(anonymized_telemetry=False),
+        )
+    except ValueError as exc:  # what HttpClient raises when nothing answers
+        raise IndexUnavailable(f"cannot reach the Chroma server at {url}: {exc}") from exc
+
+
+def drop_collections(client: ClientAPI, name: str) -> None:
+    """Delete both collections (how a server's index is rebuilt: its folder is not ours to remove)."""
+    existing = {c.name for c in client.list_collections()}
+    for n in collection_names(name):
+        if n in existing:
+            client.delete_collection(n)
 
 
 def wipe_index(data_dir: Path) -> None:
@@ -153,6 +192,7 @@ def sync_index(
     if to_delete:
         chunk_col.delete(ids=to_delete)
         unit_col.delete(where=cast(Where, {"chunk_id": {"$in": to_delete}}))
+    started = time.perf_counter()
     _add_chunks(chunk_col, to_add, encoder, progress)
     _sync_units(unit_col, units_of(chunks, question_headings(chunks)), encoder, progress)
     return IngestReport(
@@ -161,6 +201,7 @@ def sync_index(
         deleted=len(to_delete) - updated,
         unchanged=len(chunks) - len(to_add),
         rebuilt=rebuilt,
+        seconds=time.perf_counter() - started,
     )
 
 
@@ -171,7 +212,7 @@ def _collection(client: ClientAPI, name: str, meta: dict[str, str]) -> Collectio
 
 
 def _add_chunks(col: Collection, chunks: list[Chunk], encoder: Encoder, progress: bool) -> None:
-    for batch in _batches(chunks, progress, "embedding chunks"):
+    for batch in _batches(chunks, progress, "chunks"):
         col.add(
             ids=[c.id for c in batch],
             documents=[c.text for c in batch],
@@ -186,7 +227,7 @@ def _sync_units(col: Collection, units: list[Unit], encoder: Encoder, progress: 
     stale = sorted(stored - wanted)
     if stale:
         col.delete(ids=stale)
-    for batch in _batches([u for u in units if u.id not in stored], progress, "embedding sentences"):
+    for batch in _batches([u for u in units if u.id not in stored], progress, "sentence units"):
         col.add(
             ids=[u.id for u in batch],
             documents=[u.text for u in batch],
@@ -195,11 +236,22 @@ def _sync_units(col: Collection, units: list[Unit], encoder: Encoder, progress: 
         )
 
 
-def _batches(items: list[T], progress: bool, label: str) -> Iterable[list[T]]:
+def _batches(items: list[T], progress: bool, noun: str) -> Iterable[list[T]]:
+    """Batches to embed; with progress, a bar on a terminal, else a log line per batch with the rate."""
     batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
-    if progress and batches and sys.stderr.isatty():
+    if not (progress and batches):
+        yield from batches
+    elif sys.stderr.isatty():
         from tqdm import tqdm
 
-        yield from tqdm(batches, desc=label, unit="batch", file=sys.stderr)
+        with tqdm(total=len(items), desc=f"embedding {noun}", unit=noun.split()[-1], file=sys.stderr) as bar:
+            for batch in batches:
+                yield batch
+                bar.update(len(batch))
     else:
-        yield from batches
+        started, done = time.perf_counter(), 0
+        for batch in batches:
+            yield batch
+            done += len(batch)
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            log.info("embedded %d/%d %s (%.0f %s/s)", done, len(items), noun, rate, noun.split()[-1])

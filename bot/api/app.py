@@ -13,7 +13,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.api import docs_page, routes_chat, routes_health
 from bot.api.errors import install_error_handlers
 from bot.api.loader import ServiceFactory, ServiceLoader, default_factory
+from bot.log_setup import configure_logging
 from bot.settings import Settings
+from bot.threads import limit_threads, threads_per_worker
 
 log = logging.getLogger("bot.api.requests")
 
@@ -43,6 +45,17 @@ def create_app(settings: Settings | None = None, *, service_factory: ServiceFact
     app.include_router(docs_page.router)
     app.add_middleware(RequestLog)
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The app for one `guidebot serve` worker: Settings from the environment, its share of the cores."""
+    settings = Settings()
+    configure_logging(settings.log_level)  # workers are fresh interpreters: the CLI's set-up is not theirs
+    threads = threads_per_worker(settings.worker_count())
+    limit_threads(threads)
+    if "embedding_threads" not in settings.model_fields_set:  # GUIDEBOT_EMBEDDING_THREADS wins
+        settings = settings.model_copy(update={"embedding_threads": threads})
+    return create_app(settings)
 
 
 class RequestLog:

@@ -8,7 +8,6 @@ from typing import Literal, Protocol, get_args
 
 import numpy as np
 import yaml
-from sklearn.linear_model import LogisticRegression
 from pydantic import RootModel, ValidationError
 
 from bot.language.vocabulary import Vocabulary
@@ -76,6 +75,8 @@ class ShapeReader:
         texts = [t for ts in examples.values() for t in ts]
         masked = encoder.encode([vocabulary.mask(t) for t in texts])
         written = encoder.encode(texts)
+        from sklearn.linear_model import LogisticRegression  # here: validating the file needs no sklearn
+
         self._model = LogisticRegression(C=REGULARISATION, max_iter=2000)
         self._model.fit(features(masked, written), labels)
 
