@@ -100,15 +100,14 @@ def measure(corpus: Path, data: Path) -> dict[str, object]:
     ingested = time.perf_counter() - started
     service = build_service(settings)
     cases = dev_questions()
-    cited: set[str] = set()
-    answered = 0
+    cited: dict[str, list[str]] = {}  # question -> the documents its answer cites (none: not answered)
     for turns in cases:  # warm-up round, and what the answers cite
         conversation = None
         for turn in turns:
             response = service.answer(message=turn, conversation_id=conversation)
             conversation = response.conversation_id
-        answered += response.status == "answered"
-        cited |= {c.doc_id for c in response.citations}
+        if response.status == "answered":
+            cited[turns[-1]] = sorted({c.doc_id for c in response.citations})
     latencies = []
     for _ in range(ROUNDS):
         for turns in cases:
@@ -122,8 +121,8 @@ def measure(corpus: Path, data: Path) -> dict[str, object]:
         "sentence_units": len(service.kb.units.texts),
         "ingest_s": round(ingested, 1),
         "ingest_chunks_per_s": round(report.chunks_per_second, 1),
-        "answered": f"{answered}/{len(cases)}",
-        "cited_docs": sorted(cited),
+        "answered": len(cited),
+        "cited": cited,
         "warm_p50_ms": round(statistics.median(latencies), 2),
     }
 
@@ -155,12 +154,12 @@ def main() -> int:
         "small": measure(guide, small / "data"),
         "big": measure(big / "corpus", big / "data"),
     }
-    guide_ids = {p.stem for p in guide.glob("*.md")}
     ratio = results["big"]["warm_p50_ms"] / results["small"]["warm_p50_ms"]  # type: ignore[operator]
-    same_answers = results["big"]["answered"] == results["small"]["answered"]
-    only_guide = set(results["big"]["cited_docs"]) <= guide_ids  # type: ignore[arg-type]
-    print(json.dumps({**results, "p50_ratio_big_to_small": round(ratio, 2)}, indent=1))
-    ok = ratio <= 2.0 and same_answers and only_guide
+    # Every question the guide answers alone is still answered, and from the guide only.
+    small_cited, big_cited = results["small"]["cited"], results["big"]["cited"]
+    moved = {q: big_cited.get(q) for q in small_cited if big_cited.get(q) != small_cited[q]}  # type: ignore[union-attr]
+    print(json.dumps({**results, "p50_ratio_big_to_small": round(ratio, 2), "moved": moved}, indent=1))
+    ok = ratio <= 2.0 and not moved
     print("OK" if ok else "FAILED: big corpus slower than 2x, or the guide's questions left the guide")
     return 0 if ok else 1
 

@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     conversation_ttl_seconds: int = 24 * 3600
     log_level: str = "INFO"
     embedding_backend: Literal["onnx", "onnx-int8", "torch"] = "onnx"
-    embedding_threads: int = Field(default=1, ge=1)  # per worker process, so workers don't fight for cores
+    worker_threads: int = Field(default=1, ge=1)  # ONNX Runtime and BLAS threads per worker process
     model_cache_dir: Path = USER_CACHE
 
     @field_validator("model_cache_dir")

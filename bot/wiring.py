@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, replace
 
 from chromadb.api import ClientAPI
+from threadpoolctl import threadpool_limits
 
 from bot.chain import build_chain
 from bot.conversation import ConversationStore
@@ -61,6 +62,8 @@ def check_data_files(settings: Settings) -> None:
 
 def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> AnswerService:
     """Everything the front ends need, loaded once per process."""
+    # One request's vector maths is small: BLAS threads only wait on each other (and on other workers).
+    threadpool_limits(settings.worker_threads, user_api="blas")
     rules = load_table(settings.rules_path)
     texts = load_answer_texts(settings.prompts_dir)
     encoder = encoder or make_embedder(settings)
