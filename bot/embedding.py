@@ -72,6 +72,6 @@ def make_embedder(settings: Settings, *, threads: int | None = None) -> TextEnco
 
     return OnnxEmbedder(
         cache_dir=settings.model_cache_dir,
-        threads=threads or settings.embedding_threads,
+        threads=threads or settings.worker_threads,
         int8=settings.embedding_backend == "onnx-int8",
     )

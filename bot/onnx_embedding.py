@@ -7,6 +7,8 @@ import json
 import logging
 import os
 import tempfile
+import warnings
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +23,9 @@ INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
 def _versions() -> dict[str, str]:
-    import onnxruntime
-    import torch
-    import transformers
-
-    return {
-        "model": MODEL_ID,
-        "torch": torch.__version__,
-        "transformers": transformers.__version__,
-        "onnxruntime": onnxruntime.__version__,
-        "opset": str(OPSET),
-    }
+    """What the export depends on, read from package metadata: serving never imports torch."""
+    packages = ("torch", "transformers", "onnx", "onnxruntime")
+    return {"model": MODEL_ID, "opset": str(OPSET), **{p: metadata.version(p) for p in packages}}
 
 
 def _max_seq_length(model_path: Path) -> int:
@@ -47,6 +41,7 @@ def _atomic_write(target: Path, write: Any) -> None:
     os.close(fd)
     try:
         write(Path(tmp))
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is readable like any other
         os.replace(tmp, target)
     finally:
         Path(tmp).unlink(missing_ok=True)
@@ -71,7 +66,8 @@ def _export_fp32(model_path: Path, out: Path) -> None:
 
     dummy = torch.ones((2, 8), dtype=torch.int64)
     axes = {"batch": 0, "sequence": 1}
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer notes about Python control flow in transformers
         torch.onnx.export(
             LastHidden(),
             (dummy, dummy, torch.zeros_like(dummy)),

@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     workers: int | None = Field(default=None, ge=1)  # `serve` processes; None means one per core
     chroma_url: str | None = None  # a Chroma server (http://host:port) instead of the index under data_dir
     embedding_backend: Literal["onnx", "onnx-int8", "torch"] = "onnx"
-    embedding_threads: int = Field(default=1, ge=1)  # per worker process, so workers don't fight for cores
+    worker_threads: int = Field(default=1, ge=1)  # ONNX Runtime and BLAS threads per worker process
     model_cache_dir: Path = USER_CACHE
 
     @field_validator("model_cache_dir")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from chromadb.api import ClientAPI
 from filelock import FileLock
+from threadpoolctl import threadpool_limits
 
 from bot.answer_cache import AnswerCache
 from bot.chain import build_chain
@@ -95,6 +96,8 @@ def open_conversations(settings: Settings) -> ConversationStore:
 
 def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> AnswerService:
     """Everything the front ends need, loaded once per process."""
+    # One request's vector maths is small: BLAS threads only wait on each other (and on other workers).
+    threadpool_limits(settings.worker_threads, user_api="blas")
     rules = load_table(settings.rules_path)
     texts = load_answer_texts(settings.prompts_dir)
     encoder = encoder or make_embedder(settings)

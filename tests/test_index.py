@@ -6,6 +6,7 @@ import logging
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.embedding import Embedder
@@ -116,3 +117,24 @@ def test_new_file_is_answered_from_after_reingest(tmp_path: Path, corpus: Path) 
     assert reply.status == "answered"
     assert reply.citations[0].doc_id == "eor-basics"
     assert reply.citations[0].url.startswith("https://example.com/eor#")
+
+
+class RandomEncoder:
+    """Unit vectors without a model: enough to exercise the sync and its progress report."""
+
+    model_id = "random"
+
+    def encode(self, texts: list[str], *, batch_size: int = 32) -> np.ndarray:
+        v = np.random.default_rng(len(texts)).standard_normal((len(texts), 384)).astype(np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_progress_off_a_terminal_is_a_log_line_per_batch(tmp_path: Path, corpus: Path, caplog) -> None:
+    chunks = chunk_documents(load_corpus(corpus))
+    with caplog.at_level(logging.INFO, logger="ingest.index"):
+        report = sync_index(
+            chunks, client=open_client(tmp_path), name="t-progress", encoder=RandomEncoder(), progress=True
+        )
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("embedded ")]
+    assert f"embedded {len(chunks)}/{len(chunks)} chunks (" in "\n".join(lines)
+    assert report.chunks_per_second > 0
