@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.compose import Claim, Draft, compose, similar
 from bot.evidence import Sentence, about, model_stems, previous_row, sentences
@@ -26,6 +27,8 @@ MAX_COMPARED = 4  # sentences of a section that compares exactly the two models 
 DEFAULT_PAIR = ("PEO", "ASO")
 _CONDITIONAL_LEAD = ("if:", "when:", "to:", "for:")
 
+OWN_OPENING = ("The guide's ", "The guide lists ")
+
 Composer = Callable[[Reading, Retrieval, Knowledge, AnswerTexts], Draft | None]
 
 
@@ -34,11 +37,17 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     shaped = SHAPED.get(reading.shape)
     draft = shaped(reading, found, kb, texts) if shaped else None
     if not (draft and draft.claims):
+        if reading.shape == "yes_no" and not reading.models:
+            return Draft()  # a yes/no question about nothing the guide names, and nothing settles it
         draft = compose(reading.query, found, kb, texts, roomy=reading.shape in ("list", "steps"))
         if reading.shape == "yes_no" and draft.claims and not draft.lead:
             draft.lead = texts.not_settled
     if draft.claims and reading.query.asks_figure and not any(re.search(r"\d", c.quote) for c in draft.claims):
         draft.lead = texts.no_figure
+    if draft.lead and draft.lead.endswith(":") and not draft.as_list and not draft.groups and draft.claims:
+        first = draft.claims[0]
+        if first.text.startswith(OWN_OPENING):  # our own sentence continues the lead: "No: the guide's table…"
+            draft.claims[0] = replace(first, text=first.text[0].lower() + first.text[1:])
     return draft
 
 
@@ -130,8 +139,11 @@ def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     if len(reading.models) != 2:
         return None
     wanted = set(reading.models)
-    for hit in found.hits:
-        chunk = kb.chunk(hit.chunk_id)
+    asked = {*reading.query.terms, *reading.query.related} - model_stems()
+    hits = [kb.chunk(h.chunk_id) for h in found.hits]
+    # A heading that speaks of what was asked ("difference") first, then retrieval's order.
+    hits.sort(key=lambda c: (not asked & set(content_terms(c.section)), c.kind != "faq"))
+    for chunk in hits:
         if chunk.promotional or chunk.kind not in ("faq", "paragraph") or _in_preamble(chunk, kb):
             continue
         if set(VOCABULARY.models_named(chunk.section)) != wanted:

@@ -51,6 +51,7 @@ def make_service(
     """The shared service's real parts around a counted chain, a fresh database and (maybe) a cache."""
     return AnswerService(
         chain=RunnableLambda(chain),
+        reader=service.reader,
         kb=service.kb,
         rules=service.rules,
         conversations=store,
@@ -137,6 +138,8 @@ def test_query_vectors_are_cached() -> None:
     first[0, 0] = 42.0  # callers get their own copy
     assert encoder.encode(["what is a peo"])[0, 0] == 1.0
     assert encoder.embed_query("what is a peo") == [1.0] + [0.0] * 7
-    encoder.encode(["a", "b"])  # batches are not cached
-    encoder.encode(["a", "b"])
-    assert inner.calls == [["what is a peo"], ["a", "b"], ["a", "b"]]
+    encoder.encode(["a", "b"])  # a batch's texts are cached one by one
+    encoder.encode(["b", "a"])
+    assert inner.calls == [["what is a peo"], ["a", "b"]]
+    encoder.encode(["b", "c"])  # only the unseen text reaches the model
+    assert inner.calls[-1] == ["c"]

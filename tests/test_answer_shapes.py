@@ -1,0 +1,85 @@
+"""Answers in the shape asked, on the real guide: polarity, the side named, whole lists, no filler."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.citations import verify
+
+pytestmark = pytest.mark.slow
+
+
+def _ask(service, *turns: str):
+    conversation = None
+    for turn in turns:
+        reply = service.answer(message=turn, conversation_id=conversation)
+        conversation = reply.conversation_id
+    assert reply.status == "answered", reply.answer
+    assert verify(reply.answer, reply.citations, service.kb) == []
+    return reply
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("does an ASO share liability with us?", "No"),
+        ("does a PEO share liability?", "Yes"),
+        ("do ASOs give access to pooled health plans?", "No"),
+        ("is an ASO cheaper?", "Yes"),
+        ("is a PEO cheaper than an ASO?", "No"),
+        ("does an HRO become a co-employer?", "No"),
+    ],
+)
+def test_yes_no_questions_open_with_the_guides_answer(service, question: str, opening: str) -> None:
+    assert _ask(service, question).answer.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [("which costs more?", "PEO"), ("which one is cheaper", "ASO"), ("which gives you more control", "ASO")],
+)
+def test_which_is_more_names_the_side_first(service, question: str, side: str) -> None:
+    first = re.split(r"(?<=[.:])\s", _ask(service, question).answer)[0]
+    assert side in first
+
+
+def test_pros_and_cons_give_both_whole_columns(service) -> None:
+    answer = _ask(service, "pros/cons of an ASO?").answer
+    assert "Pros" in answer and "Cons" in answer
+    assert answer.count("\n- ") >= 10
+
+
+def test_steps_give_every_step(service) -> None:
+    answer = _ask(service, "how does a PEO work, step by step?").answer
+    for step in ("Service agreement", "Payroll administration", "Benefits administration", "Workers", "HR expertise"):
+        assert step in answer
+
+
+def test_table_rows_read_as_sentences(service) -> None:
+    answer = _ask(service, "what about liability with an ASO vs a PEO?").answer
+    assert "|" not in answer and "“All on you”" in answer
+
+
+def test_a_follow_up_keeps_the_thread(service) -> None:
+    assert "HRO" in _ask(service, "what is an HRO?", "does it become a co-employer?").answer.split(":")[0]
+    reasons = _ask(service, "which costs more?", "why is that?").answer
+    assert "because" in reasons
+
+
+def test_no_publisher_voice_no_filler_no_fact_twice(service) -> None:
+    for question in ("What are the key differences between a PEO and an ASO?", "pros of a PEO", "tell me about ASOs"):
+        reply = _ask(service, question)
+        for phrase in ("In our experience", "Here is a clear view", "Next, let's", "That’s the core"):
+            assert phrase not in reply.answer
+        quotes = [c.quote for c in reply.citations]
+        assert len(quotes) == len(set(quotes))
+
+
+def test_out_of_scope_hr_questions_say_what_the_guide_lacks(service) -> None:
+    reply = service.answer(message="what does a PEO charge per employee per month in dollars for 401k admin?")
+    assert reply.status in ("answered", "out_of_scope")
+    refused = service.answer(message="How many vacation days are employees entitled to by law?")
+    assert refused.status == "out_of_scope" and refused.citations == []
+    assert "guide" in refused.answer and "HR" in refused.answer

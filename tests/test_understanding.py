@@ -1,0 +1,111 @@
+"""Reading a message once: shape, models, attribute and what a follow-up refers back to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.language.shapes import ShapesError, load_examples
+from bot.language.vocabulary import VOCABULARY, VocabularyError, load_vocabulary
+from bot.understanding import Context
+from ingest.sentence_roles import leans_on_previous, sentence_role
+
+
+@pytest.mark.parametrize(
+    ("text", "models", "attributes"),
+    [
+        ("is liability shared with an ASO?", ("ASO",), ("liability",)),
+        ("do they take on any of the employer liability", (), ("liability",)),
+        ("who takes responsibility for workers' compensation", (), ("workers comp", "liability")),
+        ("Professional Employer Organizations and HROs", ("PEO", "HRO"), ()),
+        ("does it become a co-employer", (), ("employer role",)),
+    ],
+)
+def test_vocabulary_finds_models_and_the_attribute_asked(text, models, attributes) -> None:
+    assert VOCABULARY.models_named(text) == models
+    assert VOCABULARY.attributes_named(text) == attributes
+
+
+def test_masking_keeps_the_wording_and_drops_the_topic() -> None:
+    assert VOCABULARY.mask("Is liability shared with an ASO?") == "is Y shared with an X"
+
+
+def test_grammar_cues() -> None:
+    assert VOCABULARY.opens_with_auxiliary("so does an ASO file taxes")
+    assert not VOCABULARY.opens_with_auxiliary("can you explain what a PEO is")
+    assert VOCABULARY.negated("An HRO provider doesn't become a co-employer")
+    assert not VOCABULARY.negated("hro = co-employer like a peo? or no")
+    assert VOCABULARY.direction_near("Choose an ASO for lower cost and to keep control in-house", "control") == "more"
+    assert VOCABULARY.reference("what about the other one") == "other"
+    assert VOCABULARY.reference("does either of them") == "all"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("In our experience guiding companies, the key differences come down to control.", "publisher"),
+        ("Next, let's go through how to choose.", "transition"),
+        ("Here is a clear view of the Pros & Cons:", "lead_in"),
+        ("“Using a PEO means I lose control of my employees.”", "myth"),
+        ("Not true.", "verdict"),
+        ("That’s the core of the key differences.", "filler"),
+        ("An ASO is typically cheaper.", "content"),
+    ],
+)
+def test_sentence_roles(sentence: str, role: str) -> None:
+    assert sentence_role(sentence) == role
+
+
+def test_a_sentence_that_points_back_is_marked() -> None:
+    assert leans_on_previous("This doesn’t mean you lose control.")
+    assert leans_on_previous("Also check accreditation.")
+    assert not leans_on_previous("An ASO is typically cheaper.")
+
+
+def test_bad_language_files_are_refused_with_the_file_name(tmp_path: Path) -> None:
+    bad = tmp_path / "shapes.yaml"
+    bad.write_text("yes_no: []\nnot_a_shape: [hello]\n", encoding="utf-8")
+    with pytest.raises(ShapesError, match="shapes.yaml"):
+        load_examples(bad)
+    vocab = tmp_path / "vocabulary.yaml"
+    vocab.write_text("models: {}\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="vocabulary.yaml"):
+        load_vocabulary(vocab)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "shape"),
+    [
+        ("does an aso carry any of the liability", "yes_no"),
+        ("which one is pricier", "which_more"),
+        ("walk me through the process", "steps"),
+        ("upsides and downsides of an ASO", "pros_cons"),
+        ("whats an hro", "definition"),
+        ("hello!", "chit_chat"),
+    ],
+)
+def test_shapes_are_read_from_example_phrasings(service, message: str, shape: str) -> None:
+    assert service.reader.read(message).shape == shape
+
+
+@pytest.mark.slow
+def test_follow_ups_resolve_against_the_previous_question(service) -> None:
+    read = service.reader.read
+    hro = Context(models=("HRO",), shape="definition")
+    assert read("does it become a co-employer?", hro).models == ("HRO",)
+    peo = Context(models=("PEO",), attribute="liability", shape="yes_no")
+    swapped = read("same for an ASO?", peo)
+    assert (swapped.models, swapped.attribute, swapped.shape) == (("ASO",), "liability", "yes_no")
+    other = read("and workers comp?", peo)
+    assert (other.models, other.attribute) == (("PEO",), "workers comp")
+    assert read("what about the other one?", peo).models == ("ASO",)
+    assert set(read("that vs an HRO?", peo).models) == {"PEO", "HRO"}
+    assert read("why is that?", peo).shape == "why"
+
+
+@pytest.mark.slow
+def test_choosing_criteria_are_not_a_request_for_our_recommendation(service) -> None:
+    assert not service.reader.read("what should we look at when choosing a provider").wants_recommendation
+    assert service.reader.read("we have 12 staff and no HR, which should we pick?").wants_recommendation
