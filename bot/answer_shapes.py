@@ -185,7 +185,7 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         named = set(kb.section_models.get(chunk.id, ()))
         if models and named and not named & models:
             continue
-        if not _list_on_topic(reading, chunk, kb):
+        if not _list_on_topic(reading, chunk, kb, items=reading.shape == "list"):
             continue
         items = [c for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
         claims = [Claim(c.body, c, c.body) for c in items[:MAX_ITEMS]]
@@ -287,11 +287,11 @@ def _in_preamble(chunk: Chunk, kb: Knowledge) -> bool:
     return bool(doc and len(doc.sections) > 1 and chunk.anchor == doc.sections[0].anchor)
 
 
-def _list_on_topic(reading: Reading, chunk: Chunk, kb: Knowledge) -> bool:
-    """The list speaks of what was asked: the attribute, else a word of the question in its heading,
-    lead-in or items."""
-    items = " ".join(c.body for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context)
-    have = set(content_terms(f"{chunk.section} {chunk.context} {items}"))
+def _list_on_topic(reading: Reading, chunk: Chunk, kb: Knowledge, *, items: bool) -> bool:
+    """The list speaks of what was asked: the attribute, else a word of the question in its heading or
+    lead-in (or, for a list question, its items; steps are named by the heading: "how … works")."""
+    body = [c.body for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
+    have = set(content_terms(" ".join([chunk.section, chunk.context, *(body if items else [])])))
     topic = _attribute_stems(reading.attribute) or ({*reading.query.terms, *reading.query.related} - model_stems())
     return bool(topic & have)
 
@@ -329,5 +329,6 @@ SHAPED: dict[str, Composer] = {
     "steps": whole_list,
     "list": whole_list,
     "definition": definition,
+    "general": table_row,
     "why": why,
 }

@@ -47,10 +47,12 @@ _MODEL_STEMS: set[str] = set()
 
 
 def model_stems() -> set[str]:
+    """Stems of the models' one-word names (PEO, ASO, CPEO…): a name says which model, not what of it."""
     if not _MODEL_STEMS:
         for model, names in VOCABULARY.models.items():
             for name in (model, *names):
-                _MODEL_STEMS.update(content_terms(name))
+                if " " not in name.strip():
+                    _MODEL_STEMS.update(content_terms(name))
     return _MODEL_STEMS
 
 

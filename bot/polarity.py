@@ -18,7 +18,8 @@ from ingest.chunking import Chunk
 Answer = Literal["yes", "no", "partly"]
 MYTH_MATCH = 0.62  # a stated myth this close to the question is the question
 SENTENCE_MATCH = 0.55  # a sentence about the model asked settles it only when it matches this well
-SENTENCE_OVERLAP = 0.5  # ... and holds at least this share of the question's words
+SENTENCE_OVERLAP = 0.4  # ... and holds at least this share of the question's words
+STATEMENTS_READ = 3  # the best few sentences about the model asked are read for one that says it
 CELL_MARGIN = 0.04  # a cell closer in meaning to the question by this much settles a tie of words
 _VERDICTS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (re.compile(r"^(only )?partly\b", re.I), "partly"),
@@ -58,10 +59,11 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
                 return Settled(_flipped(answer) if negated_question else answer, row=row)
     statements = [s for s in candidates if kb.roles[s.row] == "content" and about(s, asked)]
     question = asker_terms(reading.cleaned) - {"_you"}
-    if statements and statements[0].match >= SENTENCE_MATCH:
-        best = statements[0]
+    for best in statements[:STATEMENTS_READ]:
+        if best.match < SENTENCE_MATCH:
+            break
         if overlap(question, statement_terms(f"{best.text} {best.chunk.context}")) < SENTENCE_OVERLAP:
-            return None  # close in meaning but not saying what was asked: the guide does not settle it
+            continue  # close in meaning but not saying what was asked
         same = VOCABULARY.negated(best.text) == negated_question
         return Settled("yes" if same else "no", sentence=best)
     return None
@@ -124,39 +126,28 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge) -> Answer
     wanted = reading.direction
     if wanted and (leans := VOCABULARY.direction_of(mine)):
         return "yes" if leans == wanted else "no"
+    rivals = [m for m in model_columns(row) if m != model]
     question = asker_terms(reading.cleaned) - set(content_terms(row_label(row)))
+    if not VOCABULARY.asker_is_subject(reading.cleaned):
+        question -= {"_you"}  # "our EIN" alone does not make the asker the one who files
     own = overlap(question, statement_terms(mine))
-    others = [
-        overlap(question, statement_terms(row.cells[i]))
-        for m, i in model_columns(row).items()
-        if m != model and i < len(row.cells)
-    ]
-    best_other = max(others, default=0.0)
+    best_other = max((overlap(question, statement_terms(v)) for m in rivals if (v := cell(row, m))), default=0.0)
     if own != best_other:
         return "yes" if own > best_other else "no"
-    # A tie of words: whether the question speaks of the asker ('our EIN') as the cell speaks of the
-    # reader ('you file taxes') tells them apart, else which cell is closer in meaning.
-    you = {"_you"}
-    own_you = overlap(question & you, statement_terms(mine) & you)
-    other_you = [
-        overlap(question & you, statement_terms(row.cells[i]) & you)
-        for m, i in model_columns(row).items()
-        if m != model and i < len(row.cells)
-    ]
-    if own_you != max(other_you, default=0.0):
-        return "yes" if own_you > max(other_you, default=0.0) else "no"
+    # No word tells them apart: the cell closer in meaning, with model names and attribute words masked
+    # on both sides ("would an X carry part of our Y" is nearer "Y: shared with X" than "Y: all on you").
     closeness = cell_closeness(reading, row, kb)
-    if model in closeness and len(closeness) > 1:
-        rival = max(v for m, v in closeness.items() if m != model)
+    if model in closeness and rivals:
+        rival = max(closeness.get(m, -1.0) for m in rivals)
         if abs(closeness[model] - rival) >= CELL_MARGIN:
             return "yes" if closeness[model] > rival else "no"
-    return "yes" if own > 0 else None
+    return None
 
 
 def cell_closeness(reading: Reading, row: Chunk, kb: Knowledge) -> dict[str, float]:
     """Cosine of the question with each model's cell of the row (as 'label: cell')."""
     return {
-        m: float(vector @ reading.vector)
+        m: float(vector @ reading.masked_vector)
         for m in model_columns(row)
         if (vector := kb.cell_vectors.get((row.id, m))) is not None
     }

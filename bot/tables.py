@@ -93,7 +93,8 @@ def row_claim_text(row: Chunk, *, models: tuple[str, ...], terms: set[str]) -> s
 
 
 def attach_cell_vectors(kb: Knowledge, encoder: Encoder) -> None:
-    """Embed each model's cell of every table row that has model columns (once, at load)."""
+    """Embed each model's cell of every table row that has model columns (once, at load), masked as
+    questions are (model names → X, attribute words → Y) so wording, not names, decides closeness."""
     keys, texts = [], []
     for row in kb.chunks:
         if row.kind != "table_row" or not row_label(row):
@@ -102,7 +103,7 @@ def attach_cell_vectors(kb: Knowledge, encoder: Encoder) -> None:
             value = cell(row, model)
             if value:
                 keys.append((row.id, model))
-                texts.append(f"{row_label(row)}: {value}")
+                texts.append(VOCABULARY.mask(f"{row_label(row)}: {value}"))
     if texts:
         kb.cell_vectors = dict(zip(keys, encoder.encode(texts)))
 

@@ -50,6 +50,7 @@ class Reading:
     direction: str | None  # 'more' or 'less' for which-is-more questions
     reference: str | None  # how the message pointed back ('other', 'all', 'one', 'ellipsis', 'swap')
     wants_recommendation: bool
+    masked_vector: np.ndarray = field(repr=False, compare=False)  # the wording with names masked
     query: Query  # what is searched: the message's words plus the models and attribute resolved
     asked: Query  # the message's own words (with the resolved models): what scope is judged on
     vector: np.ndarray = field(repr=False, compare=False)
@@ -81,7 +82,8 @@ class MessageReader:
         direction = vocab.direction_of(first.text)
         if shape in ("attribute", "general", "definition") and vocab.opens_with_auxiliary(cleaned):
             shape = "yes_no"
-        if direction and len(named) >= 2 and shape in ("yes_no", "comparison", "general"):
+        both = vocab.reference(first.text) == "all"  # "will either a PEO or an ASO…" asks of each
+        if direction and len(named) >= 2 and shape in ("yes_no", "comparison", "general") and not both:
             if not vocab.opens_with_auxiliary(cleaned) or " or " in f" {first.text} ":
                 shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
         models, attribute, reference = self._resolve(
@@ -95,10 +97,13 @@ class MessageReader:
         if shape == "comparison" and reference and len(models) < 2:
             shape = "general"
         implicit = shape in IMPLICIT_PAIR or vocab.reference(first.text) == "all"  # "does either of them…"
-        known_enough = bool(first.terms) and (bool(attribute) or len(first.unknown) * 2 < len(first.terms))
+        known_enough = bool(first.terms) and (bool(attribute) or len(first.unknown) * 2 <= len(first.terms))
         if not models and implicit and known_enough:
             models, reference = IMPLICIT_MODELS, "implicit"  # the guide's own subject: PEO vs ASO
-        wants = not (shape in NOT_ADVICE) and (
+        if shape == "which_more" and not direction and reference in ("all", "implicit") and both:
+            shape = "attribute"  # "what is each model best for?" asks the row for each, not a side
+        factual = shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned)
+        wants = not (shape in NOT_ADVICE or factual) and (
             asks_for_recommendation(cleaned) or (shape == "recommend" and speaks_for_asker(cleaned))
         )
         query, vector = first, written
@@ -123,6 +128,7 @@ class MessageReader:
             direction=direction,
             reference=reference,
             wants_recommendation=wants,
+            masked_vector=masked,
             query=query,
             asked=_with_models(first, models),
             vector=vector,
@@ -148,7 +154,7 @@ class MessageReader:
             # "same for an ASO?" keeps the attribute; "and workers comp?" keeps the models.
             return named or context.models, attribute or context.attribute, "swap"
         if named:
-            if pointer and shape in ("comparison", "which_more"):
+            if (pointer or len(named) == 1) and shape in ("comparison", "which_more"):
                 joined = tuple(dict.fromkeys((*context.models, *named)))
                 return joined, attribute or context.attribute, "one"  # "that vs an HRO"
             return named, attribute, None

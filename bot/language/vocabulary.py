@@ -56,6 +56,11 @@ class Vocabulary(BaseModel):
     fillers: list[str]
     causal: list[str]
     requests: list[str]
+    advice: list[str]
+
+    def asks_advice(self, text: str) -> bool:
+        """True when the text holds a word of asking for advice ('should', 'need', 'fit', ...)."""
+        return bool(_phrase_pattern(self.advice).search(_words(text)))
 
     def gives_reason(self, text: str) -> bool:
         """True when the text holds a causal word ('because', 'since', ...)."""
@@ -68,6 +73,14 @@ class Vocabulary(BaseModel):
             if _phrase_pattern(self.references.get(kind, [])).search(norm):
                 return kind
         return None
+
+    def asker_is_subject(self, text: str) -> bool:
+        """'do we file…', 'can I keep…', 'we pay…': the asker does the verb (not in an 'if we…' clause)."""
+        words = _words(text).split()
+        for i, w in enumerate(words):
+            if w in ("i", "we") and (i == 0 or words[i - 1] in self.auxiliaries or words[i - 1] in self.fillers):
+                return not (i > 0 and words[i - 1] in ("if", "when"))
+        return False
 
     def opens_with_auxiliary(self, text: str) -> bool:
         """True for 'is…', 'so does…', 'and can…': the grammar of a yes/no question."""
