@@ -1,4 +1,5 @@
-"""Starts `guidebot serve` and runs ../shared/eval/grade.py on each set; exits 1 if any case fails."""
+"""Starts `guidebot serve` and grades question sets against it (bench/grade_sets.py: grade.py's checks
+plus our directness checks); exits 1 if a set fails."""
 
 from __future__ import annotations
 
@@ -6,16 +7,14 @@ import argparse
 import subprocess
 import sys
 
-from bench.server_process import ROOT, running_server, wait_ready
-
-GRADER = ROOT.parent / "shared" / "eval" / "grade.py"
+from bench.server_process import running_server, wait_ready
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--set", dest="sets", action="append", required=True, help="a question set (.jsonl)")
+    parser.add_argument("--floor", action="append", default=[], metavar="FILE=SHARE")
     args = parser.parse_args()
-    failed = 0
     with running_server() as (base, proc):
         try:
             wait_ready(base)
@@ -23,13 +22,10 @@ def main() -> int:
             proc.terminate()
             print(proc.stderr.read().decode()[-4000:] if proc.stderr else "", file=sys.stderr)
             raise
-        for qset in args.sets:
-            print(f"== grade.py --set {qset}", flush=True)
-            run = subprocess.run(
-                [sys.executable, str(GRADER), "--url", base, "--set", qset, "-v"], check=False
-            )
-            failed += run.returncode != 0
-    return 1 if failed else 0
+        command = [sys.executable, "-m", "bench.grade_sets", "--url", base, "--by-family"]
+        command += [a for s in args.sets for a in ("--set", s)]
+        command += [a for f in args.floor for a in ("--floor", f)]
+        return subprocess.run(command, check=False).returncode
 
 
 if __name__ == "__main__":

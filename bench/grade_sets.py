@@ -56,11 +56,21 @@ def main() -> int:
     parser.add_argument("--set", dest="sets", action="append", required=True)
     parser.add_argument("-v", action="store_true", help="print every case, not only failures")
     parser.add_argument("--by-family", action="store_true", help="also count families fully passed")
+    parser.add_argument(
+        "--floor",
+        action="append",
+        default=[],
+        metavar="FILE=SHARE",
+        help="a set that fails only below this share of cases passed (a regression guard, not a pass)",
+    )
     args = parser.parse_args()
+    floors = {f.rsplit("=", 1)[0]: float(f.rsplit("=", 1)[1]) for f in args.floor}
     grader = load_grader()
     failed = 0
     for qset in args.sets:
-        cases = [json.loads(line) for line in Path(qset).read_text(encoding="utf-8").splitlines() if line.strip()]
+        cases = [
+            json.loads(line) for line in Path(qset).read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
         passed, families = 0, {}
         for case in cases:
             try:
@@ -76,11 +86,14 @@ def main() -> int:
                 print(f"{status} {case['id']} | {case['turns'][-1][:70]} | {'; '.join(fails)[:300]}")
                 if fails and args.v:
                     print("     " + (reply.get("answer") or "")[:300].replace("\n", " "))
-        summary = {"set": qset, "passed": passed, "total": len(cases)}
+        summary: dict[str, Any] = {"set": qset, "passed": passed, "total": len(cases)}
         if args.by_family:
             summary["families"] = f"{sum(families.values())}/{len(families)}"
-        print(json.dumps(summary))
-        failed += passed != len(cases)
+        floor = floors.get(qset)
+        if floor is not None:
+            summary["floor"] = floor
+        print(json.dumps(summary), flush=True)
+        failed += passed < len(cases) * (floor if floor is not None else 1.0)
     return 1 if failed else 0
 
 

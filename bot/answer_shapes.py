@@ -7,12 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.compose import Claim, Draft, compose, similar
-from bot.evidence import Sentence, about, model_stems, previous_row, sentences
+from bot.compose import Claim, Draft, compose, render_sentence, similar
+from bot.evidence import Sentence, about, attribute_stems, model_stems, previous_row, sentences
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
-from bot.polarity import settle_each, settle_which, settle_yes_no
+from bot.polarity import settle_each, settle_myth, settle_which, settle_yes_no
 from bot.prompts import AnswerTexts
+from bot.refusal import lacks
 from bot.retrieval import Retrieval
 from bot.tables import attribute_rows, cell, column_indices, row_claim_text, row_sentence, with_article
 from bot.text_match import content_terms, stem
@@ -20,6 +21,7 @@ from bot.understanding import Reading
 from ingest.chunking import Chunk
 
 MAX_SUPPORT = 2  # sentences that back a yes/no, a which-is-more or a table row
+SUPPORT_MATCH = 0.6  # below this a sentence only shares a word or two with the question
 MAX_ITEMS = 8
 LIST_RANK = 2  # a list answers a list question only when retrieval ranks one of its items this high
 STEPS_RANK = 6  # a question for steps looks further down for its list
@@ -37,23 +39,30 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     shaped = SHAPED.get(reading.shape)
     draft = shaped(reading, found, kb, texts) if shaped else None
     if not (draft and draft.claims):
-        if reading.shape == "yes_no" and not reading.models:
-            return Draft()  # a yes/no question about nothing the guide names, and nothing settles it
+        if reading.shape == "yes_no" and not reading.models and lacks(reading.cleaned, texts):
+            return Draft()  # a yes/no question on a topic the guide lacks, that nothing settles
         draft = compose(reading.query, found, kb, texts, roomy=reading.shape in ("list", "steps"))
         if reading.shape == "yes_no" and draft.claims and not draft.lead:
             draft.lead = texts.not_settled
-    if draft.claims and reading.query.asks_figure and not any(re.search(r"\d", c.quote) for c in draft.claims):
+    if (
+        draft.claims
+        and reading.query.asks_figure
+        and not any(re.search(r"\d", c.quote) for c in draft.claims)
+    ):
         draft.lead = texts.no_figure
     if draft.lead and draft.lead.endswith(":") and not draft.as_list and not draft.groups and draft.claims:
         first = draft.claims[0]
-        if first.text.startswith(OWN_OPENING):  # our own sentence continues the lead: "No: the guide's table…"
+        if first.text.startswith(
+            OWN_OPENING
+        ):  # our own sentence continues the lead: "No: the guide's table…"
             draft.claims[0] = replace(first, text=first.text[0].lower() + first.text[1:])
     return draft
 
 
 def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     candidates = sentences(reading, found, kb, roles=("content", "myth"))
-    if len(reading.models) >= 2 and VOCABULARY.reference(reading.cleaned) == "all":
+    both = len(reading.models) >= 2 and VOCABULARY.reference(reading.cleaned) == "all"
+    if both and not settle_myth(reading, candidates, kb):
         return _yes_no_each(reading, candidates, kb, texts)
     settled = settle_yes_no(reading, candidates, kb)
     if not settled:
@@ -69,11 +78,15 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
         claims.append(_claim(settled.sentence, kb, reading))
     claims += _support(reading, candidates, kb, claims, models=asked)
     word = {"yes": texts.yes, "no": texts.no, "partly": texts.partly}[settled.answer]
-    lead = texts.fill(f"{settled.answer}_for", model=with_article(asked[0])) if asked else word
+    # "No, not for an ASO:" when the table tells the models apart; a plain "No:" for a statement.
+    by_model = asked and settled.row is not None
+    lead = texts.fill(f"{settled.answer}_for", model=with_article(asked[0])) if by_model else word
     return Draft(claims=claims, lead=lead)
 
 
-def _yes_no_each(reading: Reading, candidates: list[Sentence], kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+def _yes_no_each(
+    reading: Reading, candidates: list[Sentence], kb: Knowledge, texts: AnswerTexts
+) -> Draft | None:
     """'Does either of them…' / 'do both…': the answer for each model, the differing one named first."""
     each = settle_each(reading, reading.models, candidates, kb)
     if len(each) < 2:
@@ -108,10 +121,16 @@ def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     claims: list[Claim] = []
     if isinstance(source, Chunk):
         sides = reading.models if len(reading.models) >= 2 else DEFAULT_PAIR
-        claims.append(Claim(row_sentence(source, (side, *[m for m in sides if m != side])), source, source.body))
+        claims.append(
+            Claim(row_sentence(source, (side, *[m for m in sides if m != side])), source, source.body)
+        )
     else:
         claims.append(_claim(source, kb, reading))
-    claims += _support(reading, candidates, kb, claims, models=(side,))
+    support = _support(reading, candidates, kb, claims, models=(side,))
+    if not isinstance(source, Chunk) and side not in source.models:
+        claims = support + claims  # the side's own words first, the contrast after
+    else:
+        claims += support
     return Draft(claims=claims, lead=texts.fill("side", model=with_article(side)))
 
 
@@ -144,7 +163,7 @@ def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     # A heading that speaks of what was asked ("difference") first, then retrieval's order.
     hits.sort(key=lambda c: (not asked & set(content_terms(c.section)), c.kind != "faq"))
     for chunk in hits:
-        if chunk.promotional or chunk.kind not in ("faq", "paragraph") or _in_preamble(chunk, kb):
+        if chunk.promotional or chunk.kind not in ("faq", "paragraph") or kb.in_preamble(chunk):
             continue
         if set(VOCABULARY.models_named(chunk.section)) != wanted:
             continue
@@ -230,13 +249,15 @@ def _support(
     reading: Reading, candidates: list[Sentence], kb: Knowledge, have: list[Claim], *, models: tuple[str, ...]
 ) -> list[Claim]:
     """Up to MAX_SUPPORT content sentences about the models and the attribute, none repeating a claim."""
-    topic = _attribute_stems(reading.attribute)
+    topic = attribute_stems(reading.attribute)
     out: list[Claim] = []
     for s in candidates:
         if len(out) >= MAX_SUPPORT or len(have) + len(out) >= MAX_SUPPORT + 1:
             break
         if kb.roles[s.row] != "content" or (models and (not s.models or s.models[0] not in models)):
             continue  # support speaks first of the models asked (not of the other model beside them)
+        if s.match < SUPPORT_MATCH:
+            break  # candidates come best first: the rest would be padding
         if topic and not topic & set(content_terms(f"{s.text} {s.chunk.context}")):
             continue
         claim = _claim(s, kb, reading)
@@ -262,14 +283,17 @@ def _claim_at(row: int, chunk: Chunk, kb: Knowledge, *, faq_opening: bool = Fals
         if before is None or kb.roles[before] != "content":
             return None
         text = f"{kb.units.texts[before]} {text}"
-    return Claim(text, chunk, text)
+        return Claim(text, chunk, text)
+    return Claim(render_sentence(chunk, text), chunk, text)
 
 
 def _explanation(myth: Sentence, kb: Knowledge) -> list[Claim]:
     """The sentences after a myth's verdict: the guide's own correction."""
     rows = kb.sentence_rows.get(myth.chunk.id, [])
     after = rows[rows.index(myth.row) + 2 :] if myth.row in rows else []
-    claims = [Claim(kb.units.texts[r], myth.chunk, kb.units.texts[r]) for r in after if kb.roles[r] == "content"]
+    claims = [
+        Claim(kb.units.texts[r], myth.chunk, kb.units.texts[r]) for r in after if kb.roles[r] == "content"
+    ]
     return claims[:MAX_SUPPORT]
 
 
@@ -281,18 +305,14 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _in_preamble(chunk: Chunk, kb: Knowledge) -> bool:
-    """Text under the document title, before its first section: an introduction, not an answer."""
-    doc = kb.docs.get(chunk.doc_id)
-    return bool(doc and len(doc.sections) > 1 and chunk.anchor == doc.sections[0].anchor)
-
-
 def _list_on_topic(reading: Reading, chunk: Chunk, kb: Knowledge, *, items: bool) -> bool:
     """The list speaks of what was asked: the attribute, else a word of the question in its heading or
     lead-in (or, for a list question, its items; steps are named by the heading: "how … works")."""
     body = [c.body for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
     have = set(content_terms(" ".join([chunk.section, chunk.context, *(body if items else [])])))
-    topic = _attribute_stems(reading.attribute) or ({*reading.query.terms, *reading.query.related} - model_stems())
+    topic = attribute_stems(reading.attribute) or (
+        {*reading.query.terms, *reading.query.related} - model_stems()
+    )
     return bool(topic & have)
 
 
@@ -312,12 +332,6 @@ def _models_of_hits(found: Retrieval, kb: Knowledge) -> tuple[str, ...]:
         if len(named) == 1:
             return named
     return ()
-
-
-def _attribute_stems(attribute: str | None) -> set[str]:
-    if not attribute:
-        return set()
-    return {t for w in (attribute, *VOCABULARY.attributes[attribute].words) for t in content_terms(w)}
 
 
 SHAPED: dict[str, Composer] = {

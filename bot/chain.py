@@ -42,7 +42,7 @@ def build_chain(
         declined = ChainResult("out_of_scope", refusal(reading, texts, channel=other_hr_channel), [])
         # A follow-up is judged with what it refers back to; a new question on its own words.
         judged = reading.query if reading.reference not in (None, "implicit") else reading.asked
-        if reading.shape == "chit_chat" and not reading.models or not in_scope(judged, x["found"]):
+        if (reading.shape == "chit_chat" and not reading.models) or not in_scope(judged, x["found"]):
             return declined
         draft = compose_answer(reading, x["found"], kb, texts)
         if not draft.claims or draft.weak:

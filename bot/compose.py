@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from bot.knowledge import Knowledge
-from bot.prompts import AnswerTexts
 from bot.language.vocabulary import VOCABULARY
+from bot.prompts import AnswerTexts
 from bot.query import Query, models_named
 from bot.retrieval import Retrieval
 from bot.tables import row_claim_text
@@ -19,6 +19,7 @@ MAX_LIST_ITEMS = 6
 WEAK_MATCH = 0.55  # below this, a sentence sharing no topic word with the question does not answer it
 KEEP_RATIO = 0.85  # a sentence joins the answer if it scores this close to the best one
 SECTION_KEEP_RATIO = 0.65  # looser when the question names one section (its sentences belong together)
+_STEP_LABEL = re.compile(r"^[A-Z][\w’' &/-]{2,40}:\s+(?=[A-Z])")
 _CONDITIONAL_LEAD = re.compile(r"\b(if|when|to|for)\s*:$", re.IGNORECASE)
 
 
@@ -190,13 +191,21 @@ def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: Answe
 
 
 def _render(chunk: Chunk, sentence: str, query: Query) -> str:
-    """How a sentence reads in the answer: table rows as lines, conditional list items with their lead-in."""
+    """How a sentence reads in the answer: table rows as sentences, list items as prose."""
     if chunk.kind == "table_row" and chunk.cells:
         return row_claim_text(chunk, models=query.models, terms={*query.terms, *query.related})
-    conditional = chunk.kind == "list_item" and _CONDITIONAL_LEAD.search(chunk.context)
-    if conditional and chunk.body.startswith(sentence):
+    return render_sentence(chunk, sentence)
+
+
+def render_sentence(chunk: Chunk, sentence: str) -> str:
+    """A list item reads as prose: with its conditional lead-in ("Choose a PEO if you…"), and without
+    the label a step carries ("Payroll administration: The PEO runs…" → "The PEO runs…")."""
+    if chunk.kind != "list_item" or not chunk.body.startswith(sentence):
+        return sentence
+    if _CONDITIONAL_LEAD.search(chunk.context):
         return f"{chunk.context.rstrip(':')} {sentence[:1].lower()}{sentence[1:]}"
-    return sentence
+    labelled = _STEP_LABEL.match(sentence)
+    return sentence[labelled.end() :] if labelled else sentence
 
 
 def _row_line(chunk: Chunk, query: Query | None = None) -> str:

@@ -79,14 +79,16 @@ def sentences(reading: Reading, found: Retrieval, kb: Knowledge, *, roles: tuple
         if kb.roles[row] not in roles:
             continue
         chunk = kb.chunk(kb.units.chunk_ids[row])
-        if chunk.promotional:
-            continue
+        if chunk.promotional or kb.in_preamble(chunk):
+            continue  # the pitch and the introduction are not evidence
         text = kb.units.texts[row]
         section = kb.section_models.get(chunk.id, ())
-        models = section if chunk.kind == "table_row" else (VOCABULARY.models_named(text) or section)
-        score = float(scores[row]) + 0.5 * overlap(
-            question, statement_terms(f"{text} {chunk.context}")
-        )
+        if chunk.kind == "table_row":
+            models = section
+        else:  # a list item speaks under its lead-in ("Choose an ASO if: you run a larger company…")
+            lead = chunk.context if chunk.kind == "list_item" else ""
+            models = VOCABULARY.models_named(f"{lead} {text}") or section
+        score = float(scores[row]) + 0.5 * overlap(question, statement_terms(f"{text} {chunk.context}"))
         out.append(Sentence(row, chunk, text, models, score, rank))
     out.sort(key=lambda s: (-s.match, s.rank))
     return out
@@ -109,3 +111,11 @@ def previous_row(kb: Knowledge, row: int) -> int | None:
     rows = kb.sentence_rows.get(kb.units.chunk_ids[row], [])
     at = rows.index(row) if row in rows else -1
     return rows[at - 1] if at > 0 else None
+
+
+def attribute_stems(attribute: str | None) -> set[str]:
+    """Stems of an attribute's words ('liability', 'risk', 'responsible'…), without model names."""
+    if not attribute:
+        return set()
+    words = (attribute, *VOCABULARY.attributes[attribute].words)
+    return {t for w in words for t in content_terms(w)} - model_stems()

@@ -14,8 +14,8 @@ from bot.lexical import LexicalIndex
 from bot.text_match import content_terms, normalize, words
 from ingest.chunking import Chunk
 from ingest.corpus import Document
-from ingest.sentence_roles import Role, leans_on_previous, sentence_role
 from ingest.index import IndexCorrupt, collection_names
+from ingest.sentence_roles import Role, leans_on_previous, sentence_role
 
 
 @dataclass
@@ -59,7 +59,8 @@ class Knowledge:
         self.sentence_rows = {cid: sorted(r, key=self.units.positions.__getitem__) for cid, r in rows.items()}
         self.chunk_index = {c.id: i for i, c in enumerate(self.chunks)}
         self.roles = [
-            sentence_role(t) if k == "sentence" else "lead_in" for t, k in zip(self.units.texts, self.units.kinds)
+            sentence_role(t) if k == "sentence" else "lead_in"
+            for t, k in zip(self.units.texts, self.units.kinds)
         ]
         self.leans = [leans_on_previous(t) for t in self.units.texts]
         self.chunk_models = {
@@ -75,6 +76,11 @@ class Knowledge:
         self.section_texts = {
             (d.doc_id, s.anchor): normalize(s.text) for d in self.docs.values() for s in d.sections
         }
+
+    def in_preamble(self, chunk: Chunk) -> bool:
+        """Text under the document title, before its first section: an introduction, not an answer."""
+        doc = self.docs.get(chunk.doc_id)
+        return bool(doc and len(doc.sections) > 1 and chunk.anchor == doc.sections[0].anchor)
 
     def chunk(self, chunk_id: str) -> Chunk:
         return self.chunks[self.chunk_index[chunk_id]]

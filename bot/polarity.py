@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.evidence import Sentence, about, asker_terms, next_sentence, overlap, statement_terms
+from bot.evidence import (
+    Sentence,
+    asker_terms,
+    attribute_stems,
+    next_sentence,
+    overlap,
+    statement_terms,
+)
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
 from bot.tables import attribute_rows, cell, model_columns, row_label
@@ -19,8 +26,11 @@ Answer = Literal["yes", "no", "partly"]
 MYTH_MATCH = 0.62  # a stated myth this close to the question is the question
 SENTENCE_MATCH = 0.55  # a sentence about the model asked settles it only when it matches this well
 SENTENCE_OVERLAP = 0.4  # ... and holds at least this share of the question's words
+QUESTION_HEAD_WORDS = 5
+STRONG_MATCH = 0.85  # a sentence this close, holding this share of the question's words, outranks a cell
+STRONG_OVERLAP = 0.6
 STATEMENTS_READ = 3  # the best few sentences about the model asked are read for one that says it
-CELL_MARGIN = 0.04  # a cell closer in meaning to the question by this much settles a tie of words
+CELL_MARGIN = 0.02  # a cell closer in meaning to the question by this much settles a tie of words
 _VERDICTS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (re.compile(r"^(only )?partly\b", re.I), "partly"),
     (re.compile(r"^(not true|wrong|false|they['’]re not)\b", re.I), "no"),
@@ -38,7 +48,34 @@ class Settled:
 def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> Settled | None:
     """The guide's answer for the model asked, or None when the guide does not settle it."""
     asked = reading.models[:1]
-    negated_question = VOCABULARY.negated(reading.cleaned)
+    negated_question = _negated_question(reading)
+    settled = settle_myth(reading, candidates, kb)
+    if settled:
+        return settled
+    # Sentences of prose about the model asked alone (a table row mixes columns: its cells are read
+    # by _from_row; a sentence naming both models contrasts them).
+    statements = [
+        s
+        for s in candidates
+        if kb.roles[s.row] == "content" and s.chunk.kind != "table_row" and set(s.models) == set(asked)
+    ]
+    question = asker_terms(reading.proposition) - {"_you"}
+    asker = VOCABULARY.asker_is_subject(reading.proposition)
+    strong = next((s for s in statements[:STATEMENTS_READ] if _says_it(s, question, strong=True)), None)
+    if strong:
+        return _from_statement(strong, negated_question, asker=asker)
+    if asked:
+        for row in attribute_rows(kb, reading.attribute):
+            answer = _from_row(reading, row, asked[0], kb)
+            if answer:
+                return Settled(_flipped(answer) if negated_question else answer, row=row)
+    said = next((s for s in statements[:STATEMENTS_READ] if _says_it(s, question, strong=False)), None)
+    return _from_statement(said, negated_question, asker=asker) if said else None
+
+
+def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> Settled | None:
+    """A stated myth that is the question, answered by its verdict (flipped if one of them negates)."""
+    negated_question = _negated_question(reading)
     myth = next(
         (
             s
@@ -52,21 +89,26 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     if myth and (verdict := _verdict(next_sentence(kb, myth.row))):
         flip = VOCABULARY.negated(myth.text) != negated_question
         return Settled(_flipped(verdict) if flip else verdict, sentence=myth)
-    if asked:
-        for row in attribute_rows(kb, reading.attribute):
-            answer = _from_row(reading, row, asked[0], kb)
-            if answer:
-                return Settled(_flipped(answer) if negated_question else answer, row=row)
-    statements = [s for s in candidates if kb.roles[s.row] == "content" and about(s, asked)]
-    question = asker_terms(reading.cleaned) - {"_you"}
-    for best in statements[:STATEMENTS_READ]:
-        if best.match < SENTENCE_MATCH:
-            break
-        if overlap(question, statement_terms(f"{best.text} {best.chunk.context}")) < SENTENCE_OVERLAP:
-            continue  # close in meaning but not saying what was asked
-        same = VOCABULARY.negated(best.text) == negated_question
-        return Settled("yes" if same else "no", sentence=best)
     return None
+
+
+def _says_it(s: Sentence, question: set[str], *, strong: bool) -> bool:
+    """The sentence says what was asked: close in meaning and holding the question's words (a strong
+    one holds most of them and outranks a table cell)."""
+    if s.match < (STRONG_MATCH if strong else SENTENCE_MATCH):
+        return False
+    share = overlap(question, statement_terms(f"{s.text} {s.chunk.context}"))
+    return share >= (STRONG_OVERLAP if strong else SENTENCE_OVERLAP)
+
+
+def _from_statement(s: Sentence, negated_question: bool, *, asker: bool) -> Settled:
+    """Yes when the sentence says it as asked, no when one of them negates it or when it says the other
+    party does it ("do we file taxes?" against "the PEO files payroll taxes"), partly when it hedges."""
+    negates = VOCABULARY.negated(s.text) != negated_question
+    other_party = asker and not VOCABULARY.speaks_of_reader(s.text)
+    if negates != other_party:
+        return Settled("no", sentence=s)
+    return Settled("partly" if VOCABULARY.hedged(s.text) else "yes", sentence=s)
 
 
 def settle_each(
@@ -82,11 +124,14 @@ def settle_each(
 
 
 def _same_subject(myth_models: tuple[str, ...], reading: Reading) -> bool:
-    """The myth speaks of the models asked, the first-named first ('does an ASO…' is not 'PEO and ASO both…')."""
+    """The myth speaks of the models asked, the first-named first ('does an ASO…' is not 'PEO and
+    ASO both…')."""
     return set(myth_models) == set(reading.models) and myth_models[:1] == reading.models[:1]
 
 
-def settle_which(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> tuple[str, Chunk | Sentence] | None:
+def settle_which(
+    reading: Reading, candidates: list[Sentence], kb: Knowledge
+) -> tuple[str, Chunk | Sentence] | None:
     """The model the guide names for 'which is more/less …', with the row or sentence that says so."""
     wanted = reading.direction
     sides = reading.models if len(reading.models) >= 2 else ("PEO", "ASO")
@@ -100,20 +145,29 @@ def settle_which(reading: Reading, candidates: list[Sentence], kb: Knowledge) ->
             return (yes[0], source) if source else None
         return None
     for row in attribute_rows(kb, reading.attribute):
+        if not all(cell(row, m) for m in sides):
+            continue  # the table has no column for one of the sides: it cannot compare them
         leaning = {m: VOCABULARY.direction_of(value) for m in sides if (value := cell(row, m))}
         side = _side(leaning, wanted)
         if side:
             return side, row
-    attribute_words = _attribute_stems(reading.attribute)
-    for s in candidates:
-        if kb.roles[s.row] != "content" or len(set(s.models) & set(sides)) != 1:
-            continue
-        if attribute_words and not attribute_words & set(content_terms(s.text)):
-            continue
-        leans = VOCABULARY.direction_near(s.text, reading.attribute)
-        if leans:
-            model = next(m for m in s.models if m in sides)
-            return (model if leans == wanted else _other(model, sides)), s
+    attribute_words = attribute_stems(reading.attribute)
+    for need_attribute in (True, False):
+        for s in candidates:
+            if (
+                kb.roles[s.row] != "content"
+                or s.chunk.kind == "table_row"
+                or len(set(s.models) & set(sides)) != 1
+            ):
+                continue
+            if need_attribute and attribute_words and not attribute_words & set(content_terms(s.text)):
+                continue
+            leans = VOCABULARY.direction_near(s.text, reading.attribute if need_attribute else None)
+            if leans and VOCABULARY.negated(s.text):  # "not a full-service partner" leans the other way
+                leans = "less" if leans == "more" else "more"
+            if leans:
+                model = next(m for m in s.models if m in sides)
+                return (model if leans == wanted else _other(model, sides)), s
     return None
 
 
@@ -127,11 +181,13 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge) -> Answer
     if wanted and (leans := VOCABULARY.direction_of(mine)):
         return "yes" if leans == wanted else "no"
     rivals = [m for m in model_columns(row) if m != model]
-    question = asker_terms(reading.cleaned) - set(content_terms(row_label(row)))
-    if not VOCABULARY.asker_is_subject(reading.cleaned):
+    question = asker_terms(reading.proposition) - set(content_terms(row_label(row)))
+    if not VOCABULARY.asker_is_subject(reading.proposition):
         question -= {"_you"}  # "our EIN" alone does not make the asker the one who files
     own = overlap(question, statement_terms(mine))
-    best_other = max((overlap(question, statement_terms(v)) for m in rivals if (v := cell(row, m))), default=0.0)
+    best_other = max(
+        (overlap(question, statement_terms(v)) for m in rivals if (v := cell(row, m))), default=0.0
+    )
     if own != best_other:
         return "yes" if own > best_other else "no"
     # No word tells them apart: the cell closer in meaning, with model names and attribute words masked
@@ -177,8 +233,7 @@ def _other(model: str, sides: tuple[str, ...]) -> str:
     return next((m for m in sides if m != model), model)
 
 
-def _attribute_stems(attribute: str | None) -> set[str]:
-    if not attribute:
-        return set()
-    words = VOCABULARY.attributes[attribute].words
-    return {t for w in (attribute, *words) for t in content_terms(w)}
+def _negated_question(reading: Reading) -> bool:
+    """The question itself is negative ("doesn't an ASO…", "do I lose…"), not a modifier in it
+    ("…for a startup with no HR person"): a negation among its first few words."""
+    return VOCABULARY.negated(" ".join(reading.proposition.split()[:QUESTION_HEAD_WORDS]))

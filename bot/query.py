@@ -13,7 +13,9 @@ from bot.text_match import STOPWORDS, normalize, stem
 
 SHORTHAND_AND_RELATED = VOCABULARY.everyday
 # A one-word rewrite replaces the word ("u" → "you"); a longer one adds the guide's words beside it.
-SHORTHAND: dict[str, str] = {k: v for k, v in SHORTHAND_AND_RELATED.items() if len(k) <= 2 or k in ("diff", "versus")}
+SHORTHAND: dict[str, str] = {
+    k: v for k, v in SHORTHAND_AND_RELATED.items() if len(k) <= 2 or k in ("diff", "versus")
+}
 RELATED: dict[str, str] = {k: v for k, v in SHORTHAND_AND_RELATED.items() if k not in SHORTHAND}
 
 _INSTRUCTION = re.compile(

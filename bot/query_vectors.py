@@ -30,4 +30,8 @@ class QueryVectorCache(TextEncoder):
                 for text, vector in zip(missing, fresh):
                     vector.setflags(write=False)
                     self._vectors[text] = found[text] = vector
-        return np.stack([found[t] for t in texts]).astype(np.float32, copy=True) if texts else self.inner.encode([])
+        return (
+            np.stack([found[t] for t in texts]).astype(np.float32, copy=True)
+            if texts
+            else self.inner.encode([])
+        )

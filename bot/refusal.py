@@ -11,15 +11,15 @@ def refusal(reading: Reading, texts: AnswerTexts, *, channel: str | None) -> str
     """The uncited reply for a question the guide does not answer."""
     if reading.shape == "chit_chat":
         return texts.chit_chat
-    gap = _gap(reading.cleaned, texts)
+    gap = lacks(reading.cleaned, texts)
     if not (gap or reading.attribute or reading.models):
         return texts.out_of_scope
-    lacks = texts.fill("lacks", gap=gap) if gap else ""
+    missing = texts.fill("lacks", gap=gap) if gap else ""
     elsewhere = texts.fill("elsewhere", channel=channel) if channel else texts.elsewhere_default
-    return texts.fill("out_of_scope_hr", lacks=lacks, elsewhere=elsewhere)
+    return texts.fill("out_of_scope_hr", lacks=missing, elsewhere=elsewhere)
 
 
-def _gap(question: str, texts: AnswerTexts) -> str | None:
+def lacks(question: str, texts: AnswerTexts) -> str | None:
     """The first listed topic the guide lacks that the question speaks of."""
     stems = set(content_terms(question))
     for gap in texts.gaps:

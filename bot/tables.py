@@ -89,7 +89,11 @@ def row_claim_text(row: Chunk, *, models: tuple[str, ...], terms: set[str]) -> s
     header = row.header[best] if best < len(row.header) else ""
     owner = VOCABULARY.models_named(f"{row.section} {row.context}")
     whose = f" of {with_article(owner[0])}" if len(owner) == 1 else ""
-    return f"The guide lists “{row.cells[best]}” among the {header.lower()}{whose}." if header else row.cells[best]
+    return (
+        f"The guide lists “{row.cells[best]}” among the {header.lower()}{whose}."
+        if header
+        else row.cells[best]
+    )
 
 
 def attach_cell_vectors(kb: Knowledge, encoder: Encoder) -> None:

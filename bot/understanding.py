@@ -11,7 +11,7 @@ from bot.language.shapes import Shape, ShapeReader
 from bot.language.vocabulary import Vocabulary
 from bot.query import Query, QueryReader, strip_instructions
 from bot.rules.request import asks_for_recommendation, speaks_for_asker
-from bot.text_match import STOPWORDS
+from bot.text_match import STOPWORDS, stem
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
 CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
@@ -43,6 +43,7 @@ class Reading:
 
     message: str
     cleaned: str
+    proposition: str  # what a yes/no asks: the message, or for "and the other one?" the previous question
     shape: Shape
     probability: float
     models: tuple[str, ...]
@@ -67,6 +68,7 @@ class MessageReader:
         self, *, vocabulary: Vocabulary, shapes: ShapeReader, queries: QueryReader, encoder: TextEncoder
     ) -> None:
         self.vocabulary, self.shapes, self.queries, self.encoder = vocabulary, shapes, queries, encoder
+        self._model_stems = {stem(w) for m, names in vocabulary.models.items() for w in (m, *names)}
 
     def read(self, message: str, context: Context | None = None) -> Reading:
         """The reading of a message; follow-ups resolve against the context."""
@@ -78,14 +80,18 @@ class MessageReader:
         guess = self.shapes.guess(masked=masked, written=written)
         shape: Shape = guess.shape
         named = vocab.models_named(first.text)
-        attributes = vocab.attributes_named(first.text)
+        # The words as typed first: typo fixing must not turn "suited" into "suite".
+        attributes = vocab.attributes_named(cleaned) or vocab.attributes_named(first.text)
         direction = vocab.direction_of(first.text)
+        if shape == "recommend" and not speaks_for_asker(cleaned):
+            shape = "general"  # "is PEO or ASO the better fit for small firms?" asks what the guide says
         if shape in ("attribute", "general", "definition") and vocab.opens_with_auxiliary(cleaned):
             shape = "yes_no"
         both = vocab.reference(first.text) == "all"  # "will either a PEO or an ASO…" asks of each
-        if direction and len(named) >= 2 and shape in ("yes_no", "comparison", "general") and not both:
-            if not vocab.opens_with_auxiliary(cleaned) or " or " in f" {first.text} ":
-                shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
+        two_sides = direction and len(named) >= 2 and shape in ("yes_no", "comparison", "general")
+        offers_both = not vocab.opens_with_auxiliary(cleaned) or " or " in f" {first.text} "
+        if two_sides and not both and offers_both:
+            shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
         models, attribute, reference = self._resolve(
             shape, named=named, attributes=attributes, text=first.text, context=context
         )
@@ -100,12 +106,22 @@ class MessageReader:
         known_enough = bool(first.terms) and (bool(attribute) or len(first.unknown) * 2 <= len(first.terms))
         if not models and implicit and known_enough:
             models, reference = IMPLICIT_MODELS, "implicit"  # the guide's own subject: PEO vs ASO
+        if shape == "which_more" and len(models) == 1 and reference in ("ellipsis", "one", "swap", "other"):
+            shape = "attribute"  # "who files the taxes then?" asks of the one model in play
         if shape == "which_more" and not direction and reference in ("all", "implicit") and both:
             shape = "attribute"  # "what is each model best for?" asks the row for each, not a side
         factual = shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned)
         wants = not (shape in NOT_ADVICE or factual) and (
             asks_for_recommendation(cleaned) or (shape == "recommend" and speaks_for_asker(cleaned))
         )
+        if shape == "recommend" and not wants:
+            # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
+            shape = "yes_no" if vocab.opens_with_auxiliary(cleaned) else "general"
+        proposition = cleaned
+        own_words = [w for w in first.terms if w not in self._model_stems]
+        if shape == "yes_no" and reference in ("other", "swap", "ellipsis") and not own_words and context.text:
+            proposition = context.text  # "and the other one?" asks the previous question of another model
+            masked = self.encoder.encode([vocab.mask(proposition)])[0]
         query, vector = first, written
         extra = [m for m in models if m not in named]
         if attribute and attribute not in first.text:
@@ -121,6 +137,7 @@ class MessageReader:
         return Reading(
             message=message,
             cleaned=cleaned,
+            proposition=proposition,
             shape=shape,
             probability=guess.probability,
             models=models,
@@ -148,6 +165,9 @@ class MessageReader:
         if not context.models and not context.attribute:
             return named, attribute, None
         pointer = self.vocabulary.reference(text)
+        if pointer == "other" and context.models and not named:
+            other = COUNTERPART.get(context.models[-1])
+            return ((other,) if other else context.models), attribute or context.attribute, "other"
         if shape == "why":
             return named or context.models, attribute or context.attribute, "why"
         if shape == "swap":

@@ -11,14 +11,12 @@ from threadpoolctl import threadpool_limits
 
 from bot.answer_cache import AnswerCache
 from bot.chain import build_chain
-from bot.language.shapes import ShapeReader, load_examples
-from bot.language.vocabulary import VOCABULARY
-from bot.query import QueryReader
-from bot.tables import attach_cell_vectors
-from bot.understanding import MessageReader
 from bot.embedding import TextEncoder, make_embedder
 from bot.knowledge import Knowledge, load_knowledge
+from bot.language.shapes import ShapeReader, load_examples
+from bot.language.vocabulary import VOCABULARY
 from bot.prompts import load_answer_texts
+from bot.query import QueryReader
 from bot.query_vectors import QueryVectorCache
 from bot.retrieval import HybridRetriever
 from bot.rules.table import load_table
@@ -27,6 +25,8 @@ from bot.settings import Settings
 from bot.storage.conversations import ConversationStore
 from bot.storage.db import create_db_engine, database_url
 from bot.storage.migrate import upgrade
+from bot.tables import attach_cell_vectors
+from bot.understanding import MessageReader
 from ingest.chunking import Chunk, chunk_documents
 from ingest.corpus import Document, load_corpus
 from ingest.index import (

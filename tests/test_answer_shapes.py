@@ -53,7 +53,13 @@ def test_pros_and_cons_give_both_whole_columns(service) -> None:
 
 def test_steps_give_every_step(service) -> None:
     answer = _ask(service, "how does a PEO work, step by step?").answer
-    for step in ("Service agreement", "Payroll administration", "Benefits administration", "Workers", "HR expertise"):
+    for step in (
+        "Service agreement",
+        "Payroll administration",
+        "Benefits administration",
+        "Workers",
+        "HR expertise",
+    ):
         assert step in answer
 
 
@@ -69,7 +75,11 @@ def test_a_follow_up_keeps_the_thread(service) -> None:
 
 
 def test_no_publisher_voice_no_filler_no_fact_twice(service) -> None:
-    for question in ("What are the key differences between a PEO and an ASO?", "pros of a PEO", "tell me about ASOs"):
+    for question in (
+        "What are the key differences between a PEO and an ASO?",
+        "pros of a PEO",
+        "tell me about ASOs",
+    ):
         reply = _ask(service, question)
         for phrase in ("In our experience", "Here is a clear view", "Next, let's", "That’s the core"):
             assert phrase not in reply.answer

@@ -36,7 +36,10 @@ def test_grammar_cues() -> None:
     assert not VOCABULARY.opens_with_auxiliary("can you explain what a PEO is")
     assert VOCABULARY.negated("An HRO provider doesn't become a co-employer")
     assert not VOCABULARY.negated("hro = co-employer like a peo? or no")
-    assert VOCABULARY.direction_near("Choose an ASO for lower cost and to keep control in-house", "control") == "more"
+    assert (
+        VOCABULARY.direction_near("Choose an ASO for lower cost and to keep control in-house", "control")
+        == "more"
+    )
     assert VOCABULARY.reference("what about the other one") == "other"
     assert VOCABULARY.reference("does either of them") == "all"
 
@@ -66,11 +69,11 @@ def test_a_sentence_that_points_back_is_marked() -> None:
 def test_bad_language_files_are_refused_with_the_file_name(tmp_path: Path) -> None:
     bad = tmp_path / "shapes.yaml"
     bad.write_text("yes_no: []\nnot_a_shape: [hello]\n", encoding="utf-8")
-    with pytest.raises(ShapesError, match="shapes.yaml"):
+    with pytest.raises(ShapesError, match=r"shapes\.yaml"):
         load_examples(bad)
     vocab = tmp_path / "vocabulary.yaml"
     vocab.write_text("models: {}\n", encoding="utf-8")
-    with pytest.raises(VocabularyError, match="vocabulary.yaml"):
+    with pytest.raises(VocabularyError, match=r"vocabulary\.yaml"):
         load_vocabulary(vocab)
 
 

@@ -37,7 +37,7 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
 
 
 def _words(text: str) -> str:
-    """Lowercase words joined by single spaces; apostrophes and hyphens vanish ('co-employer' → 'co employer')."""
+    """Lowercase words joined by single spaces; apostrophes go, hyphens split ('co-employer')."""
     text = text.lower().replace("’", "'").replace("'", "")
     return " ".join(re.findall(r"[a-z0-9$%]+", text))
 
@@ -55,6 +55,17 @@ class Vocabulary(BaseModel):
     auxiliaries: list[str]
     fillers: list[str]
     causal: list[str]
+    hedges: list[str]
+    reader: list[str]
+
+    def speaks_of_reader(self, text: str) -> bool:
+        """True when the guide's sentence speaks of the reader's company ('you', 'the client company')."""
+        return bool(_phrase_pattern(self.reader).search(_words(text)))
+
+    def hedged(self, text: str) -> bool:
+        """True when the statement holds only in part ('may have less flexibility')."""
+        return bool(_phrase_pattern(self.hedges).search(_words(text)))
+
     requests: list[str]
     advice: list[str]
 
@@ -78,7 +89,9 @@ class Vocabulary(BaseModel):
         """'do we file…', 'can I keep…', 'we pay…': the asker does the verb (not in an 'if we…' clause)."""
         words = _words(text).split()
         for i, w in enumerate(words):
-            if w in ("i", "we") and (i == 0 or words[i - 1] in self.auxiliaries or words[i - 1] in self.fillers):
+            if w in ("i", "we") and (
+                i == 0 or words[i - 1] in self.auxiliaries or words[i - 1] in self.fillers
+            ):
                 return not (i > 0 and words[i - 1] in ("if", "when"))
         return False
 
@@ -114,14 +127,18 @@ class Vocabulary(BaseModel):
     def models_named(self, text: str) -> tuple[str, ...]:
         """Canonical model names mentioned in the text, in order of first mention."""
         norm = _words(text)
-        found = sorted((m.start(), model) for model, p in self._model_patterns.items() if (m := p.search(norm)))
+        found = sorted(
+            (m.start(), model) for model, p in self._model_patterns.items() if (m := p.search(norm))
+        )
         return tuple(model for _, model in found)
 
     def attributes_named(self, text: str) -> tuple[str, ...]:
         """Attributes the text speaks of, in order of first mention."""
         norm = self._without_models(text)
         spans = sorted(
-            (m.start(), m.end(), name) for name, p in self._attribute_patterns.items() if (m := p.search(norm))
+            (m.start(), m.end(), name)
+            for name, p in self._attribute_patterns.items()
+            if (m := p.search(norm))
         )
         # In "employer liability" the first word only modifies the second: the second is what is asked.
         heads = [s for s, nxt in zip(spans, [*spans[1:], None]) if not (nxt and nxt[0] == s[1] + 1)]
