@@ -37,6 +37,9 @@ def build_chain(
         reading: Reading = x["reading"]
         return {**x, "found": retriever.retrieve(reading.query, reading.vector)}
 
+    def declined(reading: Reading) -> ChainResult:
+        return ChainResult("out_of_scope", refusal(reading, texts, channel=other_hr_channel), [])
+
     def answer(x: dict[str, Any]) -> ChainResult:
         reading: Reading = x["reading"]
         declined = ChainResult("out_of_scope", refusal(reading, texts, channel=other_hr_channel), [])

@@ -77,15 +77,20 @@ class ShapeReader:
         written = encoder.encode(texts)
         from sklearn.linear_model import LogisticRegression  # here: validating the file needs no sklearn
 
-        self._model = LogisticRegression(C=REGULARISATION, max_iter=2000)
-        self._model.fit(features(masked, written), labels)
+        model = LogisticRegression(C=REGULARISATION, max_iter=2000)
+        model.fit(features(masked, written), labels)
+        # Kept as arrays: a multinomial model's probabilities are a softmax of these (no sklearn per call).
+        self._coef, self._intercept = model.coef_.astype(np.float32), model.intercept_.astype(np.float32)
+        self._classes: list[Shape] = list(model.classes_)
 
     def guess(self, *, masked: np.ndarray, written: np.ndarray) -> ShapeGuess:
         """The shape of a message from the vectors of its masked and written forms."""
-        probs = self._model.predict_proba(features(masked[None, :], written[None, :]))[0]
+        logits = self._coef @ features(masked[None, :], written[None, :])[0] + self._intercept
+        probs = np.exp(logits - logits.max())
+        probs /= probs.sum()
         order = np.argsort(-probs)
         best, second = float(probs[order[0]]), float(probs[order[1]])
-        shape: Shape = self._model.classes_[order[0]]
+        shape = self._classes[int(order[0])]
         if best < MIN_PROBABILITY:
             return ShapeGuess("general", best, best - second)
         return ShapeGuess(shape, best, best - second)
