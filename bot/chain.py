@@ -42,19 +42,18 @@ def build_chain(
 
     def answer(x: dict[str, Any]) -> ChainResult:
         reading: Reading = x["reading"]
-        declined = ChainResult("out_of_scope", refusal(reading, texts, channel=other_hr_channel), [])
         # A follow-up is judged with what it refers back to; a new question on its own words.
         judged = reading.query if reading.reference not in (None, "implicit") else reading.asked
         if (reading.shape == "chit_chat" and not reading.models) or not in_scope(judged, x["found"]):
-            return declined
+            return declined(reading)
         draft = compose_answer(reading, x["found"], kb, texts)
         if not draft.claims or draft.weak:
-            return declined
+            return declined(reading)
         text, citations = cite(draft)
         problems = verify(text, citations, kb)
         if problems:
             log.error("answer withheld, verification failed: %s", "; ".join(problems))
-            return declined
+            return declined(reading)
         return ChainResult("answered", text, citations)
 
     return RunnableLambda(retrieve) | RunnableLambda(answer)

@@ -71,7 +71,7 @@ class Knowledge:
         for c in self.chunks:
             self._by_section.setdefault((c.doc_id, c.anchor), []).append(c)
             self._by_heading.setdefault(c.section, []).append(c)
-        self.bm25 = LexicalIndex([content_terms(c.text) or ["_"] for c in self.chunks])
+        self.bm25 = LexicalIndex([list(content_terms(c.text)) or ["_"] for c in self.chunks])
         self.vocabulary = frozenset(w for d in self.docs.values() for s in d.sections for w in words(s.text))
         self.section_texts = {
             (d.doc_id, s.anchor): normalize(s.text) for d in self.docs.values() for s in d.sections

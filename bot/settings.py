@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     database_url: str | None = None
     answer_cache: bool = True
     log_level: str = "INFO"
+    answer_threads: int = Field(
+        default=1, ge=1
+    )  # answers computed at once per worker (first come first served)
     other_hr_channel: str | None = None  # where out-of-scope HR questions are sent, e.g. "#ask-hr"
     workers: int | None = Field(default=None, ge=1)  # `serve` processes; None means one per core
     chroma_url: str | None = None  # a Chroma server (http://host:port) instead of the index under data_dir

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
@@ -18,6 +19,7 @@ STOPWORDS = frozenset(
     w.replace("'", "") for w in (*STOPWORDS_EN_PLUS, *VOCABULARY.conversational)
 ) | frozenset(STOPWORDS_EN_PLUS)
 _STEMMER = Stemmer.Stemmer("english")
+TERMS_CACHE = 65_536
 
 
 def normalize(text: str) -> str:
@@ -36,9 +38,10 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
-def content_terms(text: str) -> list[str]:
-    """Stemmed words that carry meaning (stopwords dropped)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+@lru_cache(maxsize=TERMS_CACHE)
+def content_terms(text: str) -> tuple[str, ...]:
+    """Stemmed words that carry meaning (stopwords dropped); remembered, as the guide's sentences recur."""
+    return tuple(stem(w) for w in words(text) if w not in STOPWORDS)
 
 
 def contains_normalized(haystack: str, needle: str) -> bool:

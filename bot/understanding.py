@@ -119,7 +119,12 @@ class MessageReader:
             shape = "yes_no" if vocab.opens_with_auxiliary(cleaned) else "general"
         proposition = cleaned
         own_words = [w for w in first.terms if w not in self._model_stems]
-        if shape == "yes_no" and reference in ("other", "swap", "ellipsis") and not own_words and context.text:
+        if (
+            shape == "yes_no"
+            and reference in ("other", "swap", "ellipsis")
+            and not own_words
+            and context.text
+        ):
             proposition = context.text  # "and the other one?" asks the previous question of another model
             masked = self.encoder.encode([vocab.mask(proposition)])[0]
         query, vector = first, written

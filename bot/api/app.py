@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -25,10 +26,13 @@ def create_app(settings: Settings | None = None, *, service_factory: ServiceFact
     settings = settings or Settings()
     loader = ServiceLoader(settings, service_factory or default_factory)
 
+    pool = ThreadPoolExecutor(max_workers=settings.answer_threads, thread_name_prefix="guidebot-answer")
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         loader.start()
         yield
+        pool.shutdown(wait=False, cancel_futures=True)
 
     app = FastAPI(
         title="guidebot",
@@ -39,6 +43,7 @@ def create_app(settings: Settings | None = None, *, service_factory: ServiceFact
     )
     app.state.settings = settings
     app.state.loader = loader
+    app.state.answer_pool = pool
     install_error_handlers(app)
     app.include_router(routes_health.router)
     app.include_router(routes_chat.router)

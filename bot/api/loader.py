@@ -66,7 +66,7 @@ class ServiceLoader:
         return self.service
 
 
-def get_service(request: Request) -> AnswerService:
+async def get_service(request: Request) -> AnswerService:
     """FastAPI dependency: the loaded service or 503."""
     loader: ServiceLoader = request.app.state.loader
     return loader.require()
