@@ -69,7 +69,10 @@ def test_table_rows_read_as_sentences(service) -> None:
 
 
 def test_a_follow_up_keeps_the_thread(service) -> None:
-    assert "HRO" in _ask(service, "what is an HRO?", "does it become a co-employer?").answer.split(":")[0]
+    about_hro = _ask(service, "what is an HRO?", "does it become a co-employer?").answer
+    assert about_hro.startswith("No") and "HRO" in about_hro.split("[1]")[0]
+    other = _ask(service, "does a PEO handle workers comp?", "and the other one?").answer
+    assert other.startswith("No, not for an ASO")
     reasons = _ask(service, "which costs more?", "why is that?").answer
     assert "because" in reasons
 
