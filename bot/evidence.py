@@ -28,18 +28,26 @@ class Sentence:
 
 
 def asker_terms(text: str) -> set[str]:
-    """Content stems of a question, with '_you' when it speaks of the asker ('do I file…', 'our EIN')."""
+    """Content stems of a question with the guide's words for its everyday ones ('pick' → 'choose'),
+    and '_you' when it speaks of the asker ('do I file…', 'our EIN')."""
+    said = words(text)
     terms = set(content_terms(text))
-    if _ASKER & set(words(text)):
+    terms.update(t for w in said if w in VOCABULARY.everyday for t in content_terms(VOCABULARY.everyday[w]))
+    if _ASKER & set(said):
         terms.add("_you")
+    if "own" in said:
+        terms.add("_own")  # "our own plans" / "their own insurance plans": a stopword that decides
     return terms - model_stems()
 
 
 def statement_terms(text: str) -> set[str]:
     """Content stems of a guide sentence or cell, with '_you' when it speaks of the reader doing it."""
+    said = set(words(text))
     terms = set(content_terms(text))
-    if {"you", "your"} & set(words(text)):
+    if {"you", "your"} & said:
         terms.add("_you")
+    if "own" in said:
+        terms.add("_own")
     return terms - model_stems()
 
 

@@ -26,7 +26,7 @@ Answer = Literal["yes", "no", "partly"]
 MYTH_MATCH = 0.62  # a stated myth this close to the question is the question
 SENTENCE_MATCH = 0.55  # a sentence about the model asked settles it only when it matches this well
 SENTENCE_OVERLAP = 0.4  # ... and holds at least this share of the question's words
-QUESTION_HEAD_WORDS = 5
+QUESTION_HEAD_WORDS = 4
 STRONG_MATCH = 0.85  # a sentence this close, holding this share of the question's words, outranks a cell
 STRONG_OVERLAP = 0.6
 STATEMENTS_READ = 3  # the best few sentences about the model asked are read for one that says it
@@ -61,7 +61,7 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     ]
     question = asker_terms(reading.proposition) - {"_you"}
     asker = VOCABULARY.asker_is_subject(reading.proposition)
-    strong = next((s for s in statements[:STATEMENTS_READ] if _says_it(s, question, strong=True)), None)
+    strong = _best_saying(statements, question, strong=True)
     if strong:
         return _from_statement(strong, negated_question, asker=asker)
     if asked:
@@ -69,7 +69,7 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
             answer = _from_row(reading, row, asked[0], kb)
             if answer:
                 return Settled(_flipped(answer) if negated_question else answer, row=row)
-    said = next((s for s in statements[:STATEMENTS_READ] if _says_it(s, question, strong=False)), None)
+    said = _best_saying(statements, question, strong=False)
     return _from_statement(said, negated_question, asker=asker) if said else None
 
 
@@ -92,13 +92,22 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
     return None
 
 
+def _best_saying(statements: list[Sentence], question: set[str], *, strong: bool) -> Sentence | None:
+    """Of the best few statements, the one that says most of what was asked (closest on a tie)."""
+    saying = [s for s in statements[:STATEMENTS_READ] if _says_it(s, question, strong=strong)]
+    return max(saying, key=lambda s: (_share(s, question), s.match), default=None)
+
+
+def _share(s: Sentence, question: set[str]) -> float:
+    return overlap(question, statement_terms(f"{s.text} {s.chunk.context}"))
+
+
 def _says_it(s: Sentence, question: set[str], *, strong: bool) -> bool:
     """The sentence says what was asked: close in meaning and holding the question's words (a strong
     one holds most of them and outranks a table cell)."""
     if s.match < (STRONG_MATCH if strong else SENTENCE_MATCH):
         return False
-    share = overlap(question, statement_terms(f"{s.text} {s.chunk.context}"))
-    return share >= (STRONG_OVERLAP if strong else SENTENCE_OVERLAP)
+    return _share(s, question) >= (STRONG_OVERLAP if strong else SENTENCE_OVERLAP)
 
 
 def _from_statement(s: Sentence, negated_question: bool, *, asker: bool) -> Settled:
@@ -234,6 +243,8 @@ def _other(model: str, sides: tuple[str, ...]) -> str:
 
 
 def _negated_question(reading: Reading) -> bool:
-    """The question itself is negative ("doesn't an ASO…", "do I lose…"), not a modifier in it
-    ("…for a startup with no HR person"): a negation among its first few words."""
-    return VOCABULARY.negated(" ".join(reading.proposition.split()[:QUESTION_HEAD_WORDS]))
+    """The question itself is negative ("doesn't an ASO…", "with a PEO do we lose…"), not a modifier in
+    it ("…for a startup with no HR person"): a negation at its auxiliary or in the few words after it."""
+    words = reading.proposition.split()
+    at = next((i for i, w in enumerate(words) if VOCABULARY.opens_with_auxiliary(w)), 0)
+    return VOCABULARY.negated(" ".join(words[at : at + QUESTION_HEAD_WORDS]))

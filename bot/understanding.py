@@ -25,6 +25,7 @@ COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
 # A question of these shapes that names no model, in the guide's words only, is about the guide's subject.
 IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons"})
 IMPLICIT_MODELS = ("PEO", "ASO")
+ADVICE_PROBABILITY = 0.5  # a recommendation request naming no model must read clearly as one
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,13 @@ class MessageReader:
         if shape == "which_more" and not direction and reference in ("all", "implicit") and both:
             shape = "attribute"  # "what is each model best for?" asks the row for each, not a side
         factual = shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned)
-        wants = not (shape in NOT_ADVICE or factual) and (
-            asks_for_recommendation(cleaned) or (shape == "recommend" and speaks_for_asker(cleaned))
+        # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we
+        # get?" speaks of us, but asks nothing the rules table decides).
+        about_models = bool(named) or vocab.asks_advice(cleaned) or guess.probability >= ADVICE_PROBABILITY
+        wants = (
+            about_models
+            and not (shape in NOT_ADVICE or factual)
+            and (asks_for_recommendation(cleaned) or (shape == "recommend" and speaks_for_asker(cleaned)))
         )
         if shape == "recommend" and not wants:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
