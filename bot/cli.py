@@ -187,10 +187,14 @@ def serve(
         check_data_files(settings)
     count = workers or settings.worker_count()
     os.environ["GUIDEBOT_WORKERS"] = str(count)  # each worker reads it to size its thread pools
+    if count > 1:
+        from bot.api.workers import serve_workers
+
+        serve_workers(host=host or settings.host, port=port or settings.port, count=count)
+        return
     uvicorn.run(
         "bot.api.app:create_app_from_env",
         factory=True,
-        workers=count,
         host=host or settings.host,
         port=port or settings.port,
         log_config=None,  # our stderr logging; the app logs one line per request itself

@@ -27,6 +27,7 @@ from bot.storage.db import create_db_engine, database_url
 from bot.storage.migrate import upgrade
 from bot.tables import attach_cell_vectors
 from bot.understanding import MessageReader
+from bot.vector_cache import CachedEncoder
 from ingest.chunking import Chunk, chunk_documents
 from ingest.corpus import Document, load_corpus
 from ingest.index import (
@@ -104,14 +105,15 @@ def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> 
     index = prepare_index(settings, encoder)
     chunk_vectors = index.client.get_collection(collection_names(settings.collection)[0])
     retriever = HybridRetriever(index.knowledge, chunk_vectors)
-    attach_cell_vectors(index.knowledge, encoder)
+    fixed_texts = CachedEncoder(encoder, settings.data_dir / "vectors")  # example phrasings, table cells
+    attach_cell_vectors(index.knowledge, fixed_texts)
     query_encoder = QueryVectorCache(encoder) if settings.answer_cache else encoder
     chain = build_chain(
         kb=index.knowledge, retriever=retriever, texts=texts, other_hr_channel=settings.other_hr_channel
     )
     reader = MessageReader(
         vocabulary=VOCABULARY,
-        shapes=ShapeReader(load_examples(), vocabulary=VOCABULARY, encoder=encoder),
+        shapes=ShapeReader(load_examples(), vocabulary=VOCABULARY, encoder=fixed_texts),
         queries=QueryReader(index.knowledge.vocabulary),
         encoder=query_encoder,
     )

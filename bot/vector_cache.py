@@ -1,0 +1,39 @@
+"""Vectors of fixed texts (example phrasings, table cells) kept on disk, so a worker starts without
+re-encoding them; keyed by the model and the texts, so any change of either encodes afresh."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from bot.embedding import TextEncoder
+
+
+class CachedEncoder(TextEncoder):
+    """An encoder whose batches are remembered in `folder` (one .npy file per distinct batch)."""
+
+    def __init__(self, inner: TextEncoder, folder: Path) -> None:
+        self.inner, self.folder = inner, folder
+        self.model_id = inner.model_id
+
+    def encode(self, texts: list[str], *, batch_size: int = 32) -> np.ndarray:
+        """As the inner encoder; a batch seen before (same model, same texts) is read from disk."""
+        key = hashlib.sha256("\n".join([self.model_id, *texts]).encode()).hexdigest()[:24]
+        path = self.folder / f"{key}.npy"
+        try:
+            vectors = np.load(path)
+            if vectors.shape[0] == len(texts):
+                return np.asarray(vectors, dtype=np.float32)
+        except (OSError, ValueError):
+            pass  # missing or unreadable: encode again
+        vectors = self.inner.encode(texts, batch_size=batch_size)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".npy.tmp")
+        with os.fdopen(fd, "wb") as out:
+            np.save(out, vectors)
+        os.replace(tmp, path)  # whole file or none, also with two workers starting at once
+        return vectors
