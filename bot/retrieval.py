@@ -10,7 +10,6 @@ from chromadb.api.models.Collection import Collection
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
 from bot.query import Query, models_named
-from ingest.chunking import Chunk
 
 DENSE_WEIGHT = 0.5
 PREAMBLE_WEIGHT = 0.8  # the introduction before a document's first heading rarely answers
@@ -55,7 +54,7 @@ class HybridRetriever:
         self._models = np.array(
             [_model_bits(models_named(f"{c.section} {c.context} {c.body}")) for c in chunks], dtype=np.intp
         )
-        self._place_weight = np.array([PREAMBLE_WEIGHT if self._in_preamble(c) else 1.0 for c in chunks])
+        self._place_weight = np.array([PREAMBLE_WEIGHT if self.kb.in_preamble(c) else 1.0 for c in chunks])
 
     def retrieve(self, query: Query, vector: np.ndarray, *, k: int = 8) -> Retrieval:
         """The top k chunks with the evidence that ranked them."""
@@ -142,11 +141,6 @@ class HybridRetriever:
                 row = self.kb.chunk_index[chunk.id]
                 out[row] = max(out.get(row, 0.0), (sim - HEADING_MATCH) + 0.05)
         return out
-
-    def _in_preamble(self, chunk: Chunk) -> bool:
-        """Text under the document title, before its first section: an introduction, seldom the answer."""
-        doc = self.kb.docs.get(chunk.doc_id)
-        return bool(doc and len(doc.sections) > 1 and chunk.anchor == doc.sections[0].anchor)
 
     def _model_fit(self, query: Query) -> np.ndarray | float:
         """Down-weight chunks about other models than the ones asked about (one factor per chunk)."""

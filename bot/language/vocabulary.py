@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -30,7 +30,8 @@ class Direction(BaseModel):
     less: list[str] = Field(min_length=1)
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=64)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Whole-word, case-insensitive alternation of phrases (longest first); 's' plurals allowed."""
     parts = sorted({_words(p) for p in phrases if _words(p)}, key=len, reverse=True)
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) + "s?" for p in parts) + r")(?![a-z0-9])")
@@ -60,28 +61,28 @@ class Vocabulary(BaseModel):
 
     def speaks_of_reader(self, text: str) -> bool:
         """True when the guide's sentence speaks of the reader's company ('you', 'the client company')."""
-        return bool(_phrase_pattern(self.reader).search(_words(text)))
+        return bool(_phrase_pattern(tuple(self.reader)).search(_words(text)))
 
     def hedged(self, text: str) -> bool:
         """True when the statement holds only in part ('may have less flexibility')."""
-        return bool(_phrase_pattern(self.hedges).search(_words(text)))
+        return bool(_phrase_pattern(tuple(self.hedges)).search(_words(text)))
 
     requests: list[str]
     advice: list[str]
 
     def asks_advice(self, text: str) -> bool:
         """True when the text holds a word of asking for advice ('should', 'need', 'fit', ...)."""
-        return bool(_phrase_pattern(self.advice).search(_words(text)))
+        return bool(_phrase_pattern(tuple(self.advice)).search(_words(text)))
 
     def gives_reason(self, text: str) -> bool:
         """True when the text holds a causal word ('because', 'since', ...)."""
-        return bool(_phrase_pattern(self.causal).search(_words(text)))
+        return bool(_phrase_pattern(tuple(self.causal)).search(_words(text)))
 
     def reference(self, text: str) -> str | None:
         """'other', 'all' or 'one' when the text points back at an earlier topic, else None."""
         norm = _words(text)
         for kind in ("other", "all", "one"):
-            if _phrase_pattern(self.references.get(kind, [])).search(norm):
+            if _phrase_pattern(tuple(self.references.get(kind, []))).search(norm):
                 return kind
         return None
 
@@ -100,29 +101,29 @@ class Vocabulary(BaseModel):
         words = _words(text).split()
         while words and words[0] in self.fillers:
             words = words[1:]
-        if _phrase_pattern(self.requests).match(" ".join(words)):
+        if _phrase_pattern(tuple(self.requests)).match(" ".join(words)):
             return False
         return bool(words) and words[0] in self.auxiliaries
 
     @cached_property
     def _model_patterns(self) -> dict[str, re.Pattern[str]]:
-        return {model: _phrase_pattern([model, *names]) for model, names in self.models.items()}
+        return {model: _phrase_pattern((model, *names)) for model, names in self.models.items()}
 
     @cached_property
     def _attribute_patterns(self) -> dict[str, re.Pattern[str]]:
-        return {name: _phrase_pattern([name, *a.words]) for name, a in self.attributes.items()}
+        return {name: _phrase_pattern((name, *a.words)) for name, a in self.attributes.items()}
 
     @cached_property
     def _more(self) -> re.Pattern[str]:
-        return _phrase_pattern(self.direction.more)
+        return _phrase_pattern(tuple(self.direction.more))
 
     @cached_property
     def _less(self) -> re.Pattern[str]:
-        return _phrase_pattern(self.direction.less)
+        return _phrase_pattern(tuple(self.direction.less))
 
     @cached_property
     def _negation(self) -> re.Pattern[str]:
-        return _phrase_pattern(self.negation)
+        return _phrase_pattern(tuple(self.negation))
 
     def models_named(self, text: str) -> tuple[str, ...]:
         """Canonical model names mentioned in the text, in order of first mention."""
