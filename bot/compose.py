@@ -164,10 +164,9 @@ def _standing(kb: Knowledge, row: int) -> str | None:
 
 def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """'pros of X' style questions: the asked column of the best-matching table, row by row."""
-    top, asked = None, []
+    top, asked, wanted = None, [], {*query.terms, *query.related}
     for chunk in chunks:
         if chunk.kind == "table_row" and _table_about_asked_models(query, chunk):
-            wanted = {*query.terms, *query.related}
             first = 1 if _first_column_labels(chunk) else 0  # a column of row names is not asked for
             asked = [i for i, h in enumerate(chunk.header) if i >= first and stem(h.lower()) in wanted]
             if asked:
@@ -179,7 +178,9 @@ def _table_column(query: Query, chunks: list[Chunk], kb: Knowledge, texts: Answe
     whole = len(asked) == len(top.header)
     claims = [
         Claim(
-            _row_line(row) if whole else "; ".join(row.cells[i] for i in asked if i < len(row.cells)),
+            row_claim_text(row, models=query.models, terms=wanted)
+            if whole
+            else "; ".join(row.cells[i] for i in asked if i < len(row.cells)),
             row,
             row.body,
         )
@@ -208,37 +209,11 @@ def render_sentence(chunk: Chunk, sentence: str) -> str:
     return sentence[labelled.end() :] if labelled else sentence
 
 
-def _row_line(chunk: Chunk, query: Query | None = None) -> str:
-    """A table row as a line: 'Cost: PEO higher, bundled; ASO lower, ...' when its first column names
-    the row, else the one cell the question is about, with its column and table."""
-    header, cells = chunk.header, chunk.cells
-    if _first_column_labels(chunk) and len(cells) == len(header):
-        parts = [
-            v if v.lower().startswith(_short(h).lower()) else f"{_short(h)} {_lower_first(v)}"
-            for h, v in zip(header[1:], cells[1:])
-        ]
-        return f"{cells[0]}: " + "; ".join(parts)
-    terms = {*query.terms, *query.related} if query else set()
-    best = max(range(len(cells)), key=lambda i: (len(terms & set(content_terms(cells[i]))), -i))
-    caption = chunk.context.split(" | ")[0] if chunk.context else chunk.section
-    return f"{header[best] if best < len(header) else ''} ({caption}): {cells[best]}"
-
-
 def _first_column_labels(chunk: Chunk) -> bool:
     """Wide tables, or two-column ones whose first cells are short names, are read row by row."""
     if len(chunk.header) >= 3:
         return True
     return len(chunk.cells) == 2 and len(chunk.cells[0].split()) <= 3
-
-
-def _short(header: str) -> str:
-    return re.sub(r"\s*\(.*?\)", "", header).strip()
-
-
-def _lower_first(text: str) -> str:
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text
 
 
 def _about_asked_models(query: Query, chunk: Chunk, sentence: str) -> bool:
