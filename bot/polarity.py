@@ -29,7 +29,7 @@ SENTENCE_OVERLAP = 0.4  # ... and holds at least this share of the question's wo
 QUESTION_HEAD_WORDS = 4
 STRONG_MATCH = 0.85  # a sentence this close, holding this share of the question's words, outranks a cell
 STRONG_OVERLAP = 0.6
-STATEMENTS_READ = 3  # the best few sentences about the model asked are read for one that says it
+STATEMENTS_READ = 6  # the best few sentences about the model asked are read for one that says it
 CELL_MARGIN = 0.02  # a cell closer in meaning to the question by this much settles a tie of words
 _VERDICTS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (re.compile(r"^(only )?partly\b", re.I), "partly"),
@@ -144,15 +144,30 @@ def settle_which(
     """The model the guide names for 'which is more/less …', with the row or sentence that says so."""
     wanted = reading.direction
     sides = reading.models if len(reading.models) >= 2 else ("PEO", "ASO")
-    if not wanted:
-        # "which one takes responsibility for X?": the one side the guide says yes for.
-        each = settle_each(reading, sides, candidates, kb)
-        yes = [m for m, v in each.items() if v.answer == "yes"]
-        if len(yes) == 1 and len(each) == len(sides):
-            found = each[yes[0]]
-            source = found.row or found.sentence
-            return (yes[0], source) if source else None
-        return None
+    leaning = _settle_by_direction(reading, candidates, kb, sides) if wanted else None
+    return leaning or _the_one_side(reading, candidates, kb, sides)
+
+
+def _the_one_side(
+    reading: Reading, candidates: list[Sentence], kb: Knowledge, sides: tuple[str, ...]
+) -> tuple[str, Chunk | Sentence] | None:
+    """ "Which one takes responsibility for X?", "which is meant for bigger firms?": the one side the
+    guide says yes for (and no for the others)."""
+    each = settle_each(reading, sides, candidates, kb)
+    yes = [m for m, v in each.items() if v.answer == "yes"]
+    if len(yes) == 1 and len(each) == len(sides):
+        found = each[yes[0]]
+        source = found.row or found.sentence
+        return (yes[0], source) if source else None
+    return None
+
+
+def _settle_by_direction(
+    reading: Reading, candidates: list[Sentence], kb: Knowledge, sides: tuple[str, ...]
+) -> tuple[str, Chunk | Sentence] | None:
+    """The side whose table cell or sentence leans the way asked ("which costs more")."""
+    wanted = reading.direction
+    assert wanted is not None
     for row in attribute_rows(kb, reading.attribute):
         if not all(cell(row, m) for m in sides):
             continue  # the table has no column for one of the sides: it cannot compare them

@@ -93,6 +93,12 @@ class MessageReader:
         offers_both = not vocab.opens_with_auxiliary(cleaned) or " or " in f" {first.text} "
         if two_sides and not both and offers_both:
             shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
+        if (
+            direction
+            and shape in ("general", "comparison")
+            and first.text.split()[:1] in (["which"], ["who"])
+        ):
+            shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side
         models, attribute, reference = self._resolve(
             shape, named=named, attributes=attributes, text=first.text, context=context
         )
@@ -123,7 +129,7 @@ class MessageReader:
         if shape == "recommend" and not wants:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
             shape = "yes_no" if vocab.opens_with_auxiliary(cleaned) else "general"
-        proposition = cleaned
+        proposition = _the_question(cleaned)  # "is there an official list? my manager says so" asks the first
         own_words = [w for w in first.terms if w not in self._model_stems]
         if (
             shape == "yes_no"
@@ -199,6 +205,12 @@ class MessageReader:
         if context.models and len(content) <= ELLIPSIS_WORDS and shape != "chit_chat":
             return context.models, attribute, "ellipsis"
         return (), attribute, None
+
+
+def _the_question(text: str) -> str:
+    """The sentence that asks (the first ending in '?'), without the remarks around it."""
+    asked, mark, rest = text.partition("?")
+    return f"{asked}{mark}" if mark and rest.strip() else text
 
 
 def _with_models(query: Query, models: tuple[str, ...]) -> Query:
