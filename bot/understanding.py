@@ -23,7 +23,7 @@ NOT_ADVICE: frozenset[Shape] = frozenset(
 ELLIPSIS_WORDS = 7
 COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
 # A question of these shapes that names no model, in the guide's words only, is about the guide's subject.
-IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons"})
+IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons", "attribute"})
 IMPLICIT_MODELS = ("PEO", "ASO")
 ADVICE_PROBABILITY = 0.5  # a recommendation request naming no model must read clearly as one
 
