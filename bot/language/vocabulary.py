@@ -30,6 +30,16 @@ class Direction(BaseModel):
     less: list[str] = Field(min_length=1)
 
 
+def _pattern(phrases: list[str]) -> re.Pattern[str]:
+    """The compiled pattern of a list of phrases (compiled once per distinct list)."""
+    return _phrase_pattern(tuple(phrases))
+
+
+def _holds(phrases: list[str], text: str) -> bool:
+    """True when one of the phrases stands in the text (as whole words)."""
+    return bool(_pattern(phrases).search(_words(text)))
+
+
 @lru_cache(maxsize=64)
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Whole-word, case-insensitive alternation of phrases (longest first); 's' plurals allowed."""
@@ -58,31 +68,34 @@ class Vocabulary(BaseModel):
     causal: list[str]
     hedges: list[str]
     reader: list[str]
-
-    def speaks_of_reader(self, text: str) -> bool:
-        """True when the guide's sentence speaks of the reader's company ('you', 'the client company')."""
-        return bool(_phrase_pattern(tuple(self.reader)).search(_words(text)))
-
-    def hedged(self, text: str) -> bool:
-        """True when the statement holds only in part ('may have less flexibility')."""
-        return bool(_phrase_pattern(tuple(self.hedges)).search(_words(text)))
-
     requests: list[str]
     advice: list[str]
 
+    def speaks_of_reader(self, text: str) -> bool:
+        """True when the guide's sentence speaks of the reader's company ('you', 'the client company')."""
+        return _holds(self.reader, text)
+
+    def hedged(self, text: str) -> bool:
+        """True when the statement holds only in part ('may have less flexibility')."""
+        return _holds(self.hedges, text)
+
     def asks_advice(self, text: str) -> bool:
         """True when the text holds a word of asking for advice ('should', 'need', 'fit', ...)."""
-        return bool(_phrase_pattern(tuple(self.advice)).search(_words(text)))
+        return _holds(self.advice, text)
 
     def gives_reason(self, text: str) -> bool:
         """True when the text holds a causal word ('because', 'since', ...)."""
-        return bool(_phrase_pattern(tuple(self.causal)).search(_words(text)))
+        return _holds(self.causal, text)
+
+    def negated(self, text: str) -> bool:
+        """True when the text holds a negation word (a closing 'or not?' only offers the choice)."""
+        return _holds(self.negation, _OR_NOT.sub(" ", _words(text)))
 
     def reference(self, text: str) -> str | None:
         """'other', 'all' or 'one' when the text points back at an earlier topic, else None."""
         norm = _words(text)
         for kind in ("other", "all", "one"):
-            if _phrase_pattern(tuple(self.references.get(kind, []))).search(norm):
+            if _holds(self.references.get(kind, []), norm):
                 return kind
         return None
 
@@ -101,7 +114,7 @@ class Vocabulary(BaseModel):
         words = _words(text).split()
         while words and words[0] in self.fillers:
             words = words[1:]
-        if _phrase_pattern(tuple(self.requests)).match(" ".join(words)):
+        if _pattern(self.requests).match(" ".join(words)):
             return False
         return bool(words) and words[0] in self.auxiliaries
 
@@ -112,18 +125,6 @@ class Vocabulary(BaseModel):
     @cached_property
     def _attribute_patterns(self) -> dict[str, re.Pattern[str]]:
         return {name: _phrase_pattern((name, *a.words)) for name, a in self.attributes.items()}
-
-    @cached_property
-    def _more(self) -> re.Pattern[str]:
-        return _phrase_pattern(tuple(self.direction.more))
-
-    @cached_property
-    def _less(self) -> re.Pattern[str]:
-        return _phrase_pattern(tuple(self.direction.less))
-
-    @cached_property
-    def _negation(self) -> re.Pattern[str]:
-        return _phrase_pattern(tuple(self.negation))
 
     def models_named(self, text: str) -> tuple[str, ...]:
         """Canonical model names mentioned in the text, in order of first mention."""
@@ -160,22 +161,18 @@ class Vocabulary(BaseModel):
         if not attribute or attribute not in self._attribute_patterns:
             return self.direction_of(text)
         at = [m.start() for m in self._attribute_patterns[attribute].finditer(norm)]
-        leans = [(m.start(), "more") for m in self._more.finditer(norm)]
-        leans += [(m.start(), "less") for m in self._less.finditer(norm)]
+        leans = [(m.start(), "more") for m in _pattern(self.direction.more).finditer(norm)]
+        leans += [(m.start(), "less") for m in _pattern(self.direction.less).finditer(norm)]
         near = [(abs(p - a), d) for p, d in leans for a in at if abs(p - a) <= DIRECTION_REACH]
         return min(near)[1] if near else None
 
     def direction_of(self, text: str) -> str | None:
         """'more' or 'less' when the text leans one way (first comparative word wins), else None."""
         norm = _words(text)
-        more, less = self._more.search(norm), self._less.search(norm)
+        more, less = _pattern(self.direction.more).search(norm), _pattern(self.direction.less).search(norm)
         if more and (not less or more.start() < less.start()):
             return "more"
         return "less" if less else None
-
-    def negated(self, text: str) -> bool:
-        """True when the text holds a negation word (a closing 'or not?' only offers the choice)."""
-        return bool(self._negation.search(_OR_NOT.sub(" ", _words(text))))
 
     def mask(self, text: str) -> str:
         """The text with model names as 'X' and attribute words as 'Y': its wording without its topic."""
