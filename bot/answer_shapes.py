@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.compose import Claim, Draft, compose, render_sentence, similar
-from bot.evidence import Sentence, about, attribute_stems, model_stems, previous_row, sentences
+from bot.compose import Claim, Draft, compose, render_sentence, similar, standing
+from bot.evidence import Sentence, about, attribute_stems, sentences
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
 from bot.polarity import settle_each, settle_myth, settle_which, settle_yes_no
@@ -16,7 +16,7 @@ from bot.prompts import AnswerTexts
 from bot.refusal import lacks
 from bot.retrieval import Retrieval
 from bot.tables import attribute_rows, cell, column_indices, row_claim_text, row_sentence, with_article
-from bot.text_match import content_terms, stem
+from bot.text_match import MODEL_NAME_STEMS, content_terms, stem
 from bot.understanding import Reading
 from ingest.chunking import Chunk
 
@@ -158,7 +158,7 @@ def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     if len(reading.models) != 2:
         return None
     wanted = set(reading.models)
-    asked = {*reading.query.terms, *reading.query.related} - model_stems()
+    asked = {*reading.query.terms, *reading.query.related} - MODEL_NAME_STEMS
     hits = [kb.chunk(h.chunk_id) for h in found.hits]
     # A heading that speaks of what was asked ("difference") first, then retrieval's order.
     hits.sort(key=lambda c: (not asked & set(content_terms(c.section)), c.kind != "faq"))
@@ -275,14 +275,11 @@ def _claim(s: Sentence, kb: Knowledge, reading: Reading | None = None) -> Claim:
 
 
 def _claim_at(row: int, chunk: Chunk, kb: Knowledge, *, faq_opening: bool = False) -> Claim | None:
-    """A sentence as a claim; one that leans on the sentence before it comes with that sentence (an
-    FAQ answer's opening may lean on its question heading when faq_opening)."""
-    text = kb.units.texts[row]
-    if kb.leans[row] and not (faq_opening and previous_row(kb, row) is None and chunk.kind == "faq"):
-        before = previous_row(kb, row)
-        if before is None or kb.roles[before] != "content":
-            return None
-        text = f"{kb.units.texts[before]} {text}"
+    """A sentence as a claim (see compose.standing): joined with the one it leans on, else as prose."""
+    text = standing(kb, row, faq_opening=faq_opening)
+    if text is None:
+        return None
+    if text != kb.units.texts[row]:
         return Claim(text, chunk, text)
     return Claim(render_sentence(chunk, text), chunk, text)
 
@@ -311,7 +308,7 @@ def _list_on_topic(reading: Reading, chunk: Chunk, kb: Knowledge, *, items: bool
     body = [c.body for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
     have = set(content_terms(" ".join([chunk.section, chunk.context, *(body if items else [])])))
     topic = attribute_stems(reading.attribute) or (
-        {*reading.query.terms, *reading.query.related} - model_stems()
+        {*reading.query.terms, *reading.query.related} - MODEL_NAME_STEMS
     )
     return bool(topic & have)
 

@@ -6,12 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from bot.knowledge import Knowledge
-from bot.language.vocabulary import VOCABULARY
 from bot.prompts import AnswerTexts
 from bot.query import Query, models_named
 from bot.retrieval import Retrieval
 from bot.tables import row_claim_text
-from bot.text_match import content_terms, stem
+from bot.text_match import MODEL_WORD_STEMS, content_terms, stem
 from ingest.chunking import Chunk
 
 MAX_SENTENCES = 3
@@ -21,11 +20,6 @@ KEEP_RATIO = 0.85  # a sentence joins the answer if it scores this close to the 
 SECTION_KEEP_RATIO = 0.65  # looser when the question names one section (its sentences belong together)
 _STEP_LABEL = re.compile(r"^[A-Z][\w’' &/-]{2,40}:\s+(?=[A-Z])")
 _CONDITIONAL_LEAD = re.compile(r"\b(if|when|to|for)\s*:$", re.IGNORECASE)
-
-
-MODEL_STEMS = frozenset(
-    stem(w) for m, names in VOCABULARY.models.items() for name in (m, *names) for w in name.lower().split()
-)
 
 
 @dataclass(frozen=True)
@@ -89,7 +83,7 @@ def _sentences(
     dense: dict[str, float] = {}
     for rank, chunk in enumerate(chunks if in_order else chunks[:5]):
         for row in kb.sentence_rows.get(chunk.id, []):
-            sentence = _standing(kb, row)
+            sentence = standing(kb, row)
             if not sentence or not _about_asked_models(query, chunk, sentence):
                 continue
             dense[sentence] = float(found.sentence_scores[row])
@@ -115,7 +109,7 @@ def _sentences(
         picked = _bridged(picked, kb, most)
         picked.sort(key=lambda p: (chunks.index(p[0]), p[0].body.find(p[1])))
     claims = [Claim(_render(chunk, sentence, query), chunk, sentence) for chunk, sentence in picked]
-    topic = {*query.terms, *query.related} - MODEL_STEMS
+    topic = {*query.terms, *query.related} - MODEL_WORD_STEMS
     weak = (
         not in_order
         and bool(topic)
@@ -132,7 +126,7 @@ def _bridged(picked: list[tuple[Chunk, str]], kb: Knowledge, most: int) -> list[
     out = list(picked)
     for chunk in {c.id: c for c, _ in picked}.values():
         rows = kb.sentence_rows.get(chunk.id, [])
-        texts = [_standing(kb, r) for r in rows]
+        texts = [standing(kb, r) for r in rows]
         at = [i for i, t in enumerate(texts) if t and any(c.id == chunk.id and s == t for c, s in picked)]
         if len(at) >= 2:
             gap = [
@@ -145,9 +139,10 @@ def _bridged(picked: list[tuple[Chunk, str]], kb: Knowledge, most: int) -> list[
     return out
 
 
-def _standing(kb: Knowledge, row: int) -> str | None:
+def standing(kb: Knowledge, row: int, *, faq_opening: bool = True) -> str | None:
     """A content sentence as it can stand in an answer: one that leans on the sentence before it comes
-    with that sentence (when that one is content too), else not at all."""
+    with that sentence (when that one is content too), else not at all. faq_opening: an FAQ answer's
+    first sentence may lean on its question heading, which the citation names."""
     if kb.roles[row] != "content":
         return None
     text = kb.units.texts[row]
@@ -155,8 +150,8 @@ def _standing(kb: Knowledge, row: int) -> str | None:
         return text
     rows = kb.sentence_rows.get(kb.units.chunk_ids[row], [])
     at = rows.index(row) if row in rows else 0
-    if at == 0 and kb.chunk(kb.units.chunk_ids[row]).kind == "faq":
-        return text  # an FAQ answer's opening leans on its question heading, which the citation names
+    if at == 0 and faq_opening and kb.chunk(kb.units.chunk_ids[row]).kind == "faq":
+        return text
     if at == 0 or kb.roles[rows[at - 1]] != "content" or kb.leans[rows[at - 1]]:
         return None
     return f"{kb.units.texts[rows[at - 1]]} {text}"

@@ -9,7 +9,7 @@ import numpy as np
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
 from bot.retrieval import Retrieval
-from bot.text_match import content_terms, words
+from bot.text_match import MODEL_NAME_STEMS, content_terms, words
 from bot.understanding import Reading
 from ingest.chunking import Chunk
 
@@ -37,7 +37,7 @@ def asker_terms(text: str) -> set[str]:
         terms.add("_you")
     if "own" in said:
         terms.add("_own")  # "our own plans" / "their own insurance plans": a stopword that decides
-    return terms - model_stems()
+    return terms - MODEL_NAME_STEMS
 
 
 def statement_terms(text: str) -> set[str]:
@@ -48,20 +48,7 @@ def statement_terms(text: str) -> set[str]:
         terms.add("_you")
     if "own" in said:
         terms.add("_own")
-    return terms - model_stems()
-
-
-_MODEL_STEMS: set[str] = set()
-
-
-def model_stems() -> set[str]:
-    """Stems of the models' one-word names (PEO, ASO, CPEO…): a name says which model, not what of it."""
-    if not _MODEL_STEMS:
-        for model, names in VOCABULARY.models.items():
-            for name in (model, *names):
-                if " " not in name.strip():
-                    _MODEL_STEMS.update(content_terms(name))
-    return _MODEL_STEMS
+    return terms - MODEL_NAME_STEMS
 
 
 def overlap(question: set[str], statement: set[str]) -> float:
@@ -114,16 +101,9 @@ def next_sentence(kb: Knowledge, row: int) -> str | None:
     return kb.units.texts[rows[at + 1]] if 0 <= at < len(rows) - 1 else None
 
 
-def previous_row(kb: Knowledge, row: int) -> int | None:
-    """The sentence row before this one in the same chunk, if any."""
-    rows = kb.sentence_rows.get(kb.units.chunk_ids[row], [])
-    at = rows.index(row) if row in rows else -1
-    return rows[at - 1] if at > 0 else None
-
-
 def attribute_stems(attribute: str | None) -> set[str]:
     """Stems of an attribute's words ('liability', 'risk', 'responsible'…), without model names."""
     if not attribute:
         return set()
     words = (attribute, *VOCABULARY.attributes[attribute].words)
-    return {t for w in words for t in content_terms(w)} - model_stems()
+    return {t for w in words for t in content_terms(w)} - MODEL_NAME_STEMS

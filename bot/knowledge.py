@@ -43,7 +43,6 @@ class Knowledge:
     fingerprint: str = field(init=False)
     roles: list[Role] = field(init=False)  # unit row -> what the sentence is (content, myth, lead-in, ...)
     leans: list[bool] = field(init=False)  # unit row -> it points back at the sentence before it
-    chunk_models: dict[str, tuple[str, ...]] = field(init=False)  # models a chunk's section/context/body name
     section_models: dict[str, tuple[str, ...]] = field(init=False)  # models a chunk's heading/caption name
     # (row chunk id, model) -> vector of that model's cell as 'label: cell'; filled by attach_cell_vectors
     cell_vectors: dict[tuple[str, str], np.ndarray] = field(init=False, default_factory=dict)
@@ -63,9 +62,6 @@ class Knowledge:
             for t, k in zip(self.units.texts, self.units.kinds)
         ]
         self.leans = [leans_on_previous(t) for t in self.units.texts]
-        self.chunk_models = {
-            c.id: VOCABULARY.models_named(f"{c.section} {c.context} {c.body}") for c in self.chunks
-        }
         self.section_models = {c.id: VOCABULARY.models_named(f"{c.section} {c.context}") for c in self.chunks}
         self._by_section, self._by_heading = {}, {}
         for c in self.chunks:

@@ -48,3 +48,19 @@ def contains_normalized(haystack: str, needle: str) -> bool:
     """True when the needle's words stand, in order and contiguous, in the haystack."""
     n = normalize(needle)
     return bool(n) and f" {n} " in f" {normalize(haystack)} "
+
+
+# Stems of the one-word model names (PEO, ASO, CPEO…): a name says which model, not what about it.
+MODEL_NAME_STEMS = frozenset(
+    content_terms(name)[0]
+    for model, names in VOCABULARY.models.items()
+    for name in (model, *names)
+    if " " not in name.strip() and content_terms(name)
+)
+# Stems of every word of every model name, full names included ("professional", "employ", …).
+MODEL_WORD_STEMS = frozenset(
+    stem(w)
+    for model, names in VOCABULARY.models.items()
+    for name in (model, *names)
+    for w in name.lower().split()
+)

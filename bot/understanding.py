@@ -11,7 +11,7 @@ from bot.language.shapes import Shape, ShapeReader
 from bot.language.vocabulary import Vocabulary
 from bot.query import Query, QueryReader, strip_instructions
 from bot.rules.request import asks_for_recommendation, speaks_for_asker
-from bot.text_match import STOPWORDS, stem
+from bot.text_match import MODEL_NAME_STEMS, STOPWORDS
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
 CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
@@ -69,7 +69,6 @@ class MessageReader:
         self, *, vocabulary: Vocabulary, shapes: ShapeReader, queries: QueryReader, encoder: TextEncoder
     ) -> None:
         self.vocabulary, self.shapes, self.queries, self.encoder = vocabulary, shapes, queries, encoder
-        self._model_stems = {stem(w) for m, names in vocabulary.models.items() for w in (m, *names)}
 
     def read(self, message: str, context: Context | None = None) -> Reading:
         """The reading of a message; follow-ups resolve against the context."""
@@ -130,7 +129,7 @@ class MessageReader:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
             shape = "yes_no" if vocab.opens_with_auxiliary(cleaned) else "general"
         proposition = _the_question(cleaned)  # "is there an official list? my manager says so" asks the first
-        own_words = [w for w in first.terms if w not in self._model_stems]
+        own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS]
         if (
             shape == "yes_no"
             and reference in ("other", "swap", "ellipsis")
