@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import warnings
 from importlib import metadata
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from bot.embedding import DIMENSION, MODEL_ID, TextEncoder, bundled_model_path
+from bot.files import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -32,19 +31,6 @@ def _max_seq_length(model_path: Path) -> int:
     """The truncation length sentence-transformers uses for this model (256 for MiniLM)."""
     config = json.loads((model_path / "sentence_bert_config.json").read_text())
     return int(config["max_seq_length"])
-
-
-def _atomic_write(target: Path, write: Any) -> None:
-    """Call write(tmp_path) and rename the result into place: two processes never see half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is readable like any other
-        os.replace(tmp, target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def _export_fp32(model_path: Path, out: Path) -> None:
@@ -94,13 +80,13 @@ def onnx_model_file(cache_dir: Path, *, model_path: Path | None = None, int8: bo
     fp32 = cache_dir / f"minilm-{key}.onnx"
     if not fp32.exists():
         log.info("exporting %s to ONNX at %s (once)", MODEL_ID, fp32)
-        _atomic_write(fp32, lambda tmp: _export_fp32(model_path, tmp))
+        atomic_write(fp32, lambda tmp: _export_fp32(model_path, tmp))
     if not int8:
         return fp32
     quantized = cache_dir / f"minilm-{key}-int8.onnx"
     if not quantized.exists():
         log.info("quantising %s to int8 at %s (once)", fp32.name, quantized)
-        _atomic_write(quantized, lambda tmp: _quantize(fp32, tmp))
+        atomic_write(quantized, lambda tmp: _quantize(fp32, tmp))
     return quantized
 
 

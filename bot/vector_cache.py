@@ -4,13 +4,12 @@ re-encoding them; keyed by the model and the texts, so any change of either enco
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
 from bot.embedding import TextEncoder
+from bot.files import atomic_write
 
 
 class CachedEncoder(TextEncoder):
@@ -31,9 +30,11 @@ class CachedEncoder(TextEncoder):
         except (OSError, ValueError):
             pass  # missing or unreadable: encode again
         vectors = self.inner.encode(texts, batch_size=batch_size)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".npy.tmp")
-        with os.fdopen(fd, "wb") as out:
-            np.save(out, vectors)
-        os.replace(tmp, path)  # whole file or none, also with two workers starting at once
+        atomic_write(path, lambda tmp: _save(tmp, vectors))
         return vectors
+
+
+def _save(path: Path, vectors: np.ndarray) -> None:
+    """np.save to exactly this path (given a name, np.save would add '.npy' to it)."""
+    with path.open("wb") as out:
+        np.save(out, vectors, allow_pickle=False)
