@@ -15,7 +15,15 @@ from bot.polarity import settle_each, settle_myth, settle_which, settle_yes_no
 from bot.prompts import AnswerTexts
 from bot.refusal import lacks
 from bot.retrieval import Retrieval
-from bot.tables import attribute_rows, cell, column_indices, row_claim_text, row_sentence, with_article
+from bot.tables import (
+    TableIndex,
+    attribute_rows,
+    cell,
+    column_indices,
+    row_claim_text,
+    row_sentence,
+    with_article,
+)
 from bot.text_match import MODEL_NAME_STEMS, content_terms, stem
 from bot.understanding import Reading
 from ingest.chunking import Chunk
@@ -180,7 +188,7 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     wanted = {*reading.query.terms, *reading.query.related}
     groups: list[tuple[str, list[Claim]]] = []
     for model in models[:2]:
-        rows = _pros_cons_rows(kb, model)
+        rows = TableIndex.of(kb).pros_cons.get(model, [])
         if not rows:
             continue
         columns = column_indices(rows[0], ("pros", "cons"))
@@ -222,16 +230,12 @@ def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     """'What is X' / 'tell me about X': the opening of the section whose heading names X alone."""
     if len(reading.models) != 1:
         return None
-    model = reading.models[0]
-    for chunk in kb.chunks:
-        if chunk.kind != "paragraph" or chunk.promotional:
-            continue
-        if VOCABULARY.models_named(chunk.section) != (model,):
-            continue
-        rows = [r for r in kb.sentence_rows.get(chunk.id, []) if kb.roles[r] == "content"]
-        claims = [_claim_at(r, chunk, kb) for r in rows[:2]]
-        return Draft(claims=_distinct([c for c in claims if c]))
-    return None
+    chunk = TableIndex.of(kb).defining.get(reading.models[0])
+    if chunk is None:
+        return None
+    rows = [r for r in kb.sentence_rows.get(chunk.id, []) if kb.roles[r] == "content"]
+    claims = [_claim_at(r, chunk, kb) for r in rows[:2]]
+    return Draft(claims=_distinct([c for c in claims if c]))
 
 
 def why(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
@@ -311,16 +315,6 @@ def _list_on_topic(reading: Reading, chunk: Chunk, kb: Knowledge, *, items: bool
         {*reading.query.terms, *reading.query.related} - MODEL_NAME_STEMS
     )
     return bool(topic & have)
-
-
-def _pros_cons_rows(kb: Knowledge, model: str) -> list[Chunk]:
-    return [
-        c
-        for c in kb.chunks
-        if c.kind == "table_row"
-        and column_indices(c, ("pros", "cons"))
-        and kb.section_models.get(c.id, ()) == (model,)
-    ]
 
 
 def _models_of_hits(found: Retrieval, kb: Knowledge) -> tuple[str, ...]:

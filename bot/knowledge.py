@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 import numpy as np
@@ -46,6 +47,9 @@ class Knowledge:
     section_models: dict[str, tuple[str, ...]] = field(init=False)  # models a chunk's heading/caption name
     # (row chunk id, model) -> vector of that model's cell as 'label: cell'; filled by attach_cell_vectors
     cell_vectors: dict[tuple[str, str], np.ndarray] = field(init=False, default_factory=dict)
+    # The guide's tables and defining sections looked up by attribute or model: built once, on first use
+    # (bot/tables.py, TableIndex), so no answer scans every chunk.
+    table_index: Any = field(init=False, default=None)
     _by_heading: dict[str, list[Chunk]] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -34,18 +35,46 @@ def row_label(row: Chunk) -> str:
     return row.cells[0] if row.cells and len(row.header) >= 3 and 0 not in model_columns(row).values() else ""
 
 
+@dataclass(frozen=True)
+class TableIndex:
+    """Lookups over the whole corpus, made once: rows by attribute, pros/cons rows and the defining
+    section's opening by model."""
+
+    by_attribute: dict[str, list[Chunk]]
+    pros_cons: dict[str, list[Chunk]]
+    defining: dict[str, Chunk]
+
+    @classmethod
+    def of(cls, kb: Knowledge) -> TableIndex:
+        """The knowledge's index, built on first use and kept on it."""
+        if kb.table_index is None:
+            kb.table_index = cls.build(kb)
+        index: TableIndex = kb.table_index
+        return index
+
+    @classmethod
+    def build(cls, kb: Knowledge) -> TableIndex:
+        by_attribute: dict[str, list[Chunk]] = {}
+        pros_cons: dict[str, list[Chunk]] = {}
+        defining: dict[str, Chunk] = {}
+        for c in kb.chunks:
+            if c.promotional:
+                continue
+            if c.kind == "table_row" and model_columns(c):
+                for attribute in VOCABULARY.attributes_named(row_label(c)):
+                    by_attribute.setdefault(attribute, []).append(c)
+            owner = kb.section_models.get(c.id, ())
+            if c.kind == "table_row" and column_indices(c, ("pros", "cons")) and len(owner) == 1:
+                pros_cons.setdefault(owner[0], []).append(c)
+            named = VOCABULARY.models_named(c.section)
+            if c.kind == "paragraph" and len(named) == 1:
+                defining.setdefault(named[0], c)
+        return cls(by_attribute=by_attribute, pros_cons=pros_cons, defining=defining)
+
+
 def attribute_rows(kb: Knowledge, attribute: str | None) -> list[Chunk]:
     """Table rows with model columns whose name speaks of the attribute, in reading order."""
-    if not attribute:
-        return []
-    return [
-        c
-        for c in kb.chunks
-        if c.kind == "table_row"
-        and model_columns(c)
-        and attribute in VOCABULARY.attributes_named(row_label(c))
-        and not c.promotional
-    ]
+    return TableIndex.of(kb).by_attribute.get(attribute, []) if attribute else []
 
 
 def cell(row: Chunk, model: str) -> str | None:
