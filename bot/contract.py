@@ -93,6 +93,17 @@ class ChatRequest(BaseModel):
         return value
 
 
+class FeedbackRequest(BaseModel):
+    """A thumbs up or down on one answer (the turn `message_index` of the conversation, from 0)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    conversation_id: str = Field(min_length=1, max_length=128)
+    message_index: int = Field(ge=0)
+    rating: Literal["up", "down"]
+    comment: str | None = Field(default=None, max_length=MAX_MESSAGE_CHARS)
+
+
 class ChatResponse(BaseModel):
     conversation_id: str
     status: Status
@@ -100,6 +111,7 @@ class ChatResponse(BaseModel):
     citations: list[Citation]
     recommendation: Recommendation | None = None
     follow_up: str | None = None
+    message_index: int | None = None  # this turn's place in the conversation (feedback points at it)
 
 
 class ErrorBody(BaseModel):

@@ -11,7 +11,7 @@ from bot.answer_cache import AnswerCache
 from bot.chain import ChainResult
 from bot.citations import cite, verify
 from bot.compose import Claim, Draft
-from bot.contract import Channel, ChatResponse, Profile, Recommendation
+from bot.contract import Channel, ChatResponse, FeedbackRequest, Profile, Recommendation
 from bot.conversation import ConversationState
 from bot.knowledge import Knowledge
 from bot.rules.engine import needs_more_info, recommend
@@ -19,6 +19,7 @@ from bot.rules.extract import extract_profile
 from bot.rules.follow_up import follow_up_question
 from bot.rules.table import RulesTable
 from bot.storage.conversations import ConversationStore, TurnRecord
+from bot.storage.feedback import FeedbackStore
 from bot.understanding import MessageReader
 
 
@@ -33,10 +34,12 @@ class AnswerService:
         kb: Knowledge,
         rules: RulesTable,
         conversations: ConversationStore,
+        feedback: FeedbackStore | None = None,
         answers: AnswerCache | None = None,
     ) -> None:
         self.chain, self.reader, self.kb, self.rules = chain, reader, kb, rules
         self.conversations, self.answers = conversations, answers
+        self.feedback = feedback or FeedbackStore(conversations.engine)
 
     def recommend(self, profile: Profile) -> Recommendation:
         """The rules table's recommendation for a profile (pure, deterministic)."""
@@ -53,8 +56,29 @@ class AnswerService:
         if self.answers and not cached:
             self.answers.put(key, response=response, state=after)
         turn = TurnRecord.of(response, message=message, channel=channel)
-        self.conversations.save(conv_id, after, turn=turn)
-        return response
+        index = self.conversations.save(conv_id, after, turn=turn)
+        return response.model_copy(update={"message_index": index})
+
+    def rate(self, feedback: FeedbackRequest, *, channel: Channel) -> None:
+        """Keep a thumbs up or down on one answer; UnknownTurn if the conversation has no such turn."""
+        self.feedback.rate(
+            conversation_id=feedback.conversation_id,
+            message_index=feedback.message_index,
+            rating=feedback.rating,
+            comment=feedback.comment,
+            channel=channel,
+        )
+
+    def escalate(
+        self, *, conversation_id: str, message_index: int, channel: Channel, destination: str
+    ) -> None:
+        """Record that an answer was handed to a person; UnknownTurn if there is no such turn."""
+        self.feedback.escalate(
+            conversation_id=conversation_id,
+            message_index=message_index,
+            channel=channel,
+            destination=destination,
+        )
 
     def _turn(
         self, conv_id: str, state: ConversationState, *, message: str

@@ -1,1 +1,1 @@
-"""Shared state in SQL (SQLite by default, Postgres by URL): conversations and their turns."""
+"""Shared state in SQL (SQLite by default, Postgres by URL): conversations, turns, feedback, escalations."""

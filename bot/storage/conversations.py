@@ -77,14 +77,16 @@ class ConversationStore:
                 return conversation_id, from_json(data)
         return f"c_{secrets.token_hex(8)}", ConversationState()
 
-    def save(self, conversation_id: str, state: ConversationState, *, turn: TurnRecord | None = None) -> None:
-        """Store the state after a turn and append the turn (if given) to the conversation's log."""
+    def save(
+        self, conversation_id: str, state: ConversationState, *, turn: TurnRecord | None = None
+    ) -> int | None:
+        """Store the state after a turn and append the turn (if given); returns the turn's index."""
         now = self._clock()
         with self.engine.begin() as conn:
             # The upsert locks the conversation's row, so concurrent turns get consecutive indexes.
             self._upsert(conn, conversation_id, state, channel=turn.channel if turn else "api", now=now)
             if turn is None:
-                return
+                return None
             last = select(func.max(Turn.index)).where(Turn.conversation_id == conversation_id)
             last_index = conn.execute(last).scalar_one_or_none()
             index = 0 if last_index is None else last_index + 1
@@ -100,6 +102,7 @@ class ConversationStore:
                     created_at=now,
                 )
             )
+        return index
 
     def turns(self, conversation_id: str) -> list[StoredTurn]:
         """The conversation's turns, oldest first."""

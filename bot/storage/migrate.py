@@ -6,6 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -20,8 +21,11 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine, *, revision: str = "head") -> None:
-    """Apply every pending migration in one transaction, holding a lock other processes wait for."""
+def upgrade(engine: Engine, *, revision: str = "heads") -> None:
+    """Apply every pending migration in one transaction, holding a lock other processes wait for.
+
+    "heads": each front end's tables may sit on a branch of their own after 0002 (Alembic branches).
+    """
     config = alembic_config()
     # One transaction: Postgres and SQLite (BEGIN IMMEDIATE, see db.py) both have transactional DDL,
     # so a second process waits for the lock, then finds the schema current and does nothing.
@@ -30,3 +34,8 @@ def upgrade(engine: Engine, *, revision: str = "head") -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def head_revisions() -> set[str]:
+    """The newest revision of every branch: what a fully migrated database records."""
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())

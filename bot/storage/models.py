@@ -84,3 +84,35 @@ class Turn(Base):
     status: Mapped[str] = mapped_column(String(32))
     citations: Mapped[list[dict[str, Any]]]
     created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class Feedback(Base):
+    """A thumbs up or down (and an optional comment) on one turn; a second rating replaces the first."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("conversation_id", "message_index"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(
+        String(128), ForeignKey("conversations.id", ondelete="CASCADE")
+    )
+    message_index: Mapped[int]
+    rating: Mapped[str] = mapped_column(String(8))
+    comment: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class Escalation(Base):
+    """One turn handed to a person: where it was sent (a Slack channel, a ticket queue)."""
+
+    __tablename__ = "escalations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(
+        String(128), ForeignKey("conversations.id", ondelete="CASCADE")
+    )
+    message_index: Mapped[int]
+    channel: Mapped[str] = mapped_column(String(32))
+    destination: Mapped[str] = mapped_column(String(256))
+    created_at: Mapped[datetime] = mapped_column(index=True)
