@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.compose import Claim, Draft, compose, render_sentence, similar, standing
-from bot.evidence import Sentence, about, attribute_stems, sentences
+from bot.evidence import Sentence, about, asker_terms, attribute_stems, sentences
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
 from bot.polarity import settle_each, settle_myth, settle_which, settle_yes_no
@@ -79,7 +79,9 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     claims: list[Claim] = []
     if settled.row:
         others = tuple(m for m in (*reading.models, *DEFAULT_PAIR) if m not in asked and cell(settled.row, m))
-        claims.append(Claim(row_sentence(settled.row, (*asked, *others[:1])), settled.row, settled.row.body))
+        shown = (*asked, *others[:1])
+        text = row_claim_text(settled.row, models=shown, terms=asker_terms(reading.proposition))
+        claims.append(Claim(text, settled.row, settled.row.body))
     elif settled.sentence and kb.roles[settled.sentence.row] == "myth":
         claims += _explanation(settled.sentence, kb)
     elif settled.sentence:

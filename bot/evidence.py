@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from bot.knowledge import Knowledge
-from bot.language.vocabulary import VOCABULARY
+from bot.language.vocabulary import VOCABULARY, words_of
 from bot.retrieval import Retrieval
-from bot.text_match import MODEL_NAME_STEMS, content_terms, words
+from bot.text_match import MODEL_NAME_STEMS, content_terms, stem, words
 from bot.understanding import Reading
 from ingest.chunking import Chunk
 
+_CLAUSE_SPLIT = re.compile(r"[,;:()\u2014\u2013]| - ")
 TOP_SENTENCES = 12  # besides the sentences of the retrieved chunks, the best-matching ones anywhere
 _ASKER = frozenset({"i", "we", "im", "ive", "myself", "ourselves", "my", "our", "ours", "mine"})
 
@@ -49,6 +51,28 @@ def statement_terms(text: str) -> set[str]:
     if "own" in said:
         terms.add("_own")
     return terms - MODEL_NAME_STEMS
+
+
+def doer_of(text: str, terms: set[str]) -> str | None:
+    """Who does what the terms speak of in the text: "reader" ('you file payroll taxes'), a model ('the
+    PEO files…'), or None when the clause holding most of the terms names no one before them. The reader
+    who only receives ('you get access to…') is no doer."""
+    clauses = [
+        c for part in _CLAUSE_SPLIT.split(text) for c in VOCABULARY.opens_clause().split(words_of(part))
+    ]
+    hits, _, clause = max((len(terms & set(content_terms(c))), -i, c) for i, c in enumerate(clauses))
+    if not hits:
+        return None
+    said = clause.split()
+    first = next(i for i, w in enumerate(said) if stem(w) in terms)
+    for i in range(first - 1, -1, -1):
+        if named := VOCABULARY.models_named(said[i]):
+            return named[0]
+        if VOCABULARY.is_reader(said[i]) or VOCABULARY.is_reader(" ".join(said[i : i + 2])):
+            verbs = zip(said[i + 1 : first + 1], [*said[i + 2 : first + 1], ""], strict=True)
+            # "you get access to…" receives; "you prefer to file…" files.
+            return None if any(VOCABULARY.receives(w) and nxt != "to" for w, nxt in verbs) else "reader"
+    return None
 
 
 def overlap(question: set[str], statement: set[str]) -> float:

@@ -11,13 +11,14 @@ from bot.evidence import (
     Sentence,
     asker_terms,
     attribute_stems,
+    doer_of,
     next_sentence,
     overlap,
     statement_terms,
 )
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
-from bot.tables import attribute_rows, cell, model_columns, row_label
+from bot.tables import TableIndex, attribute_rows, cell, column_indices, model_columns, row_label
 from bot.text_match import content_terms
 from bot.understanding import Reading
 from ingest.chunking import Chunk
@@ -30,6 +31,8 @@ QUESTION_HEAD_WORDS = 4
 STRONG_MATCH = 0.85  # a sentence this close, holding this share of the question's words, outranks a cell
 STRONG_OVERLAP = 0.6
 STATEMENTS_READ = 6  # the best few sentences about the model asked are read for one that says it
+LISTED_WORDS = 2  # a pro or con answers a yes/no when it holds this many of the question's words
+LISTED_OVERLAP = 0.4  # ... and this share of them
 CELL_MARGIN = 0.02  # a cell closer in meaning to the question by this much settles a tie of words
 _VERDICTS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (re.compile(r"^(only )?partly\b", re.I), "partly"),
@@ -61,16 +64,20 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     ]
     question = asker_terms(reading.proposition) - {"_you"}
     asker = VOCABULARY.asker_is_subject(reading.proposition)
+    doer = "reader" if asker else (asked[0] if asked else None)
     strong = _best_saying(statements, question, strong=True)
     if strong:
-        return _from_statement(strong, negated_question, asker=asker)
+        return _from_statement(strong, negated_question, doer=doer, question=question)
+    if asked and (listed := _from_pros_cons(reading, question, kb)):
+        listed_answer, row = listed
+        return Settled(_flipped(listed_answer) if negated_question else listed_answer, row=row)
     if asked:
         for row in attribute_rows(kb, reading.attribute):
             answer = _from_row(reading, row, asked[0], kb)
             if answer:
                 return Settled(_flipped(answer) if negated_question else answer, row=row)
     said = _best_saying(statements, question, strong=False)
-    return _from_statement(said, negated_question, asker=asker) if said else None
+    return _from_statement(said, negated_question, doer=doer, question=question) if said else None
 
 
 def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> Settled | None:
@@ -110,14 +117,47 @@ def _says_it(s: Sentence, question: set[str], *, strong: bool) -> bool:
     return _share(s, question) >= (STRONG_OVERLAP if strong else SENTENCE_OVERLAP)
 
 
-def _from_statement(s: Sentence, negated_question: bool, *, asker: bool) -> Settled:
+def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, question: set[str]) -> Settled:
     """Yes when the sentence says it as asked, no when one of them negates it or when it says the other
-    party does it ("do we file taxes?" against "the PEO files payroll taxes"), partly when it hedges."""
+    party does it ("do we file taxes?" against "the PEO files payroll taxes", "does the ASO file them?"
+    against "you file payroll taxes"), partly when it hedges."""
     negates = VOCABULARY.negated(s.text) != negated_question
-    other_party = asker and not VOCABULARY.speaks_of_reader(s.text)
+    said_doer = doer_of(s.text, question - {"_you", "_own"})
+    if said_doer and doer:
+        other_party = (said_doer == "reader") != (doer == "reader")
+    else:
+        other_party = doer == "reader" and not VOCABULARY.speaks_of_reader(s.text)
     if negates != other_party:
         return Settled("no", sentence=s)
     return Settled("partly" if VOCABULARY.hedged(s.text) else "yes", sentence=s)
+
+
+def _from_pros_cons(reading: Reading, question: set[str], kb: Knowledge) -> tuple[Answer, Chunk] | None:
+    """The model's pro or con that holds most of the question's words, read as a statement about it:
+    'Higher cost than ASO' says yes to 'is a PEO pricier?', 'Less flexibility in choosing vendors' says
+    no to 'does a PEO let us pick any vendor?'. None when no cell holds enough of them, or two do."""
+    wanted = question - {"_you", "_own"}
+    scored: list[tuple[float, str, Chunk]] = []
+    for row in TableIndex.of(kb).pros_cons.get(reading.models[0], []):
+        for i in column_indices(row, ("pros", "cons")):
+            if i < len(row.cells) and len(held := wanted & statement_terms(row.cells[i])) >= LISTED_WORDS:
+                scored.append((overlap(wanted, held), row.cells[i], row))
+    best = max(scored, default=None, key=lambda found: found[0])
+    if best is None or best[0] < LISTED_OVERLAP or sum(found[0] == best[0] for found in scored) > 1:
+        return None
+    _, text, row = best
+    return _cell_says(reading, text), row
+
+
+def _cell_says(reading: Reading, text: str) -> Answer:
+    """What a short listed statement says to the question: by the way both lean, else no when it
+    negates or limits ('No access to…', 'Limited help…'), partly when it hedges, else yes."""
+    leans = VOCABULARY.direction_of(text)
+    if reading.direction and leans:
+        return "yes" if leans == reading.direction else "no"
+    if VOCABULARY.negated(text) or leans == "less":
+        return "no"
+    return "partly" if VOCABULARY.hedged(text) else "yes"
 
 
 def settle_each(
@@ -208,6 +248,9 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge) -> Answer
     question = asker_terms(reading.proposition) - set(content_terms(row_label(row)))
     if not VOCABULARY.asker_is_subject(reading.proposition):
         question -= {"_you"}  # "our EIN" alone does not make the asker the one who files
+    said_doer = doer_of(mine, question - {"_you", "_own"})
+    if said_doer == "reader" and not VOCABULARY.asker_is_subject(reading.proposition):
+        return "no"  # "does the ASO file the taxes?" against "ASO runs payroll, you file taxes"
     own = overlap(question, statement_terms(mine))
     best_other = max(
         (overlap(question, statement_terms(v)) for m in rivals if (v := cell(row, m))), default=0.0

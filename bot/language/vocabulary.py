@@ -47,6 +47,11 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) + "s?" for p in parts) + r")(?![a-z0-9])")
 
 
+def words_of(text: str) -> str:
+    """The text as lowercase words joined by single spaces (how every phrase list is matched)."""
+    return _words(text)
+
+
 def _words(text: str) -> str:
     """Lowercase words joined by single spaces; apostrophes go, hyphens split ('co-employer')."""
     text = text.lower().replace("’", "'").replace("'", "")
@@ -68,12 +73,26 @@ class Vocabulary(BaseModel):
     causal: list[str]
     hedges: list[str]
     reader: list[str]
+    clauses: list[str]
+    receiving: list[str]
     requests: list[str]
     advice: list[str]
 
     def speaks_of_reader(self, text: str) -> bool:
         """True when the guide's sentence speaks of the reader's company ('you', 'the client company')."""
         return _holds(self.reader, text)
+
+    def opens_clause(self) -> re.Pattern[str]:
+        """The words that open a new clause ('but', 'while', 'if'…), as one pattern."""
+        return _pattern(self.clauses)
+
+    def receives(self, word: str) -> bool:
+        """True for a verb whose subject gets something rather than does it ('get', 'keep')."""
+        return bool(_pattern(self.receiving).fullmatch(word))
+
+    def is_reader(self, phrase: str) -> bool:
+        """True when the phrase is how the guide or the asker names the reader's company ('you', 'we')."""
+        return phrase in ("we", "i") or bool(_pattern(self.reader).fullmatch(phrase))
 
     def hedged(self, text: str) -> bool:
         """True when the statement holds only in part ('may have less flexibility')."""
