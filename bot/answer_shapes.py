@@ -131,9 +131,9 @@ def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     claims: list[Claim] = []
     if isinstance(source, Chunk):
         sides = reading.models if len(reading.models) >= 2 else DEFAULT_PAIR
-        claims.append(
-            Claim(row_sentence(source, (side, *[m for m in sides if m != side])), source, source.body)
-        )
+        terms = asker_terms(reading.proposition) | attribute_stems(reading.attribute)
+        shown = (side, *[m for m in sides if m != side])
+        claims.append(Claim(row_claim_text(source, models=shown, terms=terms), source, source.body))
     else:
         claims.append(_claim(source, kb, reading))
     support = _support(reading, candidates, kb, claims, models=(side,))
@@ -163,8 +163,15 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
 def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """Two models compared: on the attribute asked, the table row; else the section that compares
     exactly these two models, in the guide's order."""
-    if reading.attribute:
+    in_table = all(any(cell(r, m) for r in attribute_rows(kb, reading.attribute)) for m in reading.models)
+    if reading.attribute and in_table:
         return table_row(reading, found, kb, texts)
+    compared = _compared_section(reading, found, kb)
+    return compared or (table_row(reading, found, kb, texts) if reading.attribute else None)
+
+
+def _compared_section(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
+    """The first sentences of the section that compares exactly the two models asked."""
     if len(reading.models) != 2:
         return None
     wanted = set(reading.models)
@@ -243,7 +250,16 @@ def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
 def why(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """'Why is that?': the guide's reasons about what the last answer was about."""
     candidates = sentences(reading, found, kb, roles=("content",))
-    reasons = [s for s in candidates if VOCABULARY.gives_reason(s.text) and about(s, reading.models)]
+    topic = attribute_stems(reading.attribute)
+    # The guide's own words on it (a table's cells give no reasons), its reasons first.
+    on_topic = [
+        s
+        for s in candidates
+        if about(s, reading.models)
+        and s.chunk.kind != "table_row"
+        and (not topic or topic & set(content_terms(f"{s.text} {s.chunk.context}")))
+    ]
+    reasons = [s for s in on_topic if VOCABULARY.gives_reason(s.text)] or on_topic
     if not reasons:
         return None
     claims = [_claim(reasons[0], kb, reading)]

@@ -216,6 +216,8 @@ def _settle_by_direction(
         if side:
             return side, row
     attribute_words = attribute_stems(reading.attribute)
+    if attribute_words and (listed := _listed_leaning(reading, kb, sides, attribute_words)):
+        return listed
     for need_attribute in (True, False):
         for s in candidates:
             if (
@@ -233,6 +235,28 @@ def _settle_by_direction(
                 model = next(m for m in s.models if m in sides)
                 return (model if leans == wanted else _other(model, sides)), s
     return None
+
+
+def _listed_leaning(
+    reading: Reading, kb: Knowledge, sides: tuple[str, ...], attribute_words: set[str]
+) -> tuple[str, Chunk] | None:
+    """The side the models' pros and cons point to for the attribute ('Limited help with compliance'
+    among an ASO's cons: the PEO gives more of it), when they all point the same way."""
+    wanted = reading.direction
+    votes: list[tuple[str, Chunk]] = []
+    for model in sides:
+        for row in TableIndex.of(kb).pros_cons.get(model, []):
+            for i in column_indices(row, ("pros", "cons")):
+                text = row.cells[i] if i < len(row.cells) else ""
+                if not attribute_words & set(content_terms(text)) or VOCABULARY.speaks_of_reader(text):
+                    continue  # "Full liability stays with you" leans for the reader, not the model
+                leans = VOCABULARY.direction_near(text, reading.attribute)
+                if leans and VOCABULARY.negated(text):
+                    leans = "less" if leans == "more" else "more"
+                if leans:
+                    votes.append((model if leans == wanted else _other(model, sides), row))
+    named = {side for side, _ in votes}
+    return votes[0] if len(named) == 1 else None
 
 
 def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge) -> Answer | None:
