@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -14,6 +15,7 @@ from bot.text_match import MODEL_NAME_STEMS, content_terms, stem, words
 from bot.understanding import Reading
 from ingest.chunking import Chunk
 
+_LABEL = re.compile(r"^\s*[^:.;,]{1,40}:\s+")
 _CLAUSE_SPLIT = re.compile(r"[,;:()\u2014\u2013]| - ")
 TOP_SENTENCES = 12  # besides the sentences of the retrieved chunks, the best-matching ones anywhere
 _ASKER = frozenset({"i", "we", "im", "ive", "myself", "ourselves", "my", "our", "ours", "mine"})
@@ -54,16 +56,29 @@ def statement_terms(text: str) -> set[str]:
 
 
 def doer_of(text: str, terms: set[str]) -> str | None:
-    """Who does what the terms speak of in the text: "reader" ('you file payroll taxes'), a model ('the
-    PEO files…'), or None when the clause holding most of the terms names no one before them. The reader
-    who only receives ('you get access to…') is no doer."""
+    """Who does what the terms speak of in the text: "reader" ('you file payroll taxes', 'responsibility
+    stays with you'), a model ('the PEO files…'), or None when no clause holding the terms names one.
+    The reader who only receives ('you get access to…') is no doer."""
+    text = _LABEL.sub("", text)  # "Workers' compensation: the ASO…" names its topic, not a clause
     clauses = [
         c for part in _CLAUSE_SPLIT.split(text) for c in VOCABULARY.opens_clause().split(words_of(part))
     ]
-    hits, _, clause = max((len(terms & set(content_terms(c))), -i, c) for i, c in enumerate(clauses))
-    if not hits:
+    hits = [len(terms & set(content_terms(c))) for c in clauses]
+    most = max(hits, default=0)
+    if not most:
         return None
-    said = clause.split()
+    return next(
+        (
+            found
+            for c, n in zip(clauses, hits, strict=True)
+            if n == most and (found := _clause_doer(c.split(), terms))
+        ),
+        None,
+    )
+
+
+def _clause_doer(said: list[str], terms: set[str]) -> str | None:
+    """The doer named before the clause's first term, or a reader it 'stays with' after it."""
     first = next(i for i, w in enumerate(said) if stem(w) in terms)
     for i in range(first - 1, -1, -1):
         if named := VOCABULARY.models_named(said[i]):
@@ -72,7 +87,9 @@ def doer_of(text: str, terms: set[str]) -> str | None:
             verbs = zip(said[i + 1 : first + 1], [*said[i + 2 : first + 1], ""], strict=True)
             # "you get access to…" receives; "you prefer to file…" files.
             return None if any(VOCABULARY.receives(w) and nxt != "to" for w, nxt in verbs) else "reader"
-    return None
+    after = said[first + 1 :]
+    held = any(w == "with" and VOCABULARY.is_reader(nxt) for w, nxt in pairwise(after))
+    return "reader" if held else None
 
 
 def overlap(question: set[str], statement: set[str]) -> float:

@@ -27,7 +27,7 @@ Answer = Literal["yes", "no", "partly"]
 MYTH_MATCH = 0.62  # a stated myth this close to the question is the question
 SENTENCE_MATCH = 0.55  # a sentence about the model asked settles it only when it matches this well
 SENTENCE_OVERLAP = 0.4  # ... and holds at least this share of the question's words
-QUESTION_HEAD_WORDS = 4
+QUESTION_HEAD_WORDS = 5
 STRONG_MATCH = 0.85  # a sentence this close, holding this share of the question's words, outranks a cell
 STRONG_OVERLAP = 0.6
 STATEMENTS_READ = 6  # the best few sentences about the model asked are read for one that says it
@@ -83,12 +83,14 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
 def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> Settled | None:
     """A stated myth that is the question, answered by its verdict (flipped if one of them negates)."""
     negated_question = _negated_question(reading)
+    asked = asker_terms(reading.proposition) - {"_you", "_own"}
     myth = next(
         (
             s
             for s in candidates
             if kb.roles[s.row] == "myth"
             and s.match >= MYTH_MATCH
+            and asked & statement_terms(s.text)  # it speaks of what was asked, not only in its manner
             and _same_subject(VOCABULARY.models_named(s.text), reading)  # the myth's claim is the question's
         ),
         None,

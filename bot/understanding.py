@@ -144,6 +144,8 @@ class MessageReader:
             extra.append(attribute)  # the guide's word for it: "certifications" searches "accreditation"
         if reference == "why" and context.text:
             extra.append(context.text)
+        elif reference in ("other", "swap", "ellipsis") and context.text and not own_words:
+            extra.append(vocab.without_models(context.text))  # "and the other one?" asks that again
         if extra:
             query = self.queries.read(f"{cleaned} {' '.join(extra)}")
             query = _with_models(query, models)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yaml")
 DIRECTION_REACH = 30  # characters between a comparative and the attribute word it speaks of
+_LETTING = frozenset({"let", "lets", "allow", "allows", "permit", "permits"})
 _OR_NOT = re.compile(r"\bor (not|no)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(for|of|on|over|with|about)\s+(the\s+|our\s+|my\s+)?$")
 
@@ -122,6 +123,8 @@ class Vocabulary(BaseModel):
         """'do we file…', 'can I keep…', 'we pay…': the asker does the verb (not in an 'if we…' clause)."""
         words = _words(text).split()
         for i, w in enumerate(words):
+            if w in ("us", "me") and i > 0 and words[i - 1] in _LETTING:
+                return True  # "does a PEO let us keep…": we keep
             if w in ("i", "we") and (
                 i == 0 or words[i - 1] in self.auxiliaries or words[i - 1] in self.fillers
             ):
@@ -167,6 +170,13 @@ class Vocabulary(BaseModel):
         objects = [s for s in heads if _PREPOSITION_BEFORE.search(norm[: s[0]])]
         ordered = [*objects, *[s for s in heads if s not in objects]] if len(heads) > 1 else heads
         return tuple(name for _, _, name in ordered)
+
+    def without_models(self, text: str) -> str:
+        """The text's words with the model names left out ('downside of a' for 'downside of a PEO')."""
+        norm = _words(text)
+        for p in self._model_patterns.values():
+            norm = p.sub(" ", norm)
+        return " ".join(norm.split())
 
     def _without_models(self, text: str) -> str:
         norm = _words(text)
