@@ -214,10 +214,13 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
 def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """Steps and lists: every item of the best-matching list, in the guide's order, with its lead-in."""
     models = set(reading.models)
+    top_section = kb.chunk(found.hits[0].chunk_id).section if found.hits else None
     for hit in found.hits[: LIST_RANK if reading.shape == "list" else STEPS_RANK]:
         chunk = kb.chunk(hit.chunk_id)
         if chunk.kind != "list_item" or chunk.promotional:
             continue
+        if reading.shape == "list" and chunk.section != top_section:
+            continue  # the section that answers best has no list: "what are the 3 types" is answered in prose
         named = set(kb.section_models.get(chunk.id, ()))
         if models and named and not named & models:
             continue
