@@ -68,12 +68,14 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     strong = _best_saying(statements, question, strong=True)
     if strong:
         return _from_statement(strong, negated_question, doer=doer, question=question)
-    if asked and (listed := _from_pros_cons(reading, question, kb)):
-        listed_answer, row = listed
-        return Settled(_flipped(listed_answer) if negated_question else listed_answer, row=row)
-    if asked:
+    # The table's row for the attribute by its words; else the model's pros and cons; else the row's
+    # cell closest in meaning.
+    for by_meaning in (False, True) if asked else ():
+        if by_meaning and (listed := _from_pros_cons(reading, question, kb)):
+            listed_answer, row = listed
+            return Settled(_flipped(listed_answer) if negated_question else listed_answer, row=row)
         for row in attribute_rows(kb, reading.attribute):
-            answer = _from_row(reading, row, asked[0], kb)
+            answer = _from_row(reading, row, asked[0], kb, by_meaning=by_meaning)
             if answer:
                 return Settled(_flipped(answer) if negated_question else answer, row=row)
     said = _best_saying(statements, question, strong=False)
@@ -261,7 +263,7 @@ def _listed_leaning(
     return votes[0] if len(named) == 1 else None
 
 
-def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge) -> Answer | None:
+def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_meaning: bool) -> Answer | None:
     """Yes when the model's cell says what the question says (or leans its way), no when another
     model's cell does instead; None when the row does not tell them apart."""
     mine = cell(row, model)
@@ -283,6 +285,8 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge) -> Answer
     )
     if own != best_other:
         return "yes" if own > best_other else "no"
+    if not by_meaning:
+        return None
     # No word tells them apart: the cell closer in meaning, with model names and attribute words masked
     # on both sides ("would an X carry part of our Y" is nearer "Y: shared with X" than "Y: all on you").
     closeness = cell_closeness(reading, row, kb)
