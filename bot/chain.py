@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -12,6 +12,7 @@ from bot.answer_shapes import compose_answer
 from bot.citations import cite, verify
 from bot.contract import Citation, Status
 from bot.knowledge import Knowledge
+from bot.language.vocabulary import VOCABULARY
 from bot.prompts import AnswerTexts
 from bot.refusal import refusal
 from bot.retrieval import HybridRetriever
@@ -43,7 +44,13 @@ def build_chain(
     def answer(x: dict[str, Any]) -> ChainResult:
         reading: Reading = x["reading"]
         # A follow-up is judged with what it refers back to; a new question on its own words.
-        judged = reading.query if reading.reference not in (None, "implicit") else reading.asked
+        # A question naming no model nor table row is judged on its own words ("how many vacation days
+        # do I get?" is not about PEOs because the guide's subject would be PEO vs ASO).
+        pointed = VOCABULARY.reference(reading.cleaned) is not None  # "the two models", "either"
+        if reading.reference == "implicit" and not reading.attribute and not pointed:
+            judged = replace(reading.asked, models=())
+        else:
+            judged = reading.query if reading.reference is not None else reading.asked
         if (reading.shape == "chit_chat" and not reading.models) or not in_scope(judged, x["found"]):
             return declined(reading)
         draft = compose_answer(reading, x["found"], kb, texts)

@@ -86,6 +86,9 @@ def cell(row: Chunk, model: str) -> str | None:
 def row_sentence(row: Chunk, models: tuple[str, ...]) -> str:
     """'The guide's table lists liability for an ASO as “All on you” and for a PEO as “Shared with PEO”.'"""
     label = _lower_first(row_label(row))
+    if label.split()[-1:] in (["for"], ["to"], ["with"]):  # "Best for": a PEO as best for “…”
+        parts = [f"{with_article(m)} as {label} “{value}”" for m in models if (value := cell(row, m))]
+        return "The guide's table lists " + " and ".join(parts) + "."
     parts = [f"for {with_article(m)} as “{value}”" for m in models if (value := cell(row, m))]
     return f"The guide's table lists {label} " + " and ".join(parts) + "."
 

@@ -83,6 +83,8 @@ class MessageReader:
         # The words as typed first: typo fixing must not turn "suited" into "suite".
         attributes = vocab.attributes_named(cleaned) or vocab.attributes_named(first.text)
         direction = vocab.direction_of(first.text)
+        if attributes[:1] == ("best for",):
+            direction = None  # "better for small firms" asks which fits them, not which has more
         if shape == "recommend" and not speaks_for_asker(cleaned):
             shape = "general"  # "is PEO or ASO the better fit for small firms?" asks what the guide says
         if shape in ("attribute", "general", "definition") and vocab.opens_with_auxiliary(cleaned):
@@ -94,7 +96,7 @@ class MessageReader:
             shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
         if (
             direction
-            and shape in ("general", "comparison")
+            and shape in ("general", "comparison", "attribute")
             and first.text.split()[:1] in (["which"], ["who"])
         ):
             shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side

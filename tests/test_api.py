@@ -24,7 +24,15 @@ from bot.settings import Settings
 from ingest.corpus import ListBlock, Paragraph, Section, Table, parse_markdown
 from tests.support import wait_ready
 
-CHAT_KEYS = {"conversation_id", "status", "answer", "citations", "recommendation", "follow_up"}
+CHAT_KEYS = {
+    "conversation_id",
+    "status",
+    "answer",
+    "citations",
+    "recommendation",
+    "follow_up",
+    "message_index",
+}
 CITATION_KEYS = {"n", "doc_id", "doc_title", "section", "quote", "url"}
 
 
