@@ -241,13 +241,31 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
 def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """'What is X' / 'tell me about X': the opening of the section whose heading names X alone."""
     if len(reading.models) != 1:
-        return None
+        return _concept(reading, found, kb)
     chunk = TableIndex.of(kb).defining.get(reading.models[0])
     if chunk is None:
         return None
     rows = [r for r in kb.sentence_rows.get(chunk.id, []) if kb.roles[r] == "content"]
     claims = [_claim_at(r, chunk, kb) for r in rows[:2]]
     return Draft(claims=_distinct([c for c in claims if c]))
+
+
+def _concept(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
+    """'What does co-employment mean?': the closest sentence that says what the asked words mean."""
+    asked = set(reading.asked.terms) - MODEL_NAME_STEMS
+    candidates = sentences(reading, found, kb, roles=("content",))
+    defining = [
+        s
+        for s in candidates
+        if s.chunk.kind != "table_row"
+        and VOCABULARY.defines(s.text)
+        and asked & set(content_terms(s.chunk.body))
+    ]
+    if not defining:
+        return None
+    claims = [_claim(defining[0], kb, reading)]
+    claims += _support(reading, candidates, kb, claims, models=())
+    return Draft(claims=_distinct(claims)[: MAX_SUPPORT + 1])
 
 
 def why(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

@@ -75,6 +75,7 @@ class Vocabulary(BaseModel):
     hedges: list[str]
     reader: list[str]
     clauses: list[str]
+    defining: list[str]
     receiving: list[str]
     requests: list[str]
     advice: list[str]
@@ -94,6 +95,10 @@ class Vocabulary(BaseModel):
     def is_reader(self, phrase: str) -> bool:
         """True when the phrase is how the guide or the asker names the reader's company ('you', 'we')."""
         return phrase in ("we", "i") or bool(_pattern(self.reader).fullmatch(phrase))
+
+    def defines(self, text: str) -> bool:
+        """True when the sentence says what something means ('simply means', 'in simple words')."""
+        return _holds(self.defining, text)
 
     def hedged(self, text: str) -> bool:
         """True when the statement holds only in part ('may have less flexibility')."""
