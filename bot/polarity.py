@@ -228,6 +228,7 @@ def _settle_by_direction(
                 kb.roles[s.row] != "content"
                 or s.chunk.kind == "table_row"
                 or len(set(s.models) & set(sides)) != 1
+                or not set(s.models) <= set(sides)  # it weighs a model not asked about
             ):
                 continue
             if need_attribute and attribute_words and not attribute_words & set(content_terms(s.text)):
@@ -247,9 +248,12 @@ def _listed_leaning(
     """The side the models' pros and cons point to for the attribute ('Limited help with compliance'
     among an ASO's cons: the PEO gives more of it), when they all point the same way."""
     wanted = reading.direction
+    listed = TableIndex.of(kb).pros_cons
+    if not all(listed.get(m) for m in sides):
+        return None  # pros and cons of one side alone cannot weigh it against the other
     votes: list[tuple[str, Chunk]] = []
     for model in sides:
-        for row in TableIndex.of(kb).pros_cons.get(model, []):
+        for row in listed[model]:
             for i in column_indices(row, ("pros", "cons")):
                 text = row.cells[i] if i < len(row.cells) else ""
                 if not attribute_words & set(content_terms(text)) or VOCABULARY.speaks_of_reader(text):

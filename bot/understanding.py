@@ -14,6 +14,7 @@ from bot.rules.request import asks_for_recommendation, speaks_for_asker
 from bot.text_match import MODEL_NAME_STEMS, STOPWORDS
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
+WHICH_REACH = 5  # "hro vs aso - which one covers more?" asks for a side as "which covers more?" does
 CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
 # Shapes a request for our own recommendation never has (they ask what the guide says).
 NOT_ADVICE: frozenset[Shape] = frozenset(
@@ -97,7 +98,7 @@ class MessageReader:
         if (
             direction
             and shape in ("general", "comparison", "attribute")
-            and first.text.split()[:1] in (["which"], ["who"])
+            and {"which", "who"} & set(first.text.split()[:WHICH_REACH])
         ):
             shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side
         models, attribute, reference = self._resolve(
