@@ -14,9 +14,10 @@ from bot.contract import Citation, Status
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
 from bot.prompts import AnswerTexts
-from bot.refusal import refusal
+from bot.refusal import lacks, refusal
 from bot.retrieval import HybridRetriever
 from bot.scope import in_scope
+from bot.text_match import stem
 from bot.understanding import Reading
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,8 @@ def build_chain(
     *, kb: Knowledge, retriever: HybridRetriever, texts: AnswerTexts, other_hr_channel: str | None = None
 ) -> Runnable[dict[str, Any], ChainResult]:
     """{'reading'} in (a message read once by MessageReader), a verified ChainResult out."""
+
+    corpus_stems = frozenset(stem(w) for w in kb.vocabulary)
 
     def retrieve(x: dict[str, Any]) -> dict[str, Any]:
         reading: Reading = x["reading"]
@@ -53,6 +56,8 @@ def build_chain(
             judged = reading.query if reading.reference is not None else reading.asked
         if (reading.shape == "chit_chat" and not reading.models) or not in_scope(judged, x["found"]):
             return declined(reading)
+        if not reading.query.asks_figure and lacks(reading.cleaned, texts, unknown_to=corpus_stems):
+            return declined(reading)  # "what does California law say about PEOs?" (a figure: said below)
         draft = compose_answer(reading, x["found"], kb, texts)
         if not draft.claims or draft.weak:
             return declined(reading)

@@ -94,7 +94,10 @@ class QueryReader:
         text = " ".join(words)
         models = models_named(text)
         content = [w for w in words if w not in STOPWORDS]
-        unknown = tuple(w for w in content if stem(w) not in self._stems and w not in self.vocabulary)
+        # A word the vocabulary rewrites ("eli5" → "explain simply") is understood, though the guide lacks it.
+        unknown = tuple(
+            w for w in content if stem(w) not in self._stems and w not in self.vocabulary and w not in RELATED
+        )
         pronoun = _PRONOUN.search(text)
         mostly_known = 0 < len(content) <= 6 and len(unknown) * 2 <= len(content)
         if not models and topic and (pronoun or mostly_known):

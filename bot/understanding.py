@@ -11,7 +11,7 @@ from bot.language.shapes import Shape, ShapeReader
 from bot.language.vocabulary import Vocabulary
 from bot.query import Query, QueryReader, strip_instructions
 from bot.rules.request import asks_for_recommendation, speaks_for_asker
-from bot.text_match import MODEL_NAME_STEMS, STOPWORDS
+from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, stem
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
 WHICH_REACH = 5  # "hro vs aso - which one covers more?" asks for a side as "which covers more?" does
@@ -101,6 +101,11 @@ class MessageReader:
             and {"which", "who"} & set(first.text.split()[:WHICH_REACH])
         ):
             shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side
+        statement = vocab.confirming(cleaned)  # "isn't it true that X?", "X, right?" ask whether X
+        if statement and shape not in ("recommend", "chit_chat"):
+            shape = "yes_no"
+        elif shape == "yes_no" and not vocab.opens_with_auxiliary(cleaned) and vocab.asks_wh(cleaned):
+            shape = "attribute" if attributes else "general"  # "…, whos responsible for the coverage"
         models, attribute, reference = self._resolve(
             shape, named=named, attributes=attributes, text=first.text, context=context
         )
@@ -131,11 +136,12 @@ class MessageReader:
         if shape == "recommend" and not wants:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
             shape = "yes_no" if vocab.opens_with_auxiliary(cleaned) else "general"
-        proposition = _the_question(cleaned)  # "is there an official list? my manager says so" asks the first
-        own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS]
+        proposition = statement or _the_question(cleaned)  # "is there a list? my boss says so" asks the first
+        restating = {stem(w) for w in vocab.restating}
+        own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
         if (
             shape == "yes_no"
-            and reference in ("other", "swap", "ellipsis")
+            and reference in ("other", "swap", "ellipsis", "all", "one")
             and not own_words
             and context.text
         ):
@@ -192,7 +198,12 @@ class MessageReader:
         if shape == "why":
             return named or context.models, attribute or context.attribute, "why"
         if shape == "swap":
-            # "same for an ASO?" keeps the attribute; "and workers comp?" keeps the models.
+            # "same for an ASO?" keeps the attribute; "and workers comp?" keeps the models; after a
+            # comparison, the new model takes the place of the one compared with ("HRO vs PEO" → "same
+            # question for an ASO?" → HRO vs ASO).
+            if named and len(context.models) >= 2 and context.shape == "comparison":
+                kept = tuple(m for m in context.models[:-1] if m not in named)
+                return (*kept, *named), attribute or context.attribute, "swap"
             return named or context.models, attribute or context.attribute, "swap"
         if named:
             if (pointer or len(named) == 1) and shape in ("comparison", "which_more"):
@@ -203,6 +214,8 @@ class MessageReader:
             last = context.models[-1]
             other = COUNTERPART.get(last)
             return ((other,) if other else context.models), attribute or context.attribute, "other"
+        if pointer == "all" and len(context.models) == 1 and (other := COUNTERPART.get(context.models[0])):
+            return (*context.models, other), attribute or context.attribute, pointer  # "true for both?"
         if pointer in ("all", "one"):
             return context.models, attribute, pointer
         content = [w for w in text.split() if w not in STOPWORDS]

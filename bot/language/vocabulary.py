@@ -75,6 +75,10 @@ class Vocabulary(BaseModel):
     hedges: list[str]
     reader: list[str]
     clauses: list[str]
+    confirming_openers: list[str]
+    confirming_tags: list[str]
+    wh_words: list[str]
+    restating: list[str]
     defining: list[str]
     receiving: list[str]
     requests: list[str]
@@ -95,6 +99,27 @@ class Vocabulary(BaseModel):
     def is_reader(self, phrase: str) -> bool:
         """True when the phrase is how the guide or the asker names the reader's company ('you', 'we')."""
         return phrase in ("we", "i") or bool(_pattern(self.reader).fullmatch(phrase))
+
+    def confirming(self, text: str) -> str | None:
+        """The statement a confirming question puts up ('isn't it true that X', 'X, right?'), else None."""
+        norm = _words(text)
+        opener = _pattern(self.confirming_openers).match(norm)
+        if opener:
+            return norm[opener.end() :].strip()
+        tag = re.search(r"(?:^|\s)(?:" + _pattern(self.confirming_tags).pattern + r")\s*$", norm)
+        if tag and text.rstrip().endswith("?") and len(norm[: tag.start()].split()) >= 3:
+            return norm[: tag.start()].strip()
+        return None
+
+    def asks_wh(self, text: str) -> bool:
+        """True when a clause opens with a wh-word ('…, who files the taxes?', 'whos responsible')."""
+        for clause in re.split(r"[,;:.!?\u2014\u2013-]+", text):
+            said = [w for w in _words(clause).split() if w not in self.fillers]
+            if said[:1] and said[0] in self.wh_words:
+                return True
+            if any(w in self.wh_words and w.endswith("s") and w != "whose" for w in said):
+                return True  # "whos", "whats": a wh-word and its verb in one
+        return False
 
     def defines(self, text: str) -> bool:
         """True when the sentence says what something means ('simply means', 'in simple words')."""
