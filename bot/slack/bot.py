@@ -129,7 +129,12 @@ class SlackBot:
     def reply(self, response: ChatResponse, *, share: bool = False, buttons: bool = True) -> Reply:
         """A response as a Slack message."""
         blocks = reply_blocks(
-            response, texts=self.texts, base_url=self.base_url, buttons=buttons, share=share
+            response,
+            texts=self.texts,
+            base_url=self.base_url,
+            buttons=buttons,
+            share=share,
+            asked_facts=self.service().rules.prompts.follow_up.max_facts,
         )
         return Reply(text=fallback_text(response), blocks=blocks)
 

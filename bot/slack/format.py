@@ -24,6 +24,7 @@ FOLLOW_UP = re.compile(r"^guidebot_follow_up_\d+$")
 
 _SPECIAL_MENTION = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_BULLET = re.compile(r"^[-*] ", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ def escape(text: str) -> str:
 
 
 def mrkdwn(markdown: str) -> str:
-    """The answer's Markdown as Slack mrkdwn (escaped; **bold** becomes *bold*)."""
-    return _BOLD.sub(r"*\1*", escape(markdown))
+    """The answer's Markdown as Slack mrkdwn (escaped; **bold** becomes *bold*, - items • items)."""
+    return _BULLET.sub("• ", _BOLD.sub(r"*\1*", escape(markdown)))
 
 
 def absolute(url: str, base_url: str) -> str:
@@ -81,12 +82,20 @@ def fallback_text(response: ChatResponse) -> str:
 
 
 def reply_blocks(
-    response: ChatResponse, *, texts: SlackTexts, base_url: str, buttons: bool = True, share: bool = False
+    response: ChatResponse,
+    *,
+    texts: SlackTexts,
+    base_url: str,
+    buttons: bool = True,
+    share: bool = False,
+    asked_facts: int = 3,
 ) -> list[Block]:
-    """The blocks of one reply; `buttons` adds feedback and Ask a person, `share` a Share in channel."""
+    """The blocks of one reply; `buttons` adds feedback and Ask a person, `share` a Share in channel.
+
+    A follow-up question gets likely answers for the first `asked_facts` missing facts (those it asks)."""
     blocks = [_section(chunk) for chunk in _chunks(mrkdwn(response.answer))]
     if response.status == "needs_more_info":
-        blocks += _likely_answers(response, texts)
+        blocks += _likely_answers(response, texts, asked_facts) if buttons else []
     elif response.recommendation is not None:
         blocks.append(_recommendation(response, texts))
     blocks += sources_blocks(response, texts=texts, base_url=base_url)
@@ -141,9 +150,9 @@ def _recommendation(response: ChatResponse, texts: SlackTexts) -> Block:
     return _section("\n".join(lines))
 
 
-def _likely_answers(response: ChatResponse, texts: SlackTexts) -> list[Block]:
+def _likely_answers(response: ChatResponse, texts: SlackTexts, asked_facts: int) -> list[Block]:
     """Buttons with likely answers to the follow-up question, for the facts it asks about."""
-    missing = response.recommendation.missing if response.recommendation else []
+    missing = response.recommendation.missing[:asked_facts] if response.recommendation else []
     ref = AnswerRef.of(response)
     options = [a for field in missing for a in texts.follow_up_answers.get(field, [])]
     if not options or ref is None:
