@@ -43,8 +43,9 @@ def socket_settings(settings: Settings, mock: MockSlack) -> Settings:
 def slack(settings: Settings, service: AnswerService) -> Iterator[tuple[MockSlack, SocketModeServer]]:
     with mock_slack() as mock, socket_mode_server() as server:
         mock.socket_url = server.url
-        app = build_slack_app(socket_settings(settings, mock), slack_bot(socket_settings(settings, mock), lambda: service))
-        handler = socket_mode_handler(socket_settings(settings, mock), app)
+        configured = socket_settings(settings, mock)
+        app = build_slack_app(configured, slack_bot(configured, lambda: service))
+        handler = socket_mode_handler(configured, app)
         handler.connect()
         try:
             yield mock, server
