@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.contract import ChatResponse, Citation, Reason, Recommendation
 from bot.rules.extract import extract_profile
@@ -174,3 +175,20 @@ def test_bad_texts_file_names_the_file(tmp_path: Path) -> None:
     path.write_text("home: {}\nreply: {}\nfollow_up_answers: {nonsense: []}\n")
     with pytest.raises(SlackTextsError, match=str(path)):
         load_texts(path)
+
+
+def test_manifest_asks_for_what_the_app_handles() -> None:
+    manifest = yaml.safe_load(
+        (Path(__file__).resolve().parent.parent / "slack" / "manifest.yaml").read_text()
+    )
+    features, settings = manifest["features"], manifest["settings"]
+    assert [c["command"] for c in features["slash_commands"]] == ["/hrguide"]
+    assert features["app_home"]["home_tab_enabled"] and features["app_home"]["messages_tab_enabled"]
+    events = set(settings["event_subscriptions"]["bot_events"])
+    assert {"app_mention", "app_home_opened", "message.im", "message.channels", "message.groups"} <= events
+    assert settings["interactivity"]["is_enabled"]
+    urls = {settings["event_subscriptions"]["request_url"], settings["interactivity"]["request_url"]}
+    urls.add(features["slash_commands"][0]["url"])
+    assert {u.rsplit("/", 2)[-2:] == ["slack", "events"] for u in urls} == {True}
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert {"app_mentions:read", "chat:write", "commands", "im:history", "channels:history"} <= scopes
