@@ -187,7 +187,10 @@ def test_threads_it_was_not_mentioned_in_and_bots_are_ignored(
     stranger = message("What is a PEO?", ts=unique_ts(), channel="C4", thread_ts="1.000001")
     from_bot = message("What is an ASO?", ts=unique_ts(), channel="C4", channel_type="im", bot_id="BOTHER")
     top_level = message("What is an ASO?", ts=unique_ts(), channel="C4")
-    for n, event in enumerate([stranger, from_bot, top_level]):
+    edited = message(
+        "What is an ASO?", ts=unique_ts(), channel="D4", channel_type="im", subtype="message_changed"
+    )
+    for n, event in enumerate([stranger, from_bot, top_level, edited]):
         assert post_json(client, event_body(event, event_id=f"Ev4{n}")).status_code == 200
     # a direct message afterwards is answered: the ignored ones above never posted
     dm = message("What is an ASO?", ts=unique_ts(), channel="D4", channel_type="im")

@@ -49,7 +49,7 @@ def create_app(settings: Settings | None = None, *, service_factory: ServiceFact
     app.include_router(routes_health.router)
     app.include_router(routes_chat.router)
     app.include_router(docs_page.router)
-    app.include_router(slack_router(settings, loader))
+    app.include_router(slack_router(settings, loader, pool))
     app.add_middleware(RequestLog)
     return app
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
+
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
@@ -26,10 +28,13 @@ def slack_client(settings: Settings) -> WebClient:
     )
 
 
-def slack_bot(settings: Settings, service: ServiceProvider) -> SlackBot:
+def slack_bot(
+    settings: Settings, service: ServiceProvider, *, answer_pool: Executor | None = None
+) -> SlackBot:
     """The Slack side of the answer service, with the links and support channel the settings name."""
     return SlackBot(
         service=service,
+        answer_pool=answer_pool,
         base_url=settings.slack_link_base_url or f"http://{settings.host}:{settings.port}",
         support_channel=settings.slack_support_channel,
     )

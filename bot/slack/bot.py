@@ -7,7 +7,9 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -54,8 +56,9 @@ class SlackBot:
         base_url: str,
         support_channel: str | None = None,
         texts: SlackTexts | None = None,
+        answer_pool: Executor | None = None,
     ) -> None:
-        self._service = service
+        self._service, self._pool = service, answer_pool
         self.base_url, self.support_channel = base_url, support_channel
         self.texts = texts or default_texts()
 
@@ -115,7 +118,9 @@ class SlackBot:
             store = SlackStore(service.conversations.engine)
             if key is not None and conversation_id is None:
                 conversation_id = store.conversation(key)
-            response = service.answer(message=message, conversation_id=conversation_id, channel="slack")
+            turn = partial(service.answer, message=message, conversation_id=conversation_id, channel="slack")
+            # In `serve`, Slack's answers queue with the web's in one pool: first come, first served.
+            response = self._pool.submit(turn).result() if self._pool else turn()
             if key is not None:
                 store.remember(key, response.conversation_id)
             store.save_answer(question=message, response=response)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Executor
 
 from fastapi import APIRouter, Request, Response
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
@@ -18,7 +19,7 @@ log = logging.getLogger(__name__)
 NOT_CONFIGURED = "the Slack app is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to serve /slack/events"
 
 
-def slack_router(settings: Settings, loader: ServiceLoader) -> APIRouter:
+def slack_router(settings: Settings, loader: ServiceLoader, answer_pool: Executor) -> APIRouter:
     """The /slack/events route: Bolt when Slack is configured, else a 404 that says why."""
     router = APIRouter()
     if settings.slack_bot_token is None or settings.slack_signing_secret is None:
@@ -30,7 +31,7 @@ def slack_router(settings: Settings, loader: ServiceLoader) -> APIRouter:
 
         return router
 
-    bolt = build_slack_app(settings, slack_bot(settings, lambda: loader.service))
+    bolt = build_slack_app(settings, slack_bot(settings, lambda: loader.service, answer_pool=answer_pool))
 
     @router.post("/slack/events", include_in_schema=False)
     async def slack_events(request: Request) -> Response:

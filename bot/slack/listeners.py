@@ -37,7 +37,8 @@ def register(app: App, bot: SlackBot) -> None:
     """Attach guidebot's listeners to a Bolt app."""
     listeners = Listeners(bot)
     app.event("app_mention")(ack=_ack, lazy=[listeners.mention])
-    app.event({"type": "message", "subtype": None})(ack=_ack, lazy=[listeners.message])
+    app.event({"type": "message", "subtype": [None, "thread_broadcast"]})(ack=_ack, lazy=[listeners.message])
+    app.event("message")(_ack)  # edits, joins, deletions...: acknowledged (Slack retries a 404), not answered
     app.event("app_home_opened")(ack=_ack, lazy=[listeners.home])
     app.command("/hrguide")(ack=listeners.ack_command, lazy=[listeners.command])
     app.action(SHARE)(ack=_ack, lazy=[listeners.share])
