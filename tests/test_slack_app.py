@@ -181,6 +181,32 @@ def test_a_thread_is_one_conversation(client: TestClient, mock: MockSlack, servi
     assert source_numbers(second.body["blocks"])
 
 
+def ignored(caplog: pytest.LogCaptureFixture, event_id: str) -> bool:
+    return f"slack event {event_id} is not for the bot: ignored" in caplog.text
+
+
+def test_a_mention_in_a_thread_is_answered_once(
+    client: TestClient, mock: MockSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack sends a mention twice (app_mention and message): only the app_mention answers."""
+    caplog.set_level(logging.DEBUG, logger="bot.slack.listeners")
+    root = unique_ts()
+    post_json(client, event_body(mention("What is an EOR?", ts=root, channel="C13"), event_id="Ev13a"))
+    in_channel(mock, "C13", 1)
+    later = unique_ts()
+    again = mention("And an ASO?", ts=later, channel="C13", thread_ts=root)
+    as_message = message(again["text"], ts=later, channel="C13", thread_ts=root)
+    post_json(client, event_body(as_message, event_id="Ev13b"))
+    post_json(client, event_body(again, event_id="Ev13c"))
+    post_json(
+        client,
+        event_body(message("And an HRO?", ts=unique_ts(), channel="C13", thread_ts=root), event_id="Ev13d"),
+    )
+    replies = in_channel(mock, "C13", 3)
+    wait_until(lambda: ignored(caplog, "Ev13b"), what="the message copy of the mention to be ignored")
+    assert len(posts(mock, "C13")) == 3 and {r.body["thread_ts"] for r in replies} == {root}
+
+
 def test_threads_it_was_not_mentioned_in_and_bots_are_ignored(
     client: TestClient, mock: MockSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -190,8 +216,10 @@ def test_threads_it_was_not_mentioned_in_and_bots_are_ignored(
     edited = message(
         "What is an ASO?", ts=unique_ts(), channel="D4", channel_type="im", subtype="message_changed"
     )
+    caplog.set_level(logging.DEBUG, logger="bot.slack.listeners")
     for n, event in enumerate([stranger, from_bot, top_level, edited]):
         assert post_json(client, event_body(event, event_id=f"Ev4{n}")).status_code == 200
+    wait_until(lambda: all(ignored(caplog, f"Ev4{n}") for n in range(3)), what="the three to be ignored")
     # a direct message afterwards is answered: the ignored ones above never posted
     dm = message("What is an ASO?", ts=unique_ts(), channel="D4", channel_type="im")
     post_json(client, event_body(dm, event_id="Ev4dm"))

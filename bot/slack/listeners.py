@@ -26,7 +26,7 @@ from bot.slack.format import (
     home_view,
 )
 from bot.storage.feedback import UnknownTurn
-from bot.storage.slack import ThreadKey
+from bot.storage.slack import SentAnswer, ThreadKey
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,10 @@ class Listeners:
 
     def mention(self, body: Body, event: Body, client: WebClient) -> None:
         """@guidebot in a channel: answer in the message's thread, which becomes a conversation."""
-        if _from_a_bot(event) or not self.bot.first_delivery(body.get("event_id")):
+        if _from_a_bot(event):
+            log.debug("slack event %s is not for the bot: ignored", body.get("event_id"))
+            return
+        if not self.bot.first_delivery(body.get("event_id")):
             return
         thread_ts = event.get("thread_ts") or event["ts"]
         key = ThreadKey(body.get("team_id", ""), event["channel"], thread_ts)
@@ -74,20 +77,25 @@ class Listeners:
 
     def message(self, body: Body, event: Body, client: WebClient, context: BoltContext) -> None:
         """A direct message, or a later message in a thread the bot was mentioned in."""
+        key = self._conversation_of(body, event, bot_user_id=context.bot_user_id)
+        if key is None:
+            log.debug("slack event %s is not for the bot: ignored", body.get("event_id"))
+        elif self.bot.first_delivery(body.get("event_id")):
+            thread_ts = event.get("thread_ts")
+            self._answer(client, key, question_text(event.get("text", "")), thread_ts=thread_ts)
+
+    def _conversation_of(self, body: Body, event: Body, *, bot_user_id: str | None) -> ThreadKey | None:
+        """The conversation a message belongs to, or None when the bot should stay out of it."""
         if _from_a_bot(event):
-            return
+            return None
         team, channel, thread_ts = body.get("team_id", ""), event["channel"], event.get("thread_ts")
         if event.get("channel_type") == "im":
-            key = ThreadKey(team, channel, thread_ts or "")
-        else:
-            mentioned = bool(context.bot_user_id) and f"<@{context.bot_user_id}>" in event.get("text", "")
-            if thread_ts is None or mentioned:  # a mention is answered by `mention`
-                return
-            key = ThreadKey(team, channel, thread_ts)
-            if not self.bot.in_conversation(key):  # never mentioned in this thread: not ours
-                return
-        if self.bot.first_delivery(body.get("event_id")):
-            self._answer(client, key, question_text(event.get("text", "")), thread_ts=thread_ts)
+            return ThreadKey(team, channel, thread_ts or "")
+        mentioned = bool(bot_user_id) and f"<@{bot_user_id}>" in event.get("text", "")
+        if thread_ts is None or mentioned:  # a mention is answered by `mention`
+            return None
+        key = ThreadKey(team, channel, thread_ts)
+        return key if self.bot.in_conversation(key) else None  # never mentioned there: not ours
 
     def _answer(self, client: WebClient, key: ThreadKey, question: str, *, thread_ts: str | None) -> None:
         reply = self.bot.ask(question, key=key)
@@ -162,9 +170,11 @@ class Listeners:
         client.chat_postMessage(
             channel=destination, text=f"{texts.question}: {escape(sent.question)}", blocks=blocks
         )
+        ref = AnswerRef.of(sent.response)
+        assert ref is not None  # kept answers always have their turn's index
         self.bot.service().escalate(
-            conversation_id=sent.response.conversation_id,
-            message_index=sent.response.message_index or 0,
+            conversation_id=ref.conversation_id,
+            message_index=ref.message_index,
             channel="slack",
             destination=destination,
         )
@@ -191,7 +201,7 @@ class Listeners:
         reply = self.bot.ask(text, key=key, conversation_id=ref.conversation_id)
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, **self.bot.as_message(reply))
 
-    def _sent(self, action: Body) -> Any:
+    def _sent(self, action: Body) -> SentAnswer | None:
         ref = AnswerRef.decode(action.get("value", ""))
         if ref is None:
             return None
