@@ -39,6 +39,7 @@ class MockSlack:
     calls: list[Call] = field(default_factory=list)
     socket_url: str = "ws://127.0.0.1:1/"
     _limits: dict[str, list[int]] = field(default_factory=dict)
+    _gates: dict[str, threading.Event] = field(default_factory=dict)
     _changed: threading.Condition = field(default_factory=threading.Condition)
 
     @property
@@ -51,6 +52,21 @@ class MockSlack:
     def rate_limit(self, method: str, *, times: int, retry_after: int) -> None:
         """Answer the next `times` calls of `method` with 429 and this Retry-After."""
         self._limits.setdefault(method, []).extend([retry_after] * times)
+
+    @contextmanager
+    def held(self, method: str) -> Iterator[None]:
+        """Calls of `method` wait (unanswered) until the block ends."""
+        gate = self._gates[method] = threading.Event()
+        try:
+            yield
+        finally:
+            gate.set()
+            del self._gates[method]
+
+    def wait_at_gate(self, method: str) -> None:
+        gate = self._gates.get(method)
+        if gate is not None:
+            gate.wait(timeout=120)  # a bug that makes the ack wait fails the test instead of hanging it
 
     def record(self, call: Call) -> None:
         with self._changed:
@@ -107,6 +123,7 @@ def _handler(mock: MockSlack) -> type[BaseHTTPRequestHandler]:
             else:
                 body = {k: v[0] for k, v in urllib.parse.parse_qs(raw).items()}
             method = self.path.lstrip("/").removeprefix("api/")
+            mock.wait_at_gate(method)
             status, headers, payload = mock.answer(method, body)
             mock.record(Call(method, body, dict(self.headers), time.monotonic(), status))
             self.send_response(status)

@@ -228,6 +228,19 @@ def test_threads_it_was_not_mentioned_in_and_bots_are_ignored(
     assert posts(mock, "C4") == []
 
 
+def test_requests_are_acked_before_the_answer_is_posted(client: TestClient, mock: MockSlack) -> None:
+    """The HTTP response does not wait for the reply: Slack's posts are held until after it."""
+    with mock.held("chat.postMessage"), mock.held("response/ack15"):
+        event = event_body(mention("What is a PEO?", ts=unique_ts(), channel="C15"), event_id="Ev15")
+        assert post_json(client, event).status_code == 200
+        assert (
+            post_form(client, command_form("What is an ASO?", mock.response_url("ack15"))).status_code == 200
+        )
+        assert posts(mock, "C15") == [] and mock.calls_to("response/ack15") == []
+    assert len(in_channel(mock, "C15")) == 1
+    assert len(mock.wait_for("response/ack15")) == 1
+
+
 # --- Slack's rules -----------------------------------------------------------------------------------
 
 
