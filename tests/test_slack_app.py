@@ -402,7 +402,9 @@ def test_app_home_is_published(client: TestClient, mock: MockSlack) -> None:
     assert post_json(client, event_body(event, event_id="Ev12")).status_code == 200
     (publish,) = [c for c in mock.wait_for("views.publish") if c.body["user_id"] == "U0012"]
     assert publish.body["view"]["type"] == "home"
-    assert "/hrguide" in json.dumps(publish.body["view"])
+    view = json.dumps(publish.body["view"])
+    assert "/hrguide" in view
+    assert f"<{LINK_BASE}/docs/" in view or "<http" in view  # the guide's documents, linked
 
 
 # --- without Slack ------------------------------------------------------------------------------------

@@ -164,10 +164,11 @@ def test_answer_ref_round_trip() -> None:
 
 
 def test_home_view_explains_how_to_ask() -> None:
-    view = home_view(TEXTS)
+    view = home_view(TEXTS, documents=[("PEO & ASO", "/docs/peo-vs-aso")], base_url=BASE)
     assert view["type"] == "home"
     text = str(view)
     assert "/hrguide" in text and "PEO" in text
+    assert f"• <{BASE}/docs/peo-vs-aso|PEO &amp; ASO>" in text
 
 
 def test_bad_texts_file_names_the_file(tmp_path: Path) -> None:

@@ -75,6 +75,11 @@ class SlackBot:
     def store(self) -> SlackStore:
         return SlackStore(self.service().conversations.engine)
 
+    def documents(self) -> list[tuple[str, str]]:
+        """The guide's documents as (title, url): their source, else the bot's own rendered copy."""
+        docs = self.service().kb.docs.values()
+        return [(doc.title, doc.source_url or f"/docs/{doc.doc_id}") for doc in docs]
+
     def first_delivery(self, event_id: str | None) -> bool:
         """True the first time any worker sees this event id (Slack retries carry the same id)."""
         if not event_id:

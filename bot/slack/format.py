@@ -127,14 +127,16 @@ def escalation_blocks(
     return head + reply_blocks(response, texts=texts, base_url=base_url, buttons=False)
 
 
-def home_view(texts: SlackTexts) -> dict[str, Any]:
-    """The App Home tab: what the bot knows and how to ask it."""
+def home_view(texts: SlackTexts, *, documents: list[tuple[str, str]], base_url: str) -> dict[str, Any]:
+    """The App Home tab: what the bot knows (and the documents, as (title, url)) and how to ask it."""
     home = texts.home
+    guide = [f"• <{absolute(url, base_url)}|{escape(title)}>" for title, url in documents]
     return {
         "type": "home",
         "blocks": [
             {"type": "header", "text": {"type": "plain_text", "text": home.title[:150]}},
             _section(home.knows),
+            *([_section("\n".join([home.guide, *guide]))] if guide else []),
             {"type": "divider"},
             *(_section(line) for line in home.how_to_ask),
             {"type": "context", "elements": [_mrkdwn(home.buttons)]},

@@ -104,7 +104,8 @@ class Listeners:
     def home(self, event: Body, client: WebClient) -> None:
         """The App Home tab, published when a user opens it."""
         if event.get("tab", "home") == "home":
-            client.views_publish(user_id=event["user"], view=home_view(self.bot.texts))
+            view = home_view(self.bot.texts, documents=self.bot.documents(), base_url=self.bot.base_url)
+            client.views_publish(user_id=event["user"], view=view)
 
     # --- /hrguide -------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ class HomeTexts(_Strict):
     title: str
     knows: str
     how_to_ask: list[str]
+    guide: str
     buttons: str
 
 
