@@ -136,13 +136,12 @@ class SlackBot:
             return self.notice(self.texts.reply.failed)
         return response
 
-    def reply(self, response: ChatResponse, *, share: bool = False, buttons: bool = True) -> Reply:
-        """A response as a Slack message."""
+    def reply(self, response: ChatResponse, *, share: bool = False) -> Reply:
+        """A response as a Slack message, with its buttons (and Share in channel when `share`)."""
         blocks = reply_blocks(
             response,
             texts=self.texts,
             base_url=self.base_url,
-            buttons=buttons,
             share=share,
             asked_facts=self.service().rules.prompts.follow_up.max_facts,
         )
