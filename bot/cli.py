@@ -213,7 +213,7 @@ def slack() -> None:
         raise _fail("Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see README, Slack app)")
     service = _load_service(settings)
     app_ = build_slack_app(settings, slack_bot(settings, lambda: service))
-    typer.echo("guidebot: connected to Slack over Socket Mode; Ctrl-C stops.", err=True)
+    typer.echo("guidebot: connecting to Slack over Socket Mode; Ctrl-C stops.", err=True)
     socket_mode_handler(settings, app_).start()
 
 

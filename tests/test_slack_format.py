@@ -11,6 +11,7 @@ import yaml
 
 from bot.contract import ChatResponse, Citation, Reason, Recommendation
 from bot.rules.extract import extract_profile
+from bot.settings import Settings
 from bot.slack.format import (
     ESCALATE,
     FEEDBACK_DOWN,
@@ -193,3 +194,18 @@ def test_manifest_asks_for_what_the_app_handles() -> None:
     assert {u.rsplit("/", 2)[-2:] == ["slack", "events"] for u in urls} == {True}
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "im:history", "channels:history"} <= scopes
+
+
+def test_settings_take_slacks_own_names(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)  # no .env
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "s3cret")
+    monkeypatch.setenv("GUIDEBOT_SLACK_APP_TOKEN", "xapp-ignored")  # the credentials have no prefix
+    monkeypatch.setenv("GUIDEBOT_SLACK_API_URL", "http://127.0.0.1:9/api/")
+    monkeypatch.setenv("GUIDEBOT_SLACK_SUPPORT_CHANNEL", "C0HELP")
+    settings = Settings()
+    assert settings.slack_bot_token is not None and settings.slack_bot_token.get_secret_value() == "xoxb-1"
+    assert settings.slack_signing_secret is not None
+    assert settings.slack_app_token is None
+    assert (settings.slack_api_url, settings.slack_support_channel) == ("http://127.0.0.1:9/api/", "C0HELP")
+    assert "xoxb-1" not in repr(settings)  # secrets stay out of logs
