@@ -20,7 +20,7 @@ from pydantic import SecretStr
 from bot.api import create_app
 from bot.service import AnswerService
 from bot.settings import Settings
-from bot.slack.format import ESCALATE, FEEDBACK_DOWN, FEEDBACK_UP, SHARE
+from bot.slack.format import ESCALATE, FEEDBACK_DOWN, FEEDBACK_UP, SHARE, escape
 from bot.storage.slack import SlackStore, ThreadKey
 from tests.slack_mock import (
     TEAM,
@@ -373,7 +373,9 @@ def test_ask_a_person_posts_to_the_support_channel(
     assert service.feedback.escalations(conversation) == [(int(index), SUPPORT)]
 
 
-def test_follow_up_question_offers_likely_answers(client: TestClient, mock: MockSlack) -> None:
+def test_follow_up_question_offers_likely_answers(
+    client: TestClient, mock: MockSlack, service: AnswerService
+) -> None:
     reply = answered_in(client, mock, "C11", "Which model should my company choose?")
     offered = buttons(reply.body["blocks"])
     likely = [b for action_id, b in offered.items() if action_id.startswith("guidebot_follow_up_")]
@@ -389,6 +391,29 @@ def test_follow_up_question_offers_likely_answers(client: TestClient, mock: Mock
     assert press(client, pressed).status_code == 200
     posted = in_channel(mock, "C11", 2)
     assert posted[1].body["thread_ts"] == reply.body["thread_ts"]
+    key = ThreadKey(TEAM, "C11", reply.body["thread_ts"])
+    conversation = SlackStore(service.conversations.engine).conversation(key)
+    assert conversation is not None
+    said = json.loads(choice["value"])["text"]
+    assert [t.message for t in service.conversations.turns(conversation)] == [
+        "Which model should my company choose?",
+        said,  # the button's answer is the thread's next turn, read with the question before it
+    ]
+
+
+def test_recommendation_block_names_the_choice_and_reasons(
+    client: TestClient, mock: MockSlack, service: AnswerService
+) -> None:
+    question = "We have 12 employees, no HR staff and want pooled health benefits. Which model fits us?"
+    reply = answered_in(client, mock, "C16", question)
+    value = buttons(reply.body["blocks"])[ESCALATE]["value"]
+    conversation, index = value.rsplit(":", 1)
+    sent = SlackStore(service.conversations.engine).answer(conversation, int(index))
+    assert sent is not None and sent.response.recommendation is not None
+    rec = sent.response.recommendation
+    (block,) = [t for t in texts_of(reply.body["blocks"]) if t.startswith("*Recommendation: ")]
+    assert block.startswith(f"*Recommendation: {rec.choice}*")
+    assert rec.reasons and all(f"• {escape(r.text)}" in block for r in rec.reasons)
 
 
 def test_app_home_is_published(client: TestClient, mock: MockSlack) -> None:
