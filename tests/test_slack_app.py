@@ -160,6 +160,12 @@ def test_tampered_or_stale_requests_are_refused(client: TestClient, mock: MockSl
     assert len(in_channel(mock, "C2")) == 1
 
 
+def test_request_url_verification_answers_the_challenge(client: TestClient) -> None:
+    """What Slack sends when an admin saves the Request URL from the manifest."""
+    resp = post_json(client, {"token": "legacy", "challenge": "c-123", "type": "url_verification"})
+    assert resp.status_code == 200 and resp.json() == {"challenge": "c-123"}
+
+
 # --- threads -----------------------------------------------------------------------------------------
 
 
