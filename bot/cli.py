@@ -202,6 +202,21 @@ def serve(
     )
 
 
+@app.command()
+def slack() -> None:
+    """Run the Slack app over Socket Mode (no public URL needed): SLACK_BOT_TOKEN and SLACK_APP_TOKEN."""
+    from bot.slack.app import build_slack_app, slack_bot
+    from bot.slack.socket_mode import socket_mode_handler
+
+    settings = Settings()
+    if settings.slack_bot_token is None or settings.slack_app_token is None:
+        raise _fail("Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see README, Slack app)")
+    service = _load_service(settings)
+    app_ = build_slack_app(settings, slack_bot(settings, lambda: service))
+    typer.echo("guidebot: connecting to Slack over Socket Mode; Ctrl-C stops.", err=True)
+    socket_mode_handler(settings, app_).start()
+
+
 def _tri(name: str, help_text: str) -> typer.models.OptionInfo:
     """A --name/--no-name flag whose absence means 'unknown'."""
     return typer.Option(f"--{name}/--no-{name}", help=help_text, show_default=False)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +36,13 @@ class Settings(BaseSettings):
     embedding_backend: Literal["onnx", "onnx-int8", "torch"] = "onnx"
     worker_threads: int = Field(default=1, ge=1)  # ONNX Runtime and BLAS threads per worker process
     model_cache_dir: Path = USER_CACHE
+    # Slack (bot/slack): the credentials keep Slack's own names, without the GUIDEBOT_ prefix.
+    slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    slack_api_url: str = "https://slack.com/api/"
+    slack_support_channel: str | None = None  # where "Ask a person" posts, e.g. C0123456789 or #hr-help
+    slack_link_base_url: str | None = None  # the bot's public address, for /docs links in Slack
 
     @field_validator("model_cache_dir")
     @classmethod

@@ -16,6 +16,7 @@ from bot.api.errors import install_error_handlers
 from bot.api.loader import ServiceFactory, ServiceLoader, default_factory
 from bot.log_setup import configure_logging
 from bot.settings import Settings
+from bot.slack.http import slack_router
 from bot.threads import limit_threads, threads_per_worker
 
 log = logging.getLogger("bot.api.requests")
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None, *, service_factory: ServiceFact
     app.include_router(routes_health.router)
     app.include_router(routes_chat.router)
     app.include_router(docs_page.router)
+    app.include_router(slack_router(settings, loader, pool))
     app.add_middleware(RequestLog)
     return app
 

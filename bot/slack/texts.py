@@ -1,0 +1,82 @@
+"""The Slack app's own wording (texts.yaml), validated at load."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from bot.contract import PROFILE_FIELDS
+
+TEXTS_PATH = Path(__file__).with_name("texts.yaml")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class HomeTexts(_Strict):
+    title: str
+    knows: str
+    how_to_ask: list[str]
+    guide: str
+    buttons: str
+
+
+class ReplyTexts(_Strict):
+    sources: str
+    recommendation: str
+    thumbs_up: str
+    thumbs_down: str
+    ask_a_person: str
+    share: str
+    thanks: str
+    passed_on: str
+    no_support_channel: str
+    escalation_intro: str
+    question: str
+    answer_gone: str
+    not_ready: str
+    failed: str
+    empty: str
+    too_long: str
+
+
+class LikelyAnswer(_Strict):
+    label: str
+    text: str
+    value: int | bool
+
+
+class SlackTexts(_Strict):
+    home: HomeTexts
+    reply: ReplyTexts
+    follow_up_answers: dict[str, list[LikelyAnswer]]
+
+    @field_validator("follow_up_answers")
+    @classmethod
+    def _known_fields(cls, answers: dict[str, list[LikelyAnswer]]) -> dict[str, list[LikelyAnswer]]:
+        unknown = sorted(set(answers) - set(PROFILE_FIELDS))
+        if unknown:
+            raise ValueError(f"not profile fields: {', '.join(unknown)}")
+        return answers
+
+
+class SlackTextsError(ValueError):
+    """texts.yaml is missing, not YAML, or not the expected shape."""
+
+
+def load_texts(path: Path = TEXTS_PATH) -> SlackTexts:
+    """The texts in `path`; a clear error naming the file when they are unusable."""
+    try:
+        return SlackTexts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        raise SlackTextsError(f"{path}: {exc}") from exc
+
+
+@cache
+def default_texts() -> SlackTexts:
+    """The shipped texts, loaded once."""
+    return load_texts()
