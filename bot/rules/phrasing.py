@@ -37,6 +37,13 @@ _CLAUSE_BREAK = re.compile(
     r"|also|yet)\b"
 )
 _WORD = re.compile(r"[a-z0-9']+")
+# What follows a thing to say it does not matter: "… are not important", "… isn't a priority for us".
+_DISMISSED = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:(?:is|are|was|were)\s+)?(?:not|n't|isn't|aren't|isnt|arent|never)\s+"
+    r"(?:really\s+|that\s+|very\s+|a\s+|our\s+|the\s+|an\s+|at all\s+)*"
+    r"(?:important|priority|needed|necessary|concern|big deal|relevant|essential|critical|key|issue|focus)\b"
+    r"|\s*(?:\w+\s+){0,3}?(?:doesn't|don't|doesnt|dont|does not|do not)\s+(?:really\s+)?matter\b"
+)
 # A negation followed by one of these nouns has found its object ("no HR want cheap").
 _NEGATION_OBJECTS = frozenset(
     ["hr", "staff", "team", "employees", "people", "ppl", "entity", "benefits", "insurance"]
@@ -66,4 +73,8 @@ def negated(text: str, match: re.Match[str], *, inner: bool = False) -> bool:
     for i, word in enumerate(words):
         if _is_negation(word) and not _NEGATION_OBJECTS.intersection(words[i + 1 :]):
             return True
-    return inner and any(_is_negation(w) for w in _WORD.findall(match.group(0)))
+    if inner and any(_is_negation(w) for w in _WORD.findall(match.group(0))):
+        return True
+    after = text[match.end() :]
+    rest = _CLAUSE_BREAK.split(after, maxsplit=1)[0]
+    return bool(_DISMISSED.match(rest))  # "pooled benefits are not important to us"

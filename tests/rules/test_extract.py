@@ -111,6 +111,10 @@ PHRASINGS = [
     ("Benefits are our main way to compete for talent.", {"wants_pooled_benefits": True}),
     ("We'd like to stop worrying about workers' comp claims.", {"wants_shared_liability": True}),
     ("As a company of eleven, we lack the bandwidth for HR admin.", {"employees": 11}),
+    # a thing said not to matter, after it is named
+    ("Pooled health benefits are not important to us.", {"wants_pooled_benefits": False}),
+    ("Sharing liability isn't really a priority.", {"wants_shared_liability": False}),
+    ("We want pooled plans; cost is not a concern.", {"wants_pooled_benefits": True, "cost_priority": False}),
     # nothing to extract
     ("What is a PEO?", {}),
     ("How does payroll work with an ASO?", {}),
