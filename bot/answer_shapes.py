@@ -208,7 +208,28 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
             groups.append((title, claims))
     if not groups:
         return None
+    if len(groups) == 1 and len(models) == 1 and (prose := _section_on(reading, found, kb, texts, models[0])):
+        groups.append(prose)  # "all the downsides of a PEO": its cons, and the section on its downside
     return Draft(claims=[c for _, cs in groups for c in cs], groups=groups)
+
+
+def _section_on(
+    reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts, model: str
+) -> tuple[str, list[Claim]] | None:
+    """A section of prose retrieved near the top whose heading names the model and the question's own
+    words ('What is the downside of a PEO?'), as a titled group of its sentences."""
+    asked = set(reading.asked.terms) - MODEL_NAME_STEMS
+    for hit in found.hits[: LIST_RANK + 1]:
+        chunk = kb.chunk(hit.chunk_id)
+        if chunk.kind not in ("faq", "paragraph") or chunk.promotional:
+            continue
+        heading = chunk.section
+        if VOCABULARY.models_named(heading) != (model,) or not asked & set(content_terms(heading)):
+            continue
+        rows = [r for r in kb.sentence_rows.get(chunk.id, []) if kb.roles[r] == "content"]
+        claims = [c for r in rows[:MAX_COMPARED] if (c := _claim_at(r, chunk, kb))]
+        return (texts.fill("list_lead", section=heading), _distinct(claims)) if claims else None
+    return None
 
 
 def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

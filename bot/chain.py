@@ -56,8 +56,10 @@ def build_chain(
             judged = reading.query if reading.reference is not None else reading.asked
         if (reading.shape == "chit_chat" and not reading.models) or not in_scope(judged, x["found"]):
             return declined(reading)
-        if not reading.query.asks_figure and lacks(reading.cleaned, texts, unknown_to=corpus_stems):
-            return declined(reading)  # "what does California law say about PEOs?" (a figure: said below)
+        # "What does California law say about PEOs?"; a model's missing figure is said below instead.
+        figure_of_model = reading.query.asks_figure and bool(VOCABULARY.models_named(reading.cleaned))
+        if not figure_of_model and lacks(reading.cleaned, texts, unknown_to=corpus_stems):
+            return declined(reading)
         draft = compose_answer(reading, x["found"], kb, texts)
         if not draft.claims or draft.weak:
             return declined(reading)
