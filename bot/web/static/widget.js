@@ -1,7 +1,7 @@
 /* guidebot chat widget. Embed with one tag:  <script src="https://HOST/widget.js" defer></script>
  *
  * Everything lives in an open shadow root, so the host page's CSS and ours never mix. Every text from
- * the user or the server is put into the page as DOM text nodes (never innerHTML), links are limited to
+ * the user or the server is put into the page as DOM text nodes (never parsed as HTML), links are limited to
  * http(s), and images are never loaded. data-mount="#selector" on the script tag shows the chat inside
  * that element instead of behind a launcher button (the full-page chat at / does this).
  */
