@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -10,6 +11,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_CSP_SOURCE = re.compile(r"'self'|'none'|[a-z][a-z0-9+.-]*:(//[\w*.-]+(:(\d+|\*))?(/[\w./-]*)?)?|[\w*.-]+")
 USER_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "guidebot"
 
 
@@ -63,6 +65,18 @@ class Settings(BaseSettings):
             parse(value)
         except ValueError:
             raise ValueError(f"not a rate limit like '60/minute' or '5 per 10 seconds': {value!r}") from None
+        return value
+
+    @field_validator("frame_ancestors")
+    @classmethod
+    def _csp_sources(cls, value: str) -> str:
+        for source in value.split():
+            if source in ("self", "none") or not _CSP_SOURCE.fullmatch(source):
+                raise ValueError(
+                    f"not a CSP source ('self', 'none', or an origin like https://a.example): {source!r}"
+                )
+        if not value.split():
+            raise ValueError("empty: use 'none' to let no page frame guidebot's pages")
         return value
 
     @model_validator(mode="after")

@@ -169,6 +169,12 @@ def test_serve_refuses_to_start_with_a_wildcard_origin_and_credentials(tmp_path:
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("bad", ["self", "'self'; script-src *", "", "https://a.example,https://b.example"])
+def test_settings_refuse_a_frame_ancestors_that_is_not_csp_sources(bad: str) -> None:
+    with pytest.raises(ValidationError, match="frame_ancestors"):
+        Settings(frame_ancestors=bad)
+
+
 def test_settings_refuse_a_malformed_rate_limit() -> None:
     with pytest.raises(ValidationError, match="not a rate limit"):
         Settings(rate_limit="lots")
