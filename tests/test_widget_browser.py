@@ -292,6 +292,15 @@ def test_a_follow_up_question_is_answered_with_a_quick_reply(
     expect(page.get_by_role("group", name="Quick replies")).to_have_count(
         1 if reply["status"] == "needs_more_info" else 0
     )
+    rec = reply["recommendation"]
+    if rec["reasons"]:  # a recommendation: a card with the choice and each reason with its source
+        card = log(page).locator("article.bot").last.get_by_role("region", name="Recommendation")
+        expect(card).to_contain_text(rec["choice"] if rec["choice"] != "UNDECIDED" else "no clear choice")
+        for reason in rec["reasons"]:
+            expect(card).to_contain_text(reason["text"])
+        cited = [c for c in reply["citations"] if any(r["quote"] == c["quote"] for r in rec["reasons"])]
+        for citation in cited:
+            expect(card.get_by_role("button", name=f"Source {citation['n']}", exact=True)).to_be_visible()
     page.screenshot(path=artifacts / "after-quick-reply.png")
 
 

@@ -49,8 +49,9 @@ def create_app(settings: Settings | None = None, *, service_factory: ServiceFact
     install_error_handlers(app)
     employee_api = [Depends(rate_limit.enforce)]  # not /healthz, pages, static files or /docs
     app.include_router(routes_health.router)
-    app.include_router(routes_chat.router, dependencies=employee_api)
-    app.include_router(routes_feedback.router, dependencies=employee_api)
+    limited = rate_limit.RESPONSES
+    app.include_router(routes_chat.router, dependencies=employee_api, responses=limited)
+    app.include_router(routes_feedback.router, dependencies=employee_api, responses=limited)
     app.include_router(docs_page.router)
     pages.install(app)
     hardening.install(app, settings)

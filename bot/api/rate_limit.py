@@ -19,12 +19,19 @@ from sqlalchemy import Engine
 
 from bot.api.errors import ApiError
 from bot.api.loader import get_service
+from bot.contract import ErrorResponse
 from bot.service import AnswerService
 from bot.storage.rate_limits import SqlStorage
 
 NAMESPACE = "api"
 
 log = logging.getLogger(__name__)
+
+# For the OpenAPI description of the limited routes.
+RESPONSES: dict[int | str, dict[str, object]] = {
+    413: {"model": ErrorResponse, "description": "The body is over 16 KiB"},
+    429: {"model": ErrorResponse, "description": "Over the client's rate limit; see Retry-After"},
+}
 
 
 class RateLimit:

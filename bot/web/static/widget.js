@@ -8,7 +8,9 @@
 (() => {
   "use strict";
 
-  const script = document.currentScript;
+  // document.currentScript is null when a loader injects the tag as a module: then find the tag.
+  const script = document.currentScript || document.querySelector('script[src*="widget.js"]');
+  if (!script || document.getElementById("guidebot-widget")) return; // included twice: one widget
   const BASE = new URL(script.src, location.href);
   const ORIGIN = BASE.origin;
   const STORE_KEY = `guidebot:${ORIGIN}`;
