@@ -151,13 +151,13 @@
   // --- The widget's DOM -----------------------------------------------------------------------
 
   const mountTarget = script.dataset.mount ? document.querySelector(script.dataset.mount) : null;
-  const inline_mode = Boolean(mountTarget);
-  const host = el("div", { id: "guidebot-widget", class: inline_mode ? "inline" : "floating" });
+  const inlineMode = Boolean(mountTarget);
+  const host = el("div", { id: "guidebot-widget", class: inlineMode ? "inline" : "floating" });
   const root = host.attachShadow({ mode: "open" });
   root.append(el("link", { rel: "stylesheet", href: new URL("/static/widget.css", ORIGIN).href }));
 
   const panelId = uid("panel");
-  const launcher = inline_mode
+  const launcher = inlineMode
     ? null
     : el("button", { type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": panelId, onclick: () => setOpen(!state.open) }, "Open chat");
   const log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
@@ -165,10 +165,10 @@
   const notice = el("p", { class: "notice", role: "alert", hidden: true });
   const input = el("textarea", { "aria-label": "Your question", rows: "2", maxlength: "2000", placeholder: "Ask about PEO, ASO, HRO or EOR…", enterkeyhint: "send" });
   const form = el("form", { class: "ask", onsubmit: (e) => { e.preventDefault(); send(input.value); } }, input, el("button", { type: "submit", class: "send" }, "Send"));
-  const closeButton = inline_mode ? null : el("button", { type: "button", class: "close", "aria-label": "Close chat", onclick: () => setOpen(false) }, "×");
+  const closeButton = inlineMode ? null : el("button", { type: "button", class: "close", "aria-label": "Close chat", onclick: () => setOpen(false) }, "×");
   const panel = el(
     "section",
-    { id: panelId, class: "panel", role: inline_mode ? "region" : "dialog", "aria-label": "guidebot chat", hidden: !inline_mode },
+    { id: panelId, class: "panel", role: inlineMode ? "region" : "dialog", "aria-label": "guidebot chat", hidden: !inlineMode },
     el("header", {}, el("h2", {}, "Ask guidebot"), el("button", { type: "button", class: "new-chat", onclick: newChat }, "New chat"), closeButton),
     log,
     typing,
@@ -185,7 +185,7 @@
     }
   });
   panel.addEventListener("keydown", (e) => {
-    if (e.key === "Escape" && !inline_mode) {
+    if (e.key === "Escape" && !inlineMode) {
       e.preventDefault();
       setOpen(false);
     }
@@ -194,7 +194,7 @@
   function setOpen(open) {
     state.open = open;
     saveState();
-    if (inline_mode) return;
+    if (inlineMode) return;
     panel.hidden = !open;
     launcher.setAttribute("aria-expanded", String(open));
     if (open) {
@@ -214,6 +214,7 @@
     const node = entry.role === "user" ? userMessage(entry) : botMessage(entry, index);
     log.append(node);
     log.scrollTop = log.scrollHeight;
+    return node;
   }
 
   function userMessage(entry) {
@@ -356,16 +357,18 @@
   // --- Sending --------------------------------------------------------------------------------
 
   let busy = false;
+  let chatNumber = 0; // "New chat" while a question is out: its answer belongs to the old chat
   async function send(raw) {
     const text = raw.trim();
     if (!text || busy) return;
     busy = true;
+    const chat = chatNumber;
     showNotice("");
     input.value = "";
     for (const chips of log.querySelectorAll(".chips")) chips.remove();
     const asked = { role: "user", text };
     state.entries.push(asked);
-    renderEntry(asked, state.entries.length - 1);
+    const askedNode = renderEntry(asked, state.entries.length - 1);
     typing.hidden = false;
     let answered = false;
     try {
@@ -376,11 +379,13 @@
       });
       if (res.ok) {
         const response = await res.json();
-        state.conversationId = response.conversation_id;
-        const entry = { role: "bot", response, rating: null };
-        state.entries.push(entry);
-        renderEntry(entry, state.entries.length - 1);
         answered = true;
+        if (chat === chatNumber) {
+          state.conversationId = response.conversation_id;
+          const entry = { role: "bot", response, rating: null };
+          state.entries.push(entry);
+          renderEntry(entry, state.entries.length - 1);
+        }
       } else showNotice(await problem(res));
     } catch {
       showNotice(UNREACHABLE);
@@ -390,8 +395,8 @@
     }
     if (!answered) {
       // Nothing is lost: the question goes back into the box to send again.
-      state.entries.pop();
-      log.lastElementChild.remove();
+      state.entries = state.entries.filter((e) => e !== asked);
+      askedNode.remove();
       if (!input.value) input.value = text;
     }
     saveState();
@@ -399,6 +404,7 @@
   }
 
   function newChat() {
+    chatNumber += 1;
     state.conversationId = null;
     state.entries = [];
     saveState();
@@ -411,5 +417,5 @@
 
   state.entries.forEach(renderEntry);
   (mountTarget || document.body).append(host);
-  if (!inline_mode && state.open) setOpen(true);
+  if (!inlineMode && state.open) setOpen(true);
 })();
