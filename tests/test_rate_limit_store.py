@@ -7,13 +7,15 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from limits import parse
 from limits.strategies import FixedWindowRateLimiter
 from sqlalchemy import Engine
 
 from bot.storage.db import create_db_engine
 from bot.storage.migrate import upgrade
-from bot.storage.rate_limits import SqlStorage
+from bot.storage.rate_limits import RateLimitCounter, SqlStorage
 
 
 class Clock:
@@ -88,3 +90,9 @@ def test_concurrent_hits_are_all_counted(engine: Engine) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         counts = list(pool.map(lambda _: storage.incr("busy", 600), range(64)))
     assert sorted(counts) == list(range(1, 65)), "every increment is atomic: no count seen twice"
+
+
+def test_the_migration_creates_the_table_the_model_describes(engine: Engine) -> None:
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), RateLimitCounter.metadata)
+    assert [d for d in diffs if "rate_limit_counters" in repr(d)] == []
