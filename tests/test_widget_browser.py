@@ -304,6 +304,30 @@ def test_a_follow_up_question_is_answered_with_a_quick_reply(
     page.screenshot(path=artifacts / "after-quick-reply.png")
 
 
+def test_a_recommendation_shows_as_a_card_with_sourced_reasons(
+    page: Any, base_url: str, artifacts: Path
+) -> None:
+    open_widget(page, base_url)
+    reply = ask(
+        page, "We have 12 employees, no HR staff and want pooled health benefits. Which model fits us?"
+    )
+    rec = reply["recommendation"]
+    assert rec["choice"] != "UNDECIDED" and rec["reasons"]
+    card = log(page).get_by_role("region", name="Recommendation")
+    expect(card.locator(".choice")).to_have_text(f"Recommendation: {rec['choice']}")
+    expect(card).to_contain_text(rec["summary"])
+    reasons = card.get_by_role("listitem")
+    expect(reasons).to_have_count(len(rec["reasons"]))
+    for item, reason in zip(reasons.all(), rec["reasons"], strict=True):
+        expect(item).to_contain_text(reason["text"])
+        source = item.get_by_role("button", name=re.compile(r"^Source \d+$"))
+        source.click()
+        box = page.locator(f"#guidebot-widget #{source.get_attribute('aria-controls')}")
+        expect(box.locator("blockquote")).to_have_text(reason["quote"])
+        expect(box).to_contain_text(reason["section"])
+    page.screenshot(path=artifacts / "recommendation-card.png")
+
+
 def test_keyboard_alone_works_on_a_360_px_screen(browser: Any, base_url: str, artifacts: Path) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     context.set_default_timeout(ANSWER_TIMEOUT_MS)
