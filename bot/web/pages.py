@@ -49,5 +49,6 @@ def _page(name: str) -> HTMLResponse:
 
 def install(app: FastAPI) -> None:
     """Add the pages and serve the static files under /static."""
+    load_quick_replies()  # a broken quick_replies.yaml stops the start, with its file and problem
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
