@@ -17,7 +17,7 @@ from bot.api import create_app
 from bot.rules.extract import extract_profile
 from bot.service import AnswerService
 from bot.settings import Settings
-from bot.web.quick_replies import load_quick_replies
+from bot.web.quick_replies import QuickRepliesError, load_quick_replies
 from tests.support import wait_ready
 from tests.test_api import assert_error
 
@@ -227,3 +227,21 @@ CHIPS = [(field, chip) for field, chips in load_quick_replies().root.items() for
 @pytest.mark.parametrize(("field", "chip"), CHIPS, ids=[f"{f}-{c.label}" for f, c in CHIPS])
 def test_each_quick_reply_gives_its_field_the_listed_value(field: str, chip) -> None:
     assert getattr(extract_profile(chip.message), field) == chip.value
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("head_count:\n  - {label: a, message: b, value: 1}\n", "not profile fields: head_count"),
+        ("employees:\n  - {label: a, message: b}\n", "value"),
+        ("employees: [\n", "while parsing"),
+    ],
+)
+def test_a_broken_quick_replies_file_names_itself_and_the_problem(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    path = tmp_path / "quick_replies.yaml"
+    path.write_text(text)
+    with pytest.raises(QuickRepliesError, match=re.escape(str(path))) as failure:
+        load_quick_replies(path)
+    assert problem in str(failure.value)
