@@ -17,6 +17,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# A load generator is one client address: lift the per-client rate limit unless `env` sets one.
+UNLIMITED = "1000000/minute"
 
 
 def free_port() -> int:
@@ -80,7 +82,12 @@ def running_server(
     when given; env adds to this process's environment."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="guidebot-") as tmp:
-        env = {**os.environ, "GUIDEBOT_DATA_DIR": str(data_dir or Path(tmp) / "data"), **(env or {})}
+        env = {
+            **os.environ,
+            "GUIDEBOT_DATA_DIR": str(data_dir or Path(tmp) / "data"),
+            "GUIDEBOT_RATE_LIMIT": UNLIMITED,
+            **(env or {}),
+        }
         guidebot = Path(sys.executable).with_name("guidebot")
         log = log_path.open("wb") if log_path else subprocess.DEVNULL
         proc = subprocess.Popen(

@@ -32,8 +32,12 @@ DATA_ERROR = 1
 
 @app.callback()
 def main() -> None:
-    """Configure logging to stderr at the level Settings asks for."""
-    configure_logging(Settings().log_level)
+    """Configure logging to stderr at the level Settings asks for; unusable settings stop here."""
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        raise _fail(f"settings: {_problems(exc)}") from None
+    configure_logging(settings.log_level)
 
 
 def _fail(message: str) -> typer.Exit:

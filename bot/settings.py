@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_CSP_SOURCE = re.compile(r"'self'|'none'|[a-z][a-z0-9+.-]*:(//[\w*.-]+(:(\d+|\*))?(/[\w./-]*)?)?|[\w*.-]+")
 USER_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "guidebot"
 
 
@@ -43,11 +45,55 @@ class Settings(BaseSettings):
     slack_api_url: str = "https://slack.com/api/"
     slack_support_channel: str | None = None  # where "Ask a person" posts, e.g. C0123456789 or #hr-help
     slack_link_base_url: str | None = None  # the bot's public address, for /docs links in Slack
+    # The web front end and the HTTP API's guards (bot/api/guards.py).
+    rate_limit: str = "60/minute"  # per client on /api/chat, /api/feedback, /api/recommend
+    cors_origins: Annotated[list[str], NoDecode] = []  # origins whose pages may call the API
+    cors_allow_credentials: bool = False
+    frame_ancestors: str = "'self'"  # who may frame our pages (CSP frame-ancestors)
 
     @field_validator("model_cache_dir")
     @classmethod
     def _expand_home(cls, path: Path) -> Path:
         return path.expanduser()
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("rate_limit")
+    @classmethod
+    def _parse_rate_limit(cls, value: str) -> str:
+        from limits import parse
+
+        try:
+            parse(value)
+        except ValueError:
+            raise ValueError(f"not a rate limit like '60/minute' or '5 per 10 seconds': {value!r}") from None
+        return value
+
+    @field_validator("frame_ancestors")
+    @classmethod
+    def _csp_sources(cls, value: str) -> str:
+        for source in value.split():
+            if source in ("self", "none") or not _CSP_SOURCE.fullmatch(source):
+                raise ValueError(
+                    f"not a CSP source ('self', 'none', or an origin like https://a.example): {source!r}"
+                )
+        if not value.split():
+            raise ValueError("empty: use 'none' to let no page frame guidebot's pages")
+        return value
+
+    @model_validator(mode="after")
+    def _no_wildcard_with_credentials(self) -> Settings:
+        if self.cors_allow_credentials and "*" in self.cors_origins:
+            raise ValueError(
+                "GUIDEBOT_CORS_ORIGINS may not contain '*' while GUIDEBOT_CORS_ALLOW_CREDENTIALS is true: "
+                "list the allowed origins one by one"
+            )
+        return self
 
     def worker_count(self) -> int:
         """How many `serve` processes to run: GUIDEBOT_WORKERS, else the machine's cores."""

@@ -22,8 +22,9 @@ _DATABASE_NUMBERS = itertools.count()
 
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings whose index lives in a fresh temp folder (never the repo's data/)."""
-    return Settings(data_dir=tmp_path_factory.mktemp("data"))
+    """Settings whose index lives in a fresh temp folder (never the repo's data/); every test client is one
+    address, so the rate limit is lifted (tests/test_web_api.py sets low ones)."""
+    return Settings(data_dir=tmp_path_factory.mktemp("data"), rate_limit="100000/minute")
 
 
 @pytest.fixture(scope="session")

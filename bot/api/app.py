@@ -8,16 +8,17 @@ from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.api import docs_page, routes_chat, routes_health
+from bot.api import docs_page, hardening, rate_limit, routes_chat, routes_feedback, routes_health
 from bot.api.errors import install_error_handlers
 from bot.api.loader import ServiceFactory, ServiceLoader, default_factory
 from bot.log_setup import configure_logging
 from bot.settings import Settings
 from bot.slack.http import slack_router
 from bot.threads import limit_threads, threads_per_worker
+from bot.web import pages
 
 log = logging.getLogger("bot.api.requests")
 
@@ -45,11 +46,17 @@ def create_app(settings: Settings | None = None, *, service_factory: ServiceFact
     app.state.settings = settings
     app.state.loader = loader
     app.state.answer_pool = pool
+    app.state.rate_limit = rate_limit.RateLimit(settings.rate_limit)
     install_error_handlers(app)
+    employee_api = [Depends(rate_limit.enforce)]  # not /healthz, pages, static files or /docs
     app.include_router(routes_health.router)
-    app.include_router(routes_chat.router)
+    limited = rate_limit.RESPONSES
+    app.include_router(routes_chat.router, dependencies=employee_api, responses=limited)
+    app.include_router(routes_feedback.router, dependencies=employee_api, responses=limited)
     app.include_router(docs_page.router)
     app.include_router(slack_router(settings, loader, pool))
+    pages.install(app)
+    hardening.install(app, settings)
     app.add_middleware(RequestLog)
     return app
 

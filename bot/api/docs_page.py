@@ -1,4 +1,6 @@
-"""GET /docs/{doc_id}: a corpus document as a small self-contained HTML page, every text escaped."""
+"""GET /docs/{doc_id}: a corpus document as a small HTML page, every text escaped.
+
+Its style and script are files under /static (bot/web/static): the page CSP allows no inline code."""
 
 from __future__ import annotations
 
@@ -17,18 +19,6 @@ router = APIRouter()
 
 PROMO_NOTE = "Publisher's note: this section is the publisher's own promotion, not neutral guidance."
 
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
-
-_STYLE = """
-body{font:16px/1.55 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
-h1,h2,h3,h4,h5,h6{line-height:1.25;scroll-margin-top:1rem}
-:target{background:#fff6c8}
-table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}
-.promotional{border-left:4px solid #c90;padding-left:1rem;color:#555}
-.note{font-size:.9em;font-weight:600;color:#8a5a00}
-.source{font-size:.9em;color:#555}
-"""
-
 
 @router.get("/docs/{doc_id}", response_class=HTMLResponse)
 @router.head("/docs/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -37,7 +27,7 @@ def doc_page(doc_id: str, service: Annotated[AnswerService, Depends(get_service)
     doc = service.kb.docs.get(doc_id)
     if doc is None:
         raise ApiError(404, "not_found", f"no document with id {doc_id[:80]!r}")
-    return HTMLResponse(render_document(doc), headers={"Content-Security-Policy": _CSP})
+    return HTMLResponse(render_document(doc))  # the page CSP comes from bot.api.hardening
 
 
 def render_document(doc: Document) -> str:
@@ -46,7 +36,11 @@ def render_document(doc: Document) -> str:
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(doc.title)}</title><style>{_STYLE}</style></head><body>",
+        f"<title>{escape(doc.title)}</title>",
+        '<link rel="stylesheet" href="/static/docs.css">',
+        '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">',
+        # ?highlight=<quote> (the widget's source links): mark the quote and scroll to it
+        '<script src="/static/docs-highlight.js" defer></script></head><body>',
     ]
     has_title_heading = any(s.level == 1 and s.heading == doc.title for s in doc.sections)
     if not has_title_heading:

@@ -1,0 +1,108 @@
+"""Rate-limit counters in the shared SQL store: a storage backend for the `limits` library.
+
+Every worker and replica counts in the same table, so a client's limit holds however its requests
+are spread. Only the fixed-window strategy is supported (`limits.strategies.FixedWindowRateLimiter`):
+one row per client and limit, counted up with a single upsert.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from limits.storage import Storage
+from sqlalchemy import Engine, Float, Integer, String, case, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.storage.models import Base
+
+SWEEP_EVERY = 1000  # increments between two deletions of every expired counter
+
+
+class RateLimitCounter(Base):
+    """Hits of one client against one limit in the current window, and when that window ends."""
+
+    __tablename__ = "rate_limit_counters"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)  # seconds since the epoch
+
+
+class SqlStorage(Storage):
+    """`limits` storage on a SQLAlchemy engine (SQLite or Postgres): fixed windows, atomic increments."""
+
+    def __init__(self, engine: Engine, *, clock: Callable[[], float] = time.time) -> None:
+        super().__init__(wrap_exceptions=True)
+        self.engine = engine
+        self._clock = clock
+        self._increments = 0
+
+    @property
+    def base_exceptions(self) -> type[Exception] | tuple[type[Exception], ...]:
+        return SQLAlchemyError
+
+    def incr(self, key: str, expiry: int, amount: int = 1) -> int:
+        """Add `amount` hits to the key's window (a new window when none is running); the new count."""
+        now = self._clock()
+        counter = RateLimitCounter.__table__.c
+        insert_into = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
+        new = insert_into(RateLimitCounter).values(key=key, hits=amount, expires_at=now + expiry)
+        expired = counter.expires_at <= now
+        upsert = new.on_conflict_do_update(
+            index_elements=[counter.key],
+            set_={
+                "hits": case((expired, amount), else_=counter.hits + amount),
+                "expires_at": case((expired, now + expiry), else_=counter.expires_at),
+            },
+        ).returning(counter.hits)
+        with self.engine.begin() as conn:
+            hits = int(conn.execute(upsert).scalar_one())
+        self._increments += 1
+        if self._increments % SWEEP_EVERY == 0:
+            self.purge_expired()
+        return hits
+
+    def get(self, key: str) -> int:
+        """Hits in the key's running window (0 when none runs)."""
+        query = select(RateLimitCounter.hits).where(
+            RateLimitCounter.key == key, RateLimitCounter.expires_at > self._clock()
+        )
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one_or_none() or 0)
+
+    def get_expiry(self, key: str) -> float:
+        """When the key's running window ends (now when none runs), in seconds since the epoch."""
+        now = self._clock()
+        query = select(RateLimitCounter.expires_at).where(
+            RateLimitCounter.key == key, RateLimitCounter.expires_at > now
+        )
+        with self.engine.connect() as conn:
+            return float(conn.execute(query).scalar_one_or_none() or now)
+
+    def check(self) -> bool:
+        """True when the database answers."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(select(1))
+        except SQLAlchemyError:
+            return False
+        return True
+
+    def reset(self) -> int:
+        """Forget every counter; returns how many there were."""
+        with self.engine.begin() as conn:
+            return int(conn.execute(delete(RateLimitCounter)).rowcount)
+
+    def clear(self, key: str) -> None:
+        """Forget one key's counter."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(RateLimitCounter).where(RateLimitCounter.key == key))
+
+    def purge_expired(self) -> int:
+        """Delete the counters whose window has ended; returns how many."""
+        with self.engine.begin() as conn:
+            gone = conn.execute(delete(RateLimitCounter).where(RateLimitCounter.expires_at <= self._clock()))
+        return int(gone.rowcount)

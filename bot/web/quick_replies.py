@@ -1,0 +1,48 @@
+"""The widget's quick replies to a follow-up question, from quick_replies.yaml (validated at load)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
+
+from bot.contract import PROFILE_FIELDS
+
+QUICK_REPLIES_PATH = Path(__file__).resolve().parent / "quick_replies.yaml"
+
+
+class QuickReply(BaseModel):
+    """One chip: what it shows, the message it sends, and the profile value that message gives."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(min_length=1, max_length=40)
+    message: str = Field(min_length=1, max_length=200)
+    value: int | bool
+
+
+class QuickReplies(RootModel[dict[str, list[QuickReply]]]):
+    """Chips per profile field."""
+
+    @field_validator("root")
+    @classmethod
+    def _profile_fields(cls, value: dict[str, list[QuickReply]]) -> dict[str, list[QuickReply]]:
+        unknown = sorted(set(value) - set(PROFILE_FIELDS))
+        if unknown:
+            raise ValueError(f"not profile fields: {', '.join(unknown)}")
+        return value
+
+
+class QuickRepliesError(ValueError):
+    """quick_replies.yaml is unreadable or invalid; the message names the file and the problem."""
+
+
+@cache
+def load_quick_replies(path: Path = QUICK_REPLIES_PATH) -> QuickReplies:
+    """The validated chips (read once)."""
+    try:
+        return QuickReplies.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        raise QuickRepliesError(f"{path}: {exc}") from exc
