@@ -31,7 +31,7 @@ from ingest.chunking import Chunk
 MAX_SUPPORT = 2  # sentences that back a yes/no, a which-is-more or a table row
 SUPPORT_MATCH = 0.6  # below this a sentence only shares a word or two with the question
 MAX_ITEMS = 8
-LIST_RANK = 2  # a list answers a list question only when retrieval ranks one of its items this high
+SECTION_RANK = 3  # a section of prose joins a whole list when retrieval ranks it this high
 STEPS_RANK = 6  # a question for steps looks further down for its list
 MAX_COMPARED = 4  # sentences of a section that compares exactly the two models asked
 DEFAULT_PAIR = ("PEO", "ASO")
@@ -219,7 +219,7 @@ def _section_on(
     """A section of prose retrieved near the top whose heading names the model and the question's own
     words ('What is the downside of a PEO?'), as a titled group of its sentences."""
     asked = set(reading.asked.terms) - MODEL_NAME_STEMS
-    for hit in found.hits[: LIST_RANK + 1]:
+    for hit in found.hits[:SECTION_RANK]:
         chunk = kb.chunk(hit.chunk_id)
         if chunk.kind not in ("faq", "paragraph") or chunk.promotional:
             continue
@@ -236,12 +236,14 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     """Steps and lists: every item of the best-matching list, in the guide's order, with its lead-in."""
     models = set(reading.models)
     top_section = kb.chunk(found.hits[0].chunk_id).section if found.hits else None
-    for hit in found.hits[: LIST_RANK if reading.shape == "list" else STEPS_RANK]:
+    for hit in found.hits[:STEPS_RANK]:
         chunk = kb.chunk(hit.chunk_id)
         if chunk.kind != "list_item" or chunk.promotional:
             continue
+        # A list question takes the list of the section that answers best, however far down retrieval
+        # ranks its items ("what are the 3 types" is answered in prose when that section has no list).
         if reading.shape == "list" and chunk.section != top_section:
-            continue  # the section that answers best has no list: "what are the 3 types" is answered in prose
+            continue
         named = set(kb.section_models.get(chunk.id, ()))
         if models and named and not named & models:
             continue

@@ -33,9 +33,16 @@ def words(text: str) -> list[str]:
     return normalize(text).split()
 
 
+_NUMBER_WORDS = {
+    word: str(n)
+    for n, word in enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine"], 2)
+}
+
+
 def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem: 'benefits'/'benefit', 'taxes'/'tax', 'costing'/'cost' meet."""
-    return str(_STEMMER.stemWord(word))
+    """The Snowball (Porter 2) stem: 'benefits'/'benefit', 'taxes'/'tax', 'costing'/'cost' meet; a
+    number word is its digits ('three types' meets '3 types')."""
+    return _NUMBER_WORDS.get(word) or str(_STEMMER.stemWord(word))
 
 
 @lru_cache(maxsize=TERMS_CACHE)
