@@ -15,9 +15,9 @@ from pydantic import ValidationError
 
 from bot.api import create_app
 from bot.rules.extract import extract_profile
+from bot.rules.quick_replies import QuickRepliesError, load_quick_replies
 from bot.service import AnswerService
 from bot.settings import Settings
-from bot.web.quick_replies import QuickRepliesError, load_quick_replies
 from tests.support import wait_ready
 from tests.test_api import assert_error
 

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from bot.contract import ChatResponse
+from bot.rules.quick_replies import load_quick_replies
 from bot.slack.texts import SlackTexts
 
 Block = dict[str, Any]
@@ -156,7 +157,8 @@ def _likely_answers(response: ChatResponse, texts: SlackTexts, asked_facts: int)
     """Buttons with likely answers to the follow-up question, for the facts it asks about."""
     missing = response.recommendation.missing[:asked_facts] if response.recommendation else []
     ref = AnswerRef.of(response)
-    options = [a for field in missing for a in texts.follow_up_answers.get(field, [])]
+    chips = load_quick_replies().root
+    options = [a for field in missing for a in chips.get(field, [])]
     if not options or ref is None:
         return []
     elements = [
@@ -164,7 +166,7 @@ def _likely_answers(response: ChatResponse, texts: SlackTexts, asked_facts: int)
             "type": "button",
             "action_id": f"guidebot_follow_up_{i}",
             "text": {"type": "plain_text", "text": option.label[:75]},
-            "value": json.dumps({"ref": ref.encode(), "text": option.text}),
+            "value": json.dumps({"ref": ref.encode(), "text": option.message}),
         }
         for i, option in enumerate(options[:25])
     ]

@@ -6,9 +6,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, field_validator
-
-from bot.contract import PROFILE_FIELDS
+from pydantic import BaseModel, ConfigDict
 
 TEXTS_PATH = Path(__file__).with_name("texts.yaml")
 
@@ -44,24 +42,9 @@ class ReplyTexts(_Strict):
     too_long: str
 
 
-class LikelyAnswer(_Strict):
-    label: str
-    text: str
-    value: int | bool
-
-
 class SlackTexts(_Strict):
     home: HomeTexts
     reply: ReplyTexts
-    follow_up_answers: dict[str, list[LikelyAnswer]]
-
-    @field_validator("follow_up_answers")
-    @classmethod
-    def _known_fields(cls, answers: dict[str, list[LikelyAnswer]]) -> dict[str, list[LikelyAnswer]]:
-        unknown = sorted(set(answers) - set(PROFILE_FIELDS))
-        if unknown:
-            raise ValueError(f"not profile fields: {', '.join(unknown)}")
-        return answers
 
 
 class SlackTextsError(ValueError):

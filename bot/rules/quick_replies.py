@@ -1,4 +1,5 @@
-"""The widget's quick replies to a follow-up question, from quick_replies.yaml (validated at load)."""
+"""Likely answers to the recommendation's follow-up question, one list per profile field, from
+quick_replies.yaml (validated at load): the web widget's chips and the Slack app's buttons."""
 
 from __future__ import annotations
 
