@@ -14,7 +14,7 @@ from bot.contract import Citation, Status
 from bot.knowledge import Knowledge
 from bot.prompts import AnswerTexts
 from bot.refusal import refusal
-from bot.retrieval import HybridRetriever
+from bot.retrieval import HybridRetriever, Retrieval
 from bot.scope import in_scope
 from bot.understanding import Reading
 
@@ -26,6 +26,8 @@ class ChainResult:
     status: Status
     answer: str
     citations: list[Citation]
+    retrieval: Retrieval | None = None  # what was retrieved (for the agent console's trace)
+    used: tuple[str, ...] = ()  # ids of the chunks the answer's claims quote, in claim order
 
 
 def build_chain(
@@ -37,23 +39,24 @@ def build_chain(
         reading: Reading = x["reading"]
         return {**x, "found": retriever.retrieve(reading.query, reading.vector)}
 
-    def declined(reading: Reading) -> ChainResult:
-        return ChainResult("out_of_scope", refusal(reading, texts, channel=other_hr_channel), [])
+    def declined(reading: Reading, found: Retrieval) -> ChainResult:
+        return ChainResult("out_of_scope", refusal(reading, texts, channel=other_hr_channel), [], found)
 
     def answer(x: dict[str, Any]) -> ChainResult:
         reading: Reading = x["reading"]
         # A follow-up is judged with what it refers back to; a new question on its own words.
         judged = reading.query if reading.reference not in (None, "implicit") else reading.asked
         if (reading.shape == "chit_chat" and not reading.models) or not in_scope(judged, x["found"]):
-            return declined(reading)
+            return declined(reading, x["found"])
         draft = compose_answer(reading, x["found"], kb, texts)
         if not draft.claims or draft.weak:
-            return declined(reading)
+            return declined(reading, x["found"])
         text, citations = cite(draft)
         problems = verify(text, citations, kb)
         if problems:
             log.error("answer withheld, verification failed: %s", "; ".join(problems))
-            return declined(reading)
-        return ChainResult("answered", text, citations)
+            return declined(reading, x["found"])
+        used = tuple(dict.fromkeys(claim.chunk.id for claim in draft.claims))
+        return ChainResult("answered", text, citations, x["found"], used)
 
     return RunnableLambda(retrieve) | RunnableLambda(answer)
