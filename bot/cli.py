@@ -205,7 +205,8 @@ def serve(
 @app.command()
 def purge(
     days: Annotated[
-        int | None, typer.Option(min=1, help="Delete conversations idle longer (default GUIDEBOT_RETENTION_DAYS).")
+        int | None,
+        typer.Option(min=1, help="Idle days to keep (default GUIDEBOT_RETENTION_DAYS)."),
     ] = None,
 ) -> None:
     """Delete conversations past the retention period from the log (no model is loaded)."""

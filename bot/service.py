@@ -67,7 +67,13 @@ class AnswerService:
         return self._logged(conv_id, after, response, message=message, channel=channel), trace
 
     def _logged(
-        self, conv_id: str, after: ConversationState, response: ChatResponse, *, message: str, channel: Channel
+        self,
+        conv_id: str,
+        after: ConversationState,
+        response: ChatResponse,
+        *,
+        message: str,
+        channel: Channel,
     ) -> ChatResponse:
         """Store the state and the turn; the response with the turn's index."""
         turn = TurnRecord.of(response, message=message, channel=channel)

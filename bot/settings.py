@@ -36,7 +36,9 @@ class Settings(BaseSettings):
     embedding_backend: Literal["onnx", "onnx-int8", "torch"] = "onnx"
     worker_threads: int = Field(default=1, ge=1)  # ONNX Runtime and BLAS threads per worker process
     model_cache_dir: Path = USER_CACHE
-    agent_token: SecretStr | None = None  # GUIDEBOT_AGENT_TOKEN: the agent console's credential; unset, it is off
+    agent_token: SecretStr | None = (
+        None  # GUIDEBOT_AGENT_TOKEN: the agent console's credential; unset, it is off
+    )
     mask_personal_data: bool = True  # e-mail addresses and phone numbers masked in stored questions
     retention_days: int = Field(default=90, ge=1)  # conversations idle longer are deleted from the log
     retention_check_seconds: int = Field(default=3600, ge=1)  # how often the server deletes them

@@ -104,13 +104,17 @@ def answer_trace(
 
 def _passages(result: ChainResult, kb: Knowledge) -> list[PassageTrace]:
     hits = result.retrieval.hits if result.retrieval else []
-    ranked = [(rank, hit.chunk_id, hit.score) for rank, hit in enumerate(hits, 1)]
+    ranked: list[tuple[int | None, str, float]] = [
+        (n, hit.chunk_id, hit.score) for n, hit in enumerate(hits, 1)
+    ]
     retrieved = {hit.chunk_id for hit in hits}
     ranked += [(None, chunk_id, 0.0) for chunk_id in result.used if chunk_id not in retrieved]
     return [_passage(rank, chunk_id, score, result, kb) for rank, chunk_id, score in ranked]
 
 
-def _passage(rank: int | None, chunk_id: str, score: float, result: ChainResult, kb: Knowledge) -> PassageTrace:
+def _passage(
+    rank: int | None, chunk_id: str, score: float, result: ChainResult, kb: Knowledge
+) -> PassageTrace:
     chunk = kb.chunks[kb.chunk_index[chunk_id]]
     return PassageTrace(
         rank=rank,
@@ -125,4 +129,6 @@ def _passage(rank: int | None, chunk_id: str, score: float, result: ChainResult,
 
 def _rule(rule: Rule) -> RuleTrace:
     effect = f"routes to {rule.route}" if rule.route else f"favours {rule.favours} (weight {rule.weight})"
-    return RuleTrace(rule_id=rule.id, effect=effect, reason=rule.reason, section=rule.section, quote=rule.quote)
+    return RuleTrace(
+        rule_id=rule.id, effect=effect, reason=rule.reason, section=rule.section, quote=rule.quote
+    )

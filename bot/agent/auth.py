@@ -88,14 +88,13 @@ def agent_auth(request: Request) -> AgentAuth:
     return auth
 
 
-
 def require_agent(request: Request) -> None:
     """API dependency: a bearer token, or the console's signed-in session (plus its CSRF header to write)."""
     auth = agent_auth(request)
     if auth.bearer_ok(request):
         return
     session = auth.session(request)
-    if session and session.signed_in:
-        if request.method in SAFE_METHODS or auth.csrf_ok(session, request.headers.get(CSRF_HEADER)):
-            return
+    reads = request.method in SAFE_METHODS
+    if session and session.signed_in and (reads or auth.csrf_ok(session, request.headers.get(CSRF_HEADER))):
+        return
     raise ApiError(401, "unauthorized", "authentication required", headers={"WWW-Authenticate": "Bearer"})

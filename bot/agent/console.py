@@ -1,4 +1,4 @@
-"""Turns the agent console on (GUIDEBOT_AGENT_TOKEN set) or leaves it off: its routes are then absent (404)."""
+"""Turns the agent console on (GUIDEBOT_AGENT_TOKEN set) or leaves it off: its routes then 404."""
 
 from __future__ import annotations
 
@@ -18,11 +18,13 @@ log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 # The console's pages load only their own files: no inline scripts or styles, no frames.
-PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; form-action 'self'"
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; form-action 'self'"
+)
 
 
 def install_console(app: FastAPI, settings: Settings) -> None:
-    """Add the /agent pages and /api/agent API when an agent token is configured; log that it is off if not."""
+    """Add the /agent pages and /api/agent API if an agent token is configured; else log that it is off."""
     token = settings.agent_token.get_secret_value() if settings.agent_token else ""
     if not token:
         log.info("agent console is off: GUIDEBOT_AGENT_TOKEN is not set (/agent and /api/agent answer 404)")

@@ -41,18 +41,18 @@ def conversations_csv(conversations: Iterable[ConversationView]) -> str:
         for t in c.turns:
             sources = "; ".join(f"[{cit.get('n')}] {cit.get('url', '')}" for cit in t.citations)
             row = (
-                    c.id,
-                    c.channel,
-                    t.index,
-                    t.created_at.isoformat(),
-                    t.channel,
-                    t.status,
-                    t.message,
-                    t.answer,
-                    sources,
-                    t.rating or "",
-                    t.comment or "",
-                    "; ".join(t.escalated_to),
+                c.id,
+                c.channel,
+                t.index,
+                t.created_at.isoformat(),
+                t.channel,
+                t.status,
+                t.message,
+                t.answer,
+                sources,
+                t.rating or "",
+                t.comment or "",
+                "; ".join(t.escalated_to),
             )
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()

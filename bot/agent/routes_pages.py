@@ -85,7 +85,9 @@ def assist_page(request: Request, session: SignedIn) -> Response:
 
 
 @router.get("/conversations")
-def conversations_page(request: Request, session: SignedIn, filters: Annotated[LogFilter, Query()]) -> Response:
+def conversations_page(
+    request: Request, session: SignedIn, filters: Annotated[LogFilter, Query()]
+) -> Response:
     """The conversation log with filters."""
     found = ConversationLog(_service(request).conversations.engine).conversations(filters)
     query = request.url.query

@@ -11,7 +11,7 @@ log = logging.getLogger(__name__)
 
 
 async def purge_on_schedule(loader: ServiceLoader, *, days: int, every_s: float) -> None:
-    """Every `every_s` seconds (the first time once the service is loaded), purge the log of old conversations."""
+    """Every `every_s` seconds (first once the service is loaded), delete conversations past retention."""
     while True:
         service = loader.service
         if service is not None:

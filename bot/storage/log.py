@@ -113,7 +113,11 @@ class ConversationLog:
     def conversation(self, conversation_id: str) -> ConversationView | None:
         """One conversation in full, or None if it is not stored."""
         with self.engine.begin() as conn:
-            row = conn.execute(select(Conversation).where(Conversation.id == conversation_id)).mappings().first()
+            row = (
+                conn.execute(select(Conversation).where(Conversation.id == conversation_id))
+                .mappings()
+                .first()
+            )
         return self._views([row])[0] if row else None
 
     def gap_questions(self) -> list[GapQuestion]:

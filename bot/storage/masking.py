@@ -22,12 +22,14 @@ SLACK_SECRET = re.compile(
 def mask_personal_data(text: str) -> str:
     """The text with e-mail addresses and phone numbers replaced by [email] and [phone]."""
     text = EMAIL.sub(EMAIL_MASK, text)
-    matches = list(phonenumbers.PhoneNumberMatcher(text, PHONE_REGION, leniency=phonenumbers.Leniency.POSSIBLE))
+    matches = list(
+        phonenumbers.PhoneNumberMatcher(text, PHONE_REGION, leniency=phonenumbers.Leniency.POSSIBLE)
+    )
     for match in reversed(matches):  # from the end, so earlier offsets stay valid
         text = text[: match.start] + PHONE_MASK + text[match.end :]
     return text
 
 
 def mask_secrets(text: str) -> str:
-    """The text with Slack tokens and webhook URLs replaced by [secret] (never kept, whatever the settings)."""
+    """The text with Slack tokens and webhook URLs replaced by [secret] (always, whatever the settings)."""
     return SLACK_SECRET.sub(SECRET_MASK, text)
