@@ -35,11 +35,6 @@ router = APIRouter(
 )
 
 
-class AssistRequest(BaseModel):
-    message: str
-    conversation_id: str | None = None
-
-
 class Assist(BaseModel):
     """A reply draft for the agent, the contract response it came from, and how it was reached."""
 
@@ -63,9 +58,8 @@ class GapReport(BaseModel):
 
 
 @router.post("/assist", response_model=Assist)
-async def assist(body: AssistRequest, service: Service, http: Request) -> Assist:
+async def assist(request: ChatRequest, service: Service, http: Request) -> Assist:
     """A reply draft with numbered sources and the trace of retrieval and rules (logged as channel agent)."""
-    request = ChatRequest(message=body.message, conversation_id=body.conversation_id, channel="agent")
     turn = partial(service.answer_traced, message=request.message, conversation_id=request.conversation_id)
     response, trace = await asyncio.get_running_loop().run_in_executor(http.app.state.answer_pool, turn)
     return Assist(response=response, draft=reply_draft(response, base_url=str(http.base_url)), trace=trace)
