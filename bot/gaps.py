@@ -13,8 +13,8 @@ from bot.embedding import TextEncoder
 from bot.storage.log import GapQuestion
 
 # Average-linkage cosine distance under which questions count as asking the same thing: MiniLM puts
-# paraphrases of one question within ~0.3 of each other and unrelated questions beyond ~0.7.
-SAME_MEANING_DISTANCE = 0.45
+# rewordings of one question within ~0.5 of each other and unrelated questions beyond ~0.8.
+SAME_MEANING_DISTANCE = 0.6
 
 
 class GapGroup(BaseModel):
