@@ -1,4 +1,4 @@
-"""Coverage gaps: failed questions grouped by meaning (the real MiniLM encoder), end to end through the API."""
+"""Coverage gaps: failed questions grouped by meaning (the real MiniLM encoder), end to end via the API."""
 
 from __future__ import annotations
 
@@ -59,7 +59,9 @@ def test_similar_questions_land_in_one_group(service: AnswerService) -> None:
         members = [q.message for q in g.questions]
         assert g.label in members and g.count == len(members)
         assert g.last_seen == max(q.created_at for q in g.questions)
-        assert [q.created_at for q in g.questions] == sorted((q.created_at for q in g.questions), reverse=True)
+        assert [q.created_at for q in g.questions] == sorted(
+            (q.created_at for q in g.questions), reverse=True
+        )
         assert g.reasons == {"out_of_scope": g.count}
     assert [g.last_seen for g in groups] == sorted((g.last_seen for g in groups), reverse=True)
 
