@@ -25,6 +25,7 @@ from ingest.corpus import ListBlock, Paragraph, Section, Table, parse_markdown
 from tests.support import wait_ready
 
 CHAT_KEYS = {"conversation_id", "status", "answer", "citations", "recommendation", "follow_up"}
+CHAT_KEYS |= {"message_index"}  # which turn an answer is (feedback points at it)
 CITATION_KEYS = {"n", "doc_id", "doc_title", "section", "quote", "url"}
 
 
