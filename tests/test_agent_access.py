@@ -149,3 +149,55 @@ def test_employee_endpoints_expose_no_stored_conversations(agent_client: TestCli
     for path in ("/api/conversations", f"/api/conversations/{mine['conversation_id']}", "/api/gaps"):
         assert agent_client.get(path).status_code == 404
     assert_unauthorized(agent_client.get(f"/api/agent/conversations/{mine['conversation_id']}"))
+
+
+def test_the_log_pages_and_api_filter_like_the_form_sends(agent_client: TestClient) -> None:
+    agent_client.cookies.clear()
+    out = agent_client.post(
+        "/api/chat", json={"message": "What is the boiling point of lead?", "channel": "slack"}
+    )
+    conv = out.json()["conversation_id"]
+    listed = agent_client.get(
+        "/api/agent/conversations?status=out_of_scope&channel=slack", headers=BEARER
+    ).json()
+    assert conv in {c["id"] for c in listed["conversations"]}
+    assert all("out_of_scope" in c["statuses"] for c in listed["conversations"])
+    bad = agent_client.get("/api/agent/conversations?status=lost", headers=BEARER)
+    assert bad.status_code == 422 and "status" in bad.json()["error"]["message"]
+    missing = agent_client.get("/api/agent/conversations/c_nope", headers=BEARER)
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+    sign_in(agent_client)
+    form = "channel=slack&status=out_of_scope&since=&until=&thumbs_down=&escalated="
+    page = agent_client.get(f"/agent/conversations?{form}")
+    assert page.status_code == 200 and f'href="/agent/conversations/{conv}"' in page.text
+    assert f"/api/agent/conversations.csv?{form}" in page.text.replace("&amp;", "&")
+    exported = agent_client.get(f"/api/agent/conversations.csv?{form}")
+    assert exported.status_code == 200 and conv in exported.text
+    one = agent_client.get(f"/agent/conversations/{conv}")
+    assert one.status_code == 200 and "What is the boiling point of lead?" in one.text
+    assert agent_client.get("/agent/conversations/c_nope").status_code == 404
+
+
+def test_the_log_keeps_no_tokens_or_request_headers(agent_client: TestClient, service: AnswerService) -> None:
+    agent_client.cookies.clear()
+    secret = "xoxb-123456789012-abcdefghijklmnop"
+    resp = agent_client.post(
+        "/api/chat",
+        json={"message": f"Our bot token is {secret}; write to me at ann@example.com", "channel": "slack"},
+        headers={
+            "Authorization": f"Bearer {secret}",
+            "X-Slack-Signature": "v0=deadbeef",
+            "Cookie": "sid=s3cr3t",
+        },
+    )
+    assert resp.status_code == 200
+    with service.conversations.engine.begin() as conn:
+        dump = " ".join(
+            str(row)
+            for table in ("conversations", "turns", "feedback", "escalations")
+            for row in conn.exec_driver_sql(f"SELECT * FROM {table}").all()
+        )
+    for kept_out in (secret, "v0=deadbeef", "s3cr3t", "ann@example.com"):
+        assert kept_out not in dump
+    assert "[secret]" in dump and "[email]" in dump

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import ColumnElement, Engine, exists, or_, select
 from sqlalchemy.orm import aliased
 
@@ -16,6 +16,7 @@ from bot.storage.models import Conversation, Escalation, Feedback, Turn
 
 GapReason = Literal["out_of_scope", "unanswered_follow_up", "thumbs_down", "escalated"]
 MAX_PAGE = 500
+MAX_GAP_QUESTIONS = 2000  # the newest ones; grouping compares every pair
 
 
 class LogFilter(BaseModel):
@@ -31,6 +32,17 @@ class LogFilter(BaseModel):
     until: date | None = None  # started on or before this day (UTC)
     limit: int = Field(default=100, ge=1, le=MAX_PAGE)
     offset: int = Field(default=0, ge=0)
+
+    @field_validator("channel", "status", "since", "until", mode="before")
+    @classmethod
+    def _blank_is_any(cls, value: object) -> object:
+        """An empty form field (`?channel=`) filters nothing."""
+        return None if value == "" else value
+
+    @field_validator("thumbs_down", "escalated", mode="before")
+    @classmethod
+    def _blank_is_off(cls, value: object) -> object:
+        return False if value == "" else value
 
 
 class TurnView(BaseModel):
@@ -120,8 +132,10 @@ class ConversationLog:
             )
         return self._views([row])[0] if row else None
 
-    def gap_questions(self) -> list[GapQuestion]:
-        """Questions that ended out of scope, follow-ups never answered, thumbs-downs and escalations."""
+    def gap_questions(self, *, limit: int = MAX_GAP_QUESTIONS) -> list[GapQuestion]:
+        """Questions that ended out of scope, follow-ups never answered, thumbs-downs and escalations.
+
+        The newest `limit` of them, newest first."""
         later = aliased(Turn)
         rated_down = exists().where(
             Feedback.conversation_id == Turn.conversation_id,
@@ -144,7 +158,7 @@ class ConversationLog:
             unanswered.label("unanswered"),
         ).where(or_(Turn.status == "out_of_scope", unanswered, rated_down, escalated))
         with self.engine.begin() as conn:
-            rows = conn.execute(query.order_by(Turn.created_at.desc(), Turn.id)).mappings().all()
+            rows = conn.execute(query.order_by(Turn.created_at.desc(), Turn.id).limit(limit)).mappings().all()
         return [
             GapQuestion(
                 conversation_id=r["conversation_id"],
