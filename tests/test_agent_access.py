@@ -61,7 +61,9 @@ def test_the_api_refuses_missing_or_wrong_tokens_alike(agent_client: TestClient,
 def test_the_api_answers_the_bearer_token(agent_client: TestClient) -> None:
     agent_client.cookies.clear()
     for path in API_READS:
-        assert agent_client.get(path, headers=BEARER).status_code == 200, path
+        resp = agent_client.get(path, headers=BEARER)
+        assert resp.status_code == 200, path
+        assert resp.headers["cache-control"] == "no-store", path
     resp = agent_client.post("/api/agent/recommend", json={"employees": 12}, headers=BEARER)
     assert resp.status_code == 200
     assert_unauthorized(agent_client.post("/api/agent/recommend", json={"employees": 12}))

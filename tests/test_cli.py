@@ -53,7 +53,8 @@ def test_ask_json_is_the_contract(data_dir: Path, first_ingest: dict[str, int]) 
     done = run("ask", "--json", "What is the downside of a PEO?", data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     body = json.loads(done.stdout)
-    assert set(body) == {"conversation_id", "status", "answer", "citations", "recommendation", "follow_up"}
+    contract = {"conversation_id", "status", "answer", "citations", "recommendation", "follow_up"}
+    assert set(body) == contract | {"message_index"}  # which turn an answer is (feedback points at it)
     parsed = ChatResponse.model_validate(body)
     assert parsed.status == "answered"
     assert [c.n for c in parsed.citations] == list(range(1, len(parsed.citations) + 1))

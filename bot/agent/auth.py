@@ -88,9 +88,10 @@ def agent_auth(request: Request) -> AgentAuth:
     return auth
 
 
-def require_agent(request: Request) -> None:
+def require_agent(request: Request, response: Response) -> None:
     """API dependency: a bearer token, or the console's signed-in session (plus its CSRF header to write)."""
     auth = agent_auth(request)
+    response.headers["Cache-Control"] = "no-store"  # employees' questions stay out of shared caches
     if auth.bearer_ok(request):
         return
     session = auth.session(request)

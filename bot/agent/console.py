@@ -17,10 +17,6 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-# The console's pages load only their own files: no inline scripts or styles, no frames.
-PAGE_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; form-action 'self'"
-)
 
 
 def install_console(app: FastAPI, settings: Settings) -> None:
@@ -34,15 +30,6 @@ def install_console(app: FastAPI, settings: Settings) -> None:
     app.include_router(routes_pages.router)
     app.mount("/agent/static", StaticFiles(directory=STATIC_DIR), name="agent-static")
     app.add_exception_handler(SignInRequired, _sign_in)
-
-    @app.middleware("http")
-    async def page_policy(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response: Response = await call_next(request)
-        if request.url.path.startswith("/agent"):
-            response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
-            response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        return response
-
     log.info("agent console is on at /agent")
 
 

@@ -116,5 +116,5 @@ def _log(service: AnswerService) -> ConversationLog:
 
 
 def _csv(text: str, filename: str) -> Response:
-    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"}
     return Response(text, media_type="text/csv; charset=utf-8", headers=headers)

@@ -18,6 +18,10 @@ from bot.storage.log import ConversationLog, LogFilter
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
 LOGIN_FAILED = "Sign-in failed."
+# The console's pages load only their own files: no inline scripts or styles, no frames.
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; form-action 'self'"
+)
 
 router = APIRouter(prefix="/agent", include_in_schema=False)
 
@@ -139,4 +143,6 @@ def _render(
     context = {"csrf": session.csrf, "csrf_field": CSRF_FIELD, "signed_in": session.signed_in, **context}
     response = TEMPLATES.TemplateResponse(request, template, context, status_code=status)
     response.headers["Cache-Control"] = "no-store"  # employees' questions stay out of shared caches
+    response.headers["Content-Security-Policy"] = PAGE_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
     return response
