@@ -83,7 +83,12 @@ def test_sign_in_ask_copy_and_open_the_gaps(browser, console_url: str) -> None:
 
     page.on("console", on_console)
     page.on("pageerror", lambda exc: problems.append(str(exc)))
-    page.on("requestfailed", lambda req: problems.append(f"failed: {req.url}"))
+
+    def on_failed(request) -> None:
+        if request.failure != "net::ERR_ABORTED":  # a load cut short by the next navigation is no fault
+            problems.append(f"failed: {request.url} ({request.failure})")
+
+    page.on("requestfailed", on_failed)
     page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status == 404 else None)
 
     # Not signed in: the console answers with the sign-in form.
