@@ -15,7 +15,7 @@ from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
 from bot.prompts import AnswerTexts
 from bot.refusal import lacks, refusal
-from bot.retrieval import HybridRetriever
+from bot.retrieval import HybridRetriever, Retrieval
 from bot.scope import in_scope
 from bot.text_match import stem
 from bot.understanding import Reading
@@ -28,6 +28,8 @@ class ChainResult:
     status: Status
     answer: str
     citations: list[Citation]
+    retrieval: Retrieval | None = None  # what was retrieved (for the agent console's trace)
+    used: tuple[str, ...] = ()  # ids of the chunks the answer's claims quote, in claim order
 
 
 def build_chain(
@@ -41,33 +43,34 @@ def build_chain(
         reading: Reading = x["reading"]
         return {**x, "found": retriever.retrieve(reading.query, reading.vector)}
 
-    def declined(reading: Reading) -> ChainResult:
-        return ChainResult("out_of_scope", refusal(reading, texts, channel=other_hr_channel), [])
+    def declined(reading: Reading, found: Retrieval) -> ChainResult:
+        return ChainResult("out_of_scope", refusal(reading, texts, channel=other_hr_channel), [], found)
 
     def answer(x: dict[str, Any]) -> ChainResult:
         reading: Reading = x["reading"]
-        # A follow-up is judged with what it refers back to; a new question on its own words.
-        # A question naming no model nor table row is judged on its own words ("how many vacation days
-        # do I get?" is not about PEOs because the guide's subject would be PEO vs ASO).
+        # A follow-up is judged with what it refers back to; a new question on its own words, and one
+        # naming no model nor table row without the guide's subject ("how many vacation days do I get?"
+        # is not about PEOs because the guide's subject is PEO vs ASO).
         pointed = VOCABULARY.reference(reading.cleaned) is not None  # "the two models", "either"
         if reading.reference == "implicit" and not reading.attribute and not pointed:
             judged = replace(reading.asked, models=())
         else:
             judged = reading.query if reading.reference is not None else reading.asked
         if (reading.shape == "chit_chat" and not reading.models) or not in_scope(judged, x["found"]):
-            return declined(reading)
+            return declined(reading, x["found"])
         # "What does California law say about PEOs?"; a model's missing figure is said below instead.
         figure_of_model = reading.query.asks_figure and bool(VOCABULARY.models_named(reading.cleaned))
         if not figure_of_model and lacks(reading.cleaned, texts, unknown_to=corpus_stems):
-            return declined(reading)
+            return declined(reading, x["found"])
         draft = compose_answer(reading, x["found"], kb, texts)
         if not draft.claims or draft.weak:
-            return declined(reading)
+            return declined(reading, x["found"])
         text, citations = cite(draft)
         problems = verify(text, citations, kb)
         if problems:
             log.error("answer withheld, verification failed: %s", "; ".join(problems))
-            return declined(reading)
-        return ChainResult("answered", text, citations)
+            return declined(reading, x["found"])
+        used = tuple(dict.fromkeys(claim.chunk.id for claim in draft.claims))
+        return ChainResult("answered", text, citations, x["found"], used)
 
     return RunnableLambda(retrieve) | RunnableLambda(answer)

@@ -221,6 +221,24 @@ def slack() -> None:
     socket_mode_handler(settings, app_).start()
 
 
+@app.command()
+def purge(
+    days: Annotated[
+        int | None,
+        typer.Option(min=1, help="Idle days to keep (default GUIDEBOT_RETENTION_DAYS)."),
+    ] = None,
+) -> None:
+    """Delete conversations past the retention period from the log (no model is loaded)."""
+    from bot.wiring import open_conversations
+
+    settings = Settings()
+    keep = days or settings.retention_days
+    store = open_conversations(settings)
+    gone = store.purge_older_than(days=keep)
+    store.engine.dispose()
+    typer.echo(f"deleted {gone} conversations idle for more than {keep} days")
+
+
 def _tri(name: str, help_text: str) -> typer.models.OptionInfo:
     """A --name/--no-name flag whose absence means 'unknown'."""
     return typer.Option(f"--{name}/--no-{name}", help=help_text, show_default=False)

@@ -20,6 +20,7 @@ from bot.rules.follow_up import follow_up_question
 from bot.rules.table import RulesTable
 from bot.storage.conversations import ConversationStore, TurnRecord
 from bot.storage.feedback import FeedbackStore
+from bot.trace import AnswerTrace, answer_trace, rule_trace
 from bot.understanding import MessageReader
 
 
@@ -52,9 +53,29 @@ class AnswerService:
         conv_id, state = self.conversations.get(conversation_id)
         key = AnswerCache.key(message=message, state=state, index=self.kb.fingerprint)
         cached = self.answers.get(key, conversation_id=conv_id) if self.answers else None
-        response, after = cached or self._turn(conv_id, state, message=message)
+        response, after = cached or self._turn(conv_id, state, message=message)[:2]
         if self.answers and not cached:
             self.answers.put(key, response=response, state=after)
+        return self._logged(conv_id, after, response, message=message, channel=channel)
+
+    def answer_traced(
+        self, *, message: str, conversation_id: str | None = None, channel: Channel = "agent"
+    ) -> tuple[ChatResponse, AnswerTrace]:
+        """One chat turn worked out afresh (never from the answer cache), with how it was reached."""
+        conv_id, state = self.conversations.get(conversation_id)
+        response, after, trace = self._turn(conv_id, state, message=message)
+        return self._logged(conv_id, after, response, message=message, channel=channel), trace
+
+    def _logged(
+        self,
+        conv_id: str,
+        after: ConversationState,
+        response: ChatResponse,
+        *,
+        message: str,
+        channel: Channel,
+    ) -> ChatResponse:
+        """Store the state and the turn; the response with the turn's index."""
         turn = TurnRecord.of(response, message=message, channel=channel)
         index = self.conversations.save(conv_id, after, turn=turn)
         return response.model_copy(update={"message_index": index})
@@ -82,15 +103,17 @@ class AnswerService:
 
     def _turn(
         self, conv_id: str, state: ConversationState, *, message: str
-    ) -> tuple[ChatResponse, ConversationState]:
-        """The response to a message and the conversation's state after it."""
+    ) -> tuple[ChatResponse, ConversationState, AnswerTrace]:
+        """The response to a message, the conversation's state after it and how it was reached."""
         reading = self.reader.read(message, state.context())
         facts = extract_profile(reading.cleaned)
         profile = state.profile.merged(facts)
         if reading.wants_recommendation or (state.awaiting_profile and bool(facts.known())):
             response = self._advise(conv_id, profile)
             awaiting = response.status == "needs_more_info"
-            return response, replace(state, profile=profile, awaiting_profile=awaiting)
+            rules = rule_trace(profile, self.rules)
+            trace = answer_trace(reading, state.context(), kb=self.kb, recommendation=rules)
+            return response, replace(state, profile=profile, awaiting_profile=awaiting), trace
         result = self.chain.invoke({"reading": reading})
         response = ChatResponse(
             conversation_id=conv_id, status=result.status, answer=result.answer, citations=result.citations
@@ -104,7 +127,7 @@ class AnswerService:
                 shape=reading.shape,
                 text=reading.query.text,
             )
-        return response, after
+        return response, after, answer_trace(reading, state.context(), kb=self.kb, result=result)
 
     def _advise(self, conv_id: str, profile: Profile) -> ChatResponse:
         rec = recommend(profile, self.rules)

@@ -50,6 +50,12 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = []  # origins whose pages may call the API
     cors_allow_credentials: bool = False
     frame_ancestors: str = "'self'"  # who may frame our pages (CSP frame-ancestors)
+    agent_token: SecretStr | None = (
+        None  # GUIDEBOT_AGENT_TOKEN: the agent console's credential; unset, it is off
+    )
+    mask_personal_data: bool = True  # e-mail addresses and phone numbers masked in stored questions
+    retention_days: int = Field(default=90, ge=1)  # conversations idle longer are deleted from the log
+    retention_check_seconds: int = Field(default=3600, ge=1)  # how often the server deletes them
 
     @field_validator("model_cache_dir")
     @classmethod

@@ -92,7 +92,9 @@ def open_conversations(settings: Settings) -> ConversationStore:
     """The conversation store the settings name, its schema migrated to the newest revision."""
     engine = create_db_engine(database_url(url=settings.database_url, data_dir=settings.data_dir))
     upgrade(engine)
-    return ConversationStore(engine, ttl_seconds=settings.conversation_ttl_seconds)
+    return ConversationStore(
+        engine, ttl_seconds=settings.conversation_ttl_seconds, mask_personal=settings.mask_personal_data
+    )
 
 
 def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> AnswerService:

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from sqlalchemy import create_engine, text
 
 from bot.api import create_app
 from bot.service import AnswerService
 from bot.settings import Settings
+from tests.agent_support import AGENT_TOKEN
 from tests.postgres import postgres_bin, running_postgres
 from tests.support import wait_ready
 
@@ -47,6 +49,17 @@ def client(settings: Settings, service: AnswerService) -> Iterator[TestClient]:
     """The real HTTP app around the shared session service, ready to answer."""
     app = create_app(settings, service_factory=lambda _: service)
     with TestClient(app) as c:
+        wait_ready(c)
+        yield c
+
+
+@pytest.fixture(scope="module")
+def agent_client(settings: Settings, service: AnswerService) -> Iterator[TestClient]:
+    """The app with the agent console on (token AGENT_TOKEN), over https so its secure cookie is sent."""
+    app = create_app(
+        settings.model_copy(update={"agent_token": SecretStr(AGENT_TOKEN)}), service_factory=lambda _: service
+    )
+    with TestClient(app, base_url="https://testserver") as c:
         wait_ready(c)
         yield c
 

@@ -83,7 +83,7 @@ def test_an_unknown_id_starts_a_new_conversation(store: ConversationStore, asked
     assert store.get(None)[0] != conv_id
 
 
-def test_idle_conversations_expire_and_are_purged(store: ConversationStore, clock: Clock) -> None:
+def test_idle_state_expires_but_the_log_stays_until_retention(store: ConversationStore, clock: Clock) -> None:
     old, _ = store.get(None)
     store.save(old, STATE, turn=turn(0))
     clock.now += timedelta(minutes=30)
@@ -93,7 +93,10 @@ def test_idle_conversations_expire_and_are_purged(store: ConversationStore, cloc
     assert store.get(recent) == (recent, STATE)
     new_id, state = store.get(old)
     assert new_id != old and state == ConversationState()
-    assert store.purge_expired() == 1
+    assert store.purge_older_than(days=1) == 0  # past the TTL, but the log is kept
+    assert len(store.turns(old)) == 1
+    clock.now += timedelta(days=1, minutes=-60)  # old: idle a day and 15 minutes; recent: 23 h 45
+    assert store.purge_older_than(days=1) == 1
     assert store.turns(old) == [] and len(store.turns(recent)) == 1
 
 

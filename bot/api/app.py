@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -11,9 +12,11 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.agent.console import install_console
 from bot.api import docs_page, hardening, rate_limit, routes_chat, routes_feedback, routes_health
 from bot.api.errors import install_error_handlers
 from bot.api.loader import ServiceFactory, ServiceLoader, default_factory
+from bot.api.retention import purge_on_schedule
 from bot.log_setup import configure_logging
 from bot.settings import Settings
 from bot.slack.http import slack_router
@@ -33,7 +36,11 @@ def create_app(settings: Settings | None = None, *, service_factory: ServiceFact
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         loader.start()
+        purging = asyncio.create_task(
+            purge_on_schedule(loader, days=settings.retention_days, every_s=settings.retention_check_seconds)
+        )
         yield
+        purging.cancel()
         pool.shutdown(wait=False, cancel_futures=True)
 
     app = FastAPI(
@@ -57,6 +64,7 @@ def create_app(settings: Settings | None = None, *, service_factory: ServiceFact
     app.include_router(slack_router(settings, loader, pool))
     pages.install(app)
     hardening.install(app, settings)
+    install_console(app, settings)
     app.add_middleware(RequestLog)
     return app
 

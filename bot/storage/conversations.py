@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from bot.contract import ChatResponse
 from bot.conversation import ConversationState
-from bot.storage.models import Conversation, Turn
+from bot.storage.masking import mask_personal_data, mask_secrets
+from bot.storage.models import Conversation, Escalation, Feedback, Turn
 from bot.storage.state import from_json, to_json
 
 
@@ -56,14 +57,24 @@ class StoredTurn:
 
 
 class ConversationStore:
-    """Conversation state and turns in SQL; idle conversations expire after the TTL (checked on read)."""
+    """Conversation state and turns in SQL.
+
+    Two clocks: a conversation's state (the context follow-ups read) expires after the TTL, checked on
+    read; its log (turns, feedback, escalations) stays until `purge_older_than` deletes it at the
+    retention period."""
 
     def __init__(
-        self, engine: Engine, *, ttl_seconds: float, clock: Callable[[], datetime] = utc_now
+        self,
+        engine: Engine,
+        *,
+        ttl_seconds: float,
+        clock: Callable[[], datetime] = utc_now,
+        mask_personal: bool = True,
     ) -> None:
         self.engine = engine
         self._ttl = timedelta(seconds=ttl_seconds)
         self._clock = clock
+        self._mask_personal = mask_personal
 
     def get(self, conversation_id: str | None) -> tuple[str, ConversationState]:
         """The state for a known, unexpired id; otherwise a new id with a fresh state."""
@@ -95,7 +106,7 @@ class ConversationStore:
                     conversation_id=conversation_id,
                     index=index,
                     channel=turn.channel,
-                    message=turn.message,
+                    message=self._stored_text(turn.message),
                     answer=turn.answer,
                     status=turn.status,
                     citations=turn.citations,
@@ -122,16 +133,25 @@ class ConversationStore:
             for r in rows
         ]
 
-    def purge_expired(self) -> int:
-        """Delete conversations idle for longer than the TTL, with their turns; returns how many."""
-        idle = Conversation.updated_at < self._cutoff()
+    def purge_older_than(self, *, days: float) -> int:
+        """Delete conversations idle for longer than `days`, with their turns, feedback and escalations.
+
+        The retention period of the log; returns how many conversations went."""
+        idle = Conversation.updated_at < self._clock() - timedelta(days=days)
+        old = select(Conversation.id).where(idle)
         with self.engine.begin() as conn:
-            conn.execute(delete(Turn).where(Turn.conversation_id.in_(select(Conversation.id).where(idle))))
+            for table in (Feedback, Escalation, Turn):
+                conn.execute(delete(table).where(table.conversation_id.in_(old)))
             gone = conn.execute(delete(Conversation).where(idle))
         return gone.rowcount
 
     def _cutoff(self) -> datetime:
         return self._clock() - self._ttl
+
+    def _stored_text(self, text: str) -> str:
+        """A question as the log keeps it: no Slack secrets, and (unless turned off) no e-mails or phones."""
+        text = mask_secrets(text)
+        return mask_personal_data(text) if self._mask_personal else text
 
     def _upsert(
         self, conn: Connection, conversation_id: str, state: ConversationState, *, channel: str, now: datetime
