@@ -17,7 +17,7 @@ from bot.evidence import (
     statement_terms,
 )
 from bot.knowledge import Knowledge
-from bot.language.vocabulary import VOCABULARY
+from bot.language.vocabulary import VOCABULARY, words_of
 from bot.tables import TableIndex, attribute_rows, cell, column_indices, model_columns, row_label
 from bot.text_match import content_terms
 from bot.understanding import Reading
@@ -34,6 +34,25 @@ STATEMENTS_READ = 6  # the best few sentences about the model asked are read for
 LISTED_WORDS = 2  # a pro or con answers a yes/no when it holds this many of the question's words
 LISTED_OVERLAP = 0.4  # ... and this share of them
 CELL_MARGIN = 0.02  # a cell closer in meaning to the question by this much settles a tie of words
+_GRAMMAR_NOT = frozenset(
+    [
+        "not",
+        "isnt",
+        "arent",
+        "doesnt",
+        "dont",
+        "didnt",
+        "wont",
+        "cant",
+        "wasnt",
+        "werent",
+        "hasnt",
+        "havent",
+        "shouldnt",
+        "wouldnt",
+        "couldnt",
+    ]
+)
 _VERDICTS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (re.compile(r"^(only )?partly\b", re.I), "partly"),
     (re.compile(r"^(not true|wrong|false|they['’]re not)\b", re.I), "no"),
@@ -335,8 +354,10 @@ def _other(model: str, sides: tuple[str, ...]) -> str:
 
 
 def _negated_question(reading: Reading) -> bool:
-    """The question itself is negative ("doesn't an ASO…", "with a PEO do we lose…"), not a modifier in
-    it ("…for a startup with no HR person"): a negation at its auxiliary or in the few words after it."""
-    words = reading.proposition.split()
+    """The question asks of something negative ("with a PEO do we lose…", "…without co-employment?"),
+    not in a modifier ("…for a startup with no HR person"): a negation at its auxiliary or in the few
+    words after it. A 'not' of the grammar is no part of what is asked: "isn't an HRO a co-employer?"
+    is answered like "is an HRO a co-employer?" ("No, it is not")."""
+    words = [w for w in words_of(reading.proposition).split() if w not in _GRAMMAR_NOT]
     at = next((i for i, w in enumerate(words) if VOCABULARY.opens_with_auxiliary(w)), 0)
     return VOCABULARY.negated(" ".join(words[at : at + QUESTION_HEAD_WORDS]))

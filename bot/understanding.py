@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,6 +15,7 @@ from bot.rules.request import asks_for_recommendation, speaks_for_asker
 from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, stem
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 WHICH_REACH = 5  # "hro vs aso - which one covers more?" asks for a side as "which covers more?" does
 CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
 # Shapes a request for our own recommendation never has (they ask what the guide says).
@@ -77,35 +79,37 @@ class MessageReader:
         vocab = self.vocabulary
         cleaned, _ = strip_instructions(message)
         first = self.queries.read(cleaned)
+        question = _the_question(cleaned, vocab)  # its grammar says how it asks; all of it, what about
         masked, written = self.encoder.encode([vocab.mask(first.text), first.text])
         guess = self.shapes.guess(masked=masked, written=written)
         shape: Shape = guess.shape
         named = vocab.models_named(first.text)
         # The words as typed first: typo fixing must not turn "suited" into "suite".
-        attributes = vocab.attributes_named(cleaned) or vocab.attributes_named(first.text)
+        attributes = vocab.attributes_named(question) or vocab.attributes_named(first.text)
         direction = vocab.direction_of(first.text)
         if attributes[:1] == ("best for",):
             direction = None  # "better for small firms" asks which fits them, not which has more
         if shape == "recommend" and not speaks_for_asker(cleaned):
             shape = "general"  # "is PEO or ASO the better fit for small firms?" asks what the guide says
-        if shape in ("attribute", "general", "definition") and vocab.opens_with_auxiliary(cleaned):
+        if shape in ("attribute", "general", "definition") and vocab.opens_with_auxiliary(question):
             shape = "yes_no"
+        statement = vocab.confirming(question)  # "isn't it true that X?", "X, right?" ask whether X
+        if shape == "yes_no" and not vocab.opens_with_auxiliary(question) and vocab.asks_wh(question):
+            shape = "attribute" if attributes else "general"  # "…, whos responsible for the coverage"
         both = vocab.reference(first.text) == "all"  # "will either a PEO or an ASO…" asks of each
         two_sides = direction and len(named) >= 2 and shape in ("yes_no", "comparison", "general")
-        offers_both = not vocab.opens_with_auxiliary(cleaned) or " or " in f" {first.text} "
+        offers_both = not vocab.opens_with_auxiliary(question) or " or " in f" {first.text} "
         if two_sides and not both and offers_both:
             shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
         if (
             direction
-            and shape in ("general", "comparison", "attribute")
-            and {"which", "who"} & set(first.text.split()[:WHICH_REACH])
+            and (shape in ("general", "comparison", "attribute") or not vocab.asks_advice(question))
+            and shape not in ("chit_chat", "yes_no", "which_more")
+            and {"which", "who"} & set(question.lower().split()[:WHICH_REACH])
         ):
             shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side
-        statement = vocab.confirming(cleaned)  # "isn't it true that X?", "X, right?" ask whether X
         if statement and shape not in ("recommend", "chit_chat"):
             shape = "yes_no"
-        elif shape == "yes_no" and not vocab.opens_with_auxiliary(cleaned) and vocab.asks_wh(cleaned):
-            shape = "attribute" if attributes else "general"  # "…, whos responsible for the coverage"
         models, attribute, reference = self._resolve(
             shape, named=named, attributes=attributes, text=first.text, context=context
         )
@@ -135,8 +139,8 @@ class MessageReader:
         )
         if shape == "recommend" and not wants:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
-            shape = "yes_no" if vocab.opens_with_auxiliary(cleaned) else "general"
-        proposition = statement or _the_question(cleaned)  # "is there a list? my boss says so" asks the first
+            shape = "yes_no" if vocab.opens_with_auxiliary(question) else "general"
+        proposition = statement or question
         restating = {stem(w) for w in vocab.restating}
         own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
         if (
@@ -224,10 +228,18 @@ class MessageReader:
         return (), attribute, None
 
 
-def _the_question(text: str) -> str:
-    """The sentence that asks (the first ending in '?'), without the remarks around it."""
-    asked, mark, rest = text.partition("?")
-    return f"{asked}{mark}" if mark and rest.strip() else text
+def _the_question(text: str, vocab: Vocabulary) -> str:
+    """The sentence that asks, without the remarks around it: the first ending in '?' ("tbh I'm nervous.
+    do we lose control?", "is there a list? my boss says so"), else a last sentence that asks in
+    grammar ("we're small. which one helps more with compliance")."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return text
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    if asking:
+        return asking[0]
+    last = sentences[-1]
+    return last if vocab.opens_with_auxiliary(last) or vocab.asks_wh(last) else text
 
 
 def _with_models(query: Query, models: tuple[str, ...]) -> Query:

@@ -107,8 +107,9 @@ class Vocabulary(BaseModel):
         if opener:
             return norm[opener.end() :].strip()
         tag = re.search(r"(?:^|\s)(?:" + _pattern(self.confirming_tags).pattern + r")\s*$", norm)
-        if tag and text.rstrip().endswith("?") and len(norm[: tag.start()].split()) >= 3:
-            return norm[: tag.start()].strip()
+        statement = norm[: tag.start()].split() if tag else []
+        if tag and text.rstrip().endswith("?") and len(statement) >= 3 and statement[0] not in self.wh_words:
+            return " ".join(statement)  # "a PEO handles it, right?" (not "what kind of provider is it?")
         return None
 
     def asks_wh(self, text: str) -> bool:
