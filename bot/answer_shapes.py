@@ -10,7 +10,7 @@ from dataclasses import replace
 from bot.compose import Claim, Draft, compose, render_sentence, similar, standing
 from bot.evidence import Sentence, about, asker_terms, attribute_stems, sentences
 from bot.knowledge import Knowledge
-from bot.language.vocabulary import VOCABULARY
+from bot.language.vocabulary import VOCABULARY, words_of
 from bot.polarity import settle_each, settle_myth, settle_which, settle_yes_no
 from bot.prompts import AnswerTexts
 from bot.refusal import lacks
@@ -33,6 +33,8 @@ SUPPORT_MATCH = 0.6  # below this a sentence only shares a word or two with the 
 MAX_ITEMS = 8
 SECTION_RANK = 3  # a section of prose joins a whole list when retrieval ranks it this high
 STEPS_RANK = 6  # a question for steps looks further down for its list
+DEFINING_SENTENCES = 3  # of the section that defines a model
+SUBJECT_WORDS = 4  # a model named this early in a sentence is what the sentence is about
 MAX_COMPARED = 4  # sentences of a section that compares exactly the two models asked
 DEFAULT_PAIR = ("PEO", "ASO")
 _CONDITIONAL_LEAD = ("if:", "when:", "to:", "for:")
@@ -267,10 +269,21 @@ def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         return _concept(reading, found, kb)
     chunk = TableIndex.of(kb).defining.get(reading.models[0])
     if chunk is None:
-        return None
+        # No section of its own (an HRO): the closest sentences that have it as their subject.
+        candidates = sentences(reading, found, kb, roles=("content",))
+        subject = [
+            s for s in candidates if s.chunk.kind != "table_row" and _opens_with(s.text, reading.models[0])
+        ]
+        return Draft(claims=_distinct([_claim(s, kb, reading) for s in subject[:2]])) if subject else None
     rows = [r for r in kb.sentence_rows.get(chunk.id, []) if kb.roles[r] == "content"]
-    claims = [_claim_at(r, chunk, kb) for r in rows[:2]]
+    # What it is, how it differs, what it does: the section's opening, in the guide's order.
+    claims = [_claim_at(r, chunk, kb) for r in rows[:DEFINING_SENTENCES]]
     return Draft(claims=_distinct([c for c in claims if c]))
+
+
+def _opens_with(text: str, model: str) -> bool:
+    """The sentence has the model as its subject: named within its first few words ("An HRO is…")."""
+    return model in VOCABULARY.models_named(" ".join(words_of(text).split()[:SUBJECT_WORDS]))
 
 
 def _concept(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:

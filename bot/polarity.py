@@ -359,5 +359,9 @@ def _negated_question(reading: Reading) -> bool:
     words after it. A 'not' of the grammar is no part of what is asked: "isn't an HRO a co-employer?"
     is answered like "is an HRO a co-employer?" ("No, it is not")."""
     words = [w for w in words_of(reading.proposition).split() if w not in _GRAMMAR_NOT]
-    at = next((i for i, w in enumerate(words) if VOCABULARY.opens_with_auxiliary(w)), 0)
+    # A question reads from its auxiliary; a statement put up for confirming from the model it names
+    # ("heard that with a PEO we'd lose control, true?").
+    at = next((i for i, w in enumerate(words) if VOCABULARY.opens_with_auxiliary(w)), None)
+    if at is None:
+        at = next((i for i, w in enumerate(words) if VOCABULARY.models_named(w)), 0)
     return VOCABULARY.negated(" ".join(words[at : at + QUESTION_HEAD_WORDS]))

@@ -83,7 +83,8 @@ class MessageReader:
         masked, written = self.encoder.encode([vocab.mask(first.text), first.text])
         guess = self.shapes.guess(masked=masked, written=written)
         shape: Shape = guess.shape
-        named = vocab.models_named(first.text)
+        # The models the question names ("whats an HRO? keep seeing it next to PEO" asks of the HRO).
+        named = vocab.models_named(question) or vocab.models_named(first.text)
         # The words as typed first: typo fixing must not turn "suited" into "suite".
         attributes = vocab.attributes_named(question) or vocab.attributes_named(first.text)
         direction = vocab.direction_of(first.text)
@@ -102,7 +103,7 @@ class MessageReader:
         if two_sides and not both and offers_both:
             shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
         if (
-            direction
+            (direction or len(named) >= 2)  # "PEO vs HRO - which one becomes a co-employer?"
             and (shape in ("general", "comparison", "attribute") or not vocab.asks_advice(question))
             and shape not in ("chit_chat", "yes_no", "which_more")
             and {"which", "who"} & set(question.lower().split()[:WHICH_REACH])
