@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.compose import Claim, Draft, compose, render_sentence, similar, standing
-from bot.evidence import Sentence, about, asker_terms, attribute_stems, sentences
+from bot.evidence import Sentence, about, asker_terms, attribute_stems, sentences, statement_terms
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.polarity import settle_each, settle_myth, settle_which, settle_yes_no
@@ -33,6 +33,7 @@ SUPPORT_MATCH = 0.6  # below this a sentence only shares a word or two with the 
 MAX_ITEMS = 8
 SECTION_RANK = 3  # a section of prose joins a whole list when retrieval ranks it this high
 STEPS_RANK = 6  # a question for steps looks further down for its list
+SAME_WORD = 4  # stems sharing this many first letters are one word shortened ('comp', 'compens')
 DEFINING_SENTENCES = 3  # of the section that defines a model
 SUBJECT_WORDS = 4  # a model named this early in a sentence is what the sentence is about
 MAX_COMPARED = 4  # sentences of a section that compares exactly the two models asked
@@ -158,6 +159,21 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
         shown = (*shown, *[m for m in DEFAULT_PAIR if m not in shown][:1])
     claims = [Claim(row_sentence(row, shown), row, row.body)]
     candidates = sentences(reading, found, kb, roles=("content",))
+    # A side of the attribute asked that the row does not state ("under whose EIN?"): the guide's
+    # sentence that states it leads.
+    asked = asker_terms(reading.proposition) & attribute_stems(reading.attribute)
+    stated = {t[:SAME_WORD] for t in statement_terms(row.body)}  # "comp" states "compensation"
+    lacking = {t for t in asked if t[:SAME_WORD] not in stated}
+    saying = next(
+        (
+            s
+            for s in candidates
+            if s.chunk.kind != "table_row" and about(s, reading.models) and lacking & statement_terms(s.text)
+        ),
+        None,
+    )
+    if saying:
+        claims.insert(0, _claim(saying, kb, reading))
     claims += _support(reading, candidates, kb, claims, models=reading.models)
     return Draft(claims=claims)
 

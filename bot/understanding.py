@@ -144,14 +144,13 @@ class MessageReader:
         proposition = statement or question
         restating = {stem(w) for w in vocab.restating}
         own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
-        if (
-            shape == "yes_no"
-            and reference in ("other", "swap", "ellipsis", "all", "one")
-            and not own_words
-            and context.text
-        ):
-            proposition = context.text  # "and the other one?" asks the previous question of another model
+        if shape == "yes_no" and not own_words and context.text and (reference or named):
+            # "and the other one?", "does the same apply to an ASO?": the previous question again
+            proposition = context.text
             masked = self.encoder.encode([vocab.mask(proposition)])[0]
+            attribute = attribute or context.attribute
+            direction = direction or vocab.direction_of(proposition)
+            reference = reference or "swap"
         query, vector = first, written
         extra = [m for m in models if m not in named]
         if attribute and attribute not in first.text:
