@@ -127,6 +127,11 @@ POOLED_BENEFITS = (
     ),
     _says(rf"\b{_QUAL}(?:(?:,\s*|\s+and\s+|[\s-]+){_QUAL})*[\s-]+{_BEN}"),
     _says(r"\b(?:pool|pooled|pooling)\b"),
+    # unhappy with the benefits it has: "our health plan is bad", "benefits are weak"
+    _says(
+        rf"\b{_BEN}\s+(?:is|are|was|were|feels?|looks?|seems?)\s+(?:\w+\s+)?(?:bad|poor|weak|terrible|awful"
+        r"|lacking|subpar|mediocre|uncompetitive|lousy|expensive|a problem|an issue)\b"
+    ),
     _says(
         r"\b(?:offer|offering|provide|providing|give|giving|get|getting|"
         rf"access to|attract\w*|retain\w*|improve|upgrade|want|need)\b(?:\s+[a-z]+){{0,4}}?\s+{_BEN}"

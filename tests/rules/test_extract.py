@@ -111,6 +111,7 @@ PHRASINGS = [
     ("Benefits are our main way to compete for talent.", {"wants_pooled_benefits": True}),
     ("We'd like to stop worrying about workers' comp claims.", {"wants_shared_liability": True}),
     ("As a company of eleven, we lack the bandwidth for HR admin.", {"employees": 11}),
+    ("Our health plan is bad and candidates keep mentioning it.", {"wants_pooled_benefits": True}),
     # a thing said not to matter, after it is named
     ("Pooled health benefits are not important to us.", {"wants_pooled_benefits": False}),
     ("Sharing liability isn't really a priority.", {"wants_shared_liability": False}),
