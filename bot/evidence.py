@@ -15,6 +15,7 @@ from bot.text_match import MODEL_NAME_STEMS, content_terms, stem, words
 from bot.understanding import Reading
 from ingest.chunking import Chunk
 
+_POSSESSIVE = frozenset({"your", "yours", "our", "ours", "my", "their"})
 _LABEL = re.compile(r"^\s*[^:.;,]{1,40}:\s+")
 _CLAUSE_SPLIT = re.compile(r"[,;:()\u2014\u2013]| - ")
 TOP_SENTENCES = 12  # besides the sentences of the retrieved chunks, the best-matching ones anywhere
@@ -83,6 +84,8 @@ def _clause_doer(said: list[str], terms: set[str]) -> str | None:
     for i in range(first - 1, -1, -1):
         if named := VOCABULARY.models_named(said[i]):
             return named[0]
+        if said[i] in _POSSESSIVE:
+            continue  # "your employees get…": whose, not who
         if VOCABULARY.is_reader(said[i]) or VOCABULARY.is_reader(" ".join(said[i : i + 2])):
             verbs = zip(said[i + 1 : first + 1], [*said[i + 2 : first + 1], ""], strict=True)
             # "you get access to…" receives; "you prefer to file…" files.

@@ -104,7 +104,11 @@ class MessageReader:
             shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
         if (
             (direction or len(named) >= 2)  # "PEO vs HRO - which one becomes a co-employer?"
-            and (shape in ("general", "comparison", "attribute") or not vocab.asks_advice(question))
+            # a request for our advice ("…, which model?") stays one unless its question leans a way
+            and (
+                shape in ("general", "comparison", "attribute")
+                or (vocab.direction_of(question) and not vocab.asks_advice(question))
+            )
             and shape not in ("chit_chat", "yes_no", "which_more")
             and {"which", "who"} & set(question.lower().split()[:WHICH_REACH])
         ):
@@ -121,7 +125,11 @@ class MessageReader:
             shape = "attribute" if attribute else "general"
         if shape == "comparison" and reference and len(models) < 2:
             shape = "general"
-        implicit = shape in IMPLICIT_PAIR or vocab.reference(first.text) == "all"  # "does either of them…"
+        implicit = (
+            shape in IMPLICIT_PAIR
+            or vocab.reference(first.text) == "all"  # "does either of them…"
+            or (shape == "general" and attribute is not None)  # "which model is better for a startup?"
+        )
         known_enough = bool(first.terms) and (bool(attribute) or len(first.unknown) * 2 <= len(first.terms))
         if not models and implicit and known_enough:
             models, reference = IMPLICIT_MODELS, "implicit"  # the guide's own subject: PEO vs ASO
