@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.prompts import AnswerTexts
-from bot.text_match import contains_normalized, content_terms
+from bot.text_match import content_terms, normalize
 from bot.understanding import Reading
 
 
@@ -24,10 +24,11 @@ def lacks(question: str, texts: AnswerTexts, *, unknown_to: frozenset[str] | Non
     stems of the corpus's words), only by a word the guide never uses ('California', 'PTO', '401k'),
     which settles that the guide cannot answer it whatever else the question names."""
     stems = set(content_terms(question))
+    spaced = f" {normalize(question)} "
     for gap in texts.gaps:
         for word in gap.words:
             single = " " not in word and {t for t in content_terms(word) if len(t) > 2} & stems
-            if not (single or contains_normalized(question, word)):
+            if not (single or f" {normalize(word)} " in spaced):
                 continue
             terms = set(content_terms(word))
             if unknown_to is None or (terms and not terms & unknown_to):

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from bot.api import create_app
 from bot.service import AnswerService
 from bot.settings import Settings
+from bot.storage.db import create_db_engine
+from bot.storage.migrate import upgrade
 from tests.agent_support import AGENT_TOKEN
 from tests.postgres import postgres_bin, running_postgres
 from tests.support import wait_ready
@@ -89,3 +91,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         conn.execute(text(f"CREATE DATABASE {name}"))
     admin.dispose()
     return f"{server}/{name}"
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """A database of each kind (SQLite, Postgres), migrated to the newest schema."""
+    engine = create_db_engine(database_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()

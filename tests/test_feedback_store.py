@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import Engine
 
 from bot.conversation import ConversationState
 from bot.storage.conversations import ConversationStore, TurnRecord
-from bot.storage.db import create_db_engine
 from bot.storage.feedback import FeedbackStore, UnknownTurn
-from bot.storage.migrate import upgrade
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(database_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

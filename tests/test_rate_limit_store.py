@@ -3,18 +3,14 @@ windows open, count, expire and reset; concurrent hits from many threads are all
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from limits import parse
 from limits.strategies import FixedWindowRateLimiter
 from sqlalchemy import Engine
 
-from bot.storage.db import create_db_engine
-from bot.storage.migrate import upgrade
 from bot.storage.rate_limits import RateLimitCounter, SqlStorage
 
 
@@ -26,14 +22,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(database_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_a_window_counts_hits_then_starts_afresh_when_it_ends(engine: Engine) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
@@ -10,17 +9,8 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.contract import ChatResponse
-from bot.storage.db import create_db_engine
-from bot.storage.migrate import head_revisions, upgrade
+from bot.storage.migrate import head_revisions
 from bot.storage.slack import SlackStore, ThreadKey
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = create_db_engine(database_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_the_slack_migration_is_a_head() -> None:

@@ -9,6 +9,7 @@ import phonenumbers
 EMAIL_MASK = "[email]"
 PHONE_MASK = "[phone]"
 SECRET_MASK = "[secret]"
+MIN_PHONE_DIGITS = 7  # the shortest phone number (a U.S. local number) has seven digits
 PHONE_REGION = "US"  # numbers written without a country code are read as U.S. numbers (the guide's market)
 
 # RFC 5322's full grammar is more than a log needs: local part, @, a dotted domain with a 2+ letter TLD.
@@ -22,6 +23,8 @@ SLACK_SECRET = re.compile(
 def mask_personal_data(text: str) -> str:
     """The text with e-mail addresses and phone numbers replaced by [email] and [phone]."""
     text = EMAIL.sub(EMAIL_MASK, text)
+    if sum(c.isdigit() for c in text) < MIN_PHONE_DIGITS:
+        return text  # no number long enough to be a phone number: the matcher's work is skipped
     matches = list(
         phonenumbers.PhoneNumberMatcher(text, PHONE_REGION, leniency=phonenumbers.Leniency.POSSIBLE)
     )
