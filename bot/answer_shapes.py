@@ -31,7 +31,6 @@ from ingest.chunking import Chunk
 MAX_SUPPORT = 2  # sentences that back a yes/no, a which-is-more or a table row
 SUPPORT_MATCH = 0.6  # below this a sentence only shares a word or two with the question
 MAX_ITEMS = 8
-SECTION_RANK = 3  # a section of prose joins a whole list when retrieval ranks it this high
 STEPS_RANK = 6  # a question for steps looks further down for its list
 SAME_WORD = 4  # stems sharing this many first letters are one word shortened ('comp', 'compens')
 DEFINING_SENTENCES = 3  # of the section that defines a model
@@ -226,23 +225,30 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
             groups.append((title, claims))
     if not groups:
         return None
-    if len(groups) == 1 and len(models) == 1 and (prose := _section_on(reading, found, kb, texts, models[0])):
+    table = TableIndex.of(kb).pros_cons.get(models[0], []) if len(models) == 1 else []
+    if (
+        len(groups) == 1
+        and table
+        and (prose := _section_on(reading, kb, texts, models[0], besides=table[0].section))
+    ):
         groups.append(prose)  # "all the downsides of a PEO": its cons, and the section on its downside
     return Draft(claims=[c for _, cs in groups for c in cs], groups=groups)
 
 
 def _section_on(
-    reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts, model: str
+    reading: Reading, kb: Knowledge, texts: AnswerTexts, model: str, *, besides: str
 ) -> tuple[str, list[Claim]] | None:
-    """A section of prose retrieved near the top whose heading names the model and the question's own
-    words ('What is the downside of a PEO?'), as a titled group of its sentences."""
-    asked = set(reading.asked.terms) - MODEL_NAME_STEMS
-    for hit in found.hits[:SECTION_RANK]:
-        chunk = kb.chunk(hit.chunk_id)
-        if chunk.kind not in ("faq", "paragraph") or chunk.promotional:
-            continue
+    """The section whose heading names the model alone and speaks of what was asked, in the guide's
+    words or their everyday ones ('What is the downside of a PEO?' for 'all the cons of a PEO'), as a
+    titled group of its sentences."""
+    asked = {*reading.asked.terms, *reading.query.related} - MODEL_NAME_STEMS
+    for chunk in TableIndex.of(kb).sections_on.get(model, []):
         heading = chunk.section
-        if VOCABULARY.models_named(heading) != (model,) or not asked & set(content_terms(heading)):
+        if heading == besides:
+            continue  # the section of the pros and cons table itself
+        said = words_of(heading).split()
+        spoken = {t for w in said for t in content_terms(f"{w} {VOCABULARY.everyday.get(w, '')}")}
+        if not asked & spoken:
             continue
         rows = [r for r in kb.sentence_rows.get(chunk.id, []) if kb.roles[r] == "content"]
         claims = [c for r in rows[:MAX_COMPARED] if (c := _claim_at(r, chunk, kb))]

@@ -37,12 +37,14 @@ def row_label(row: Chunk) -> str:
 
 @dataclass(frozen=True)
 class TableIndex:
-    """Lookups over the whole corpus, made once: rows by attribute, pros/cons rows and the defining
-    section's opening by model."""
+    """Lookups over the whole corpus, made once: rows by attribute, pros/cons rows, the defining
+    section's opening by model, and the first chunk of every prose section whose heading names one
+    model alone ('What is the downside of a PEO?')."""
 
     by_attribute: dict[str, list[Chunk]]
     pros_cons: dict[str, list[Chunk]]
     defining: dict[str, Chunk]
+    sections_on: dict[str, list[Chunk]]
 
     @classmethod
     def of(cls, kb: Knowledge) -> TableIndex:
@@ -57,6 +59,7 @@ class TableIndex:
         by_attribute: dict[str, list[Chunk]] = {}
         pros_cons: dict[str, list[Chunk]] = {}
         defining: dict[str, Chunk] = {}
+        sections_on: dict[str, list[Chunk]] = {}
         for c in kb.chunks:
             if c.promotional:
                 continue
@@ -69,7 +72,11 @@ class TableIndex:
             named = VOCABULARY.models_named(c.section)
             if c.kind == "paragraph" and len(named) == 1:
                 defining.setdefault(named[0], c)
-        return cls(by_attribute=by_attribute, pros_cons=pros_cons, defining=defining)
+            if c.kind in ("faq", "paragraph") and len(named) == 1:
+                first = sections_on.setdefault(named[0], [])
+                if not any(f.section == c.section for f in first):
+                    first.append(c)
+        return cls(by_attribute=by_attribute, pros_cons=pros_cons, defining=defining, sections_on=sections_on)
 
 
 def attribute_rows(kb: Knowledge, attribute: str | None) -> list[Chunk]:
