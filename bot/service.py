@@ -113,7 +113,8 @@ class AnswerService:
             awaiting = response.status == "needs_more_info"
             rules = rule_trace(profile, self.rules)
             trace = answer_trace(reading, state.context(), kb=self.kb, recommendation=rules)
-            return response, replace(state, profile=profile, awaiting_profile=awaiting), trace
+            after = replace(state, profile=profile, awaiting_profile=awaiting, shape="recommend")
+            return response, after, trace
         result = self.chain.invoke({"reading": reading})
         response = ChatResponse(
             conversation_id=conv_id, status=result.status, answer=result.answer, citations=result.citations

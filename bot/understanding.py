@@ -11,6 +11,7 @@ from bot.embedding import TextEncoder
 from bot.language.shapes import Shape, ShapeReader
 from bot.language.vocabulary import Vocabulary
 from bot.query import Query, QueryReader, strip_instructions
+from bot.rules.extract import extract_profile
 from bot.rules.request import asks_for_recommendation, speaks_for_asker
 from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, stem
 
@@ -141,9 +142,13 @@ class MessageReader:
         # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we
         # get?" speaks of us, but asks nothing the rules table decides).
         about_models = bool(named) or vocab.asks_advice(cleaned) or guess.probability >= ADVICE_PROBABILITY
+        # After our recommendation, "what would we give up vs a PEO?" asks about it, stating no new fact.
+        about_advice = (
+            context.shape == "recommend" and vocab.asks_wh(question) and not extract_profile(cleaned).known()
+        )
         wants = (
             about_models
-            and not (shape in NOT_ADVICE or factual)
+            and not (shape in NOT_ADVICE or factual or about_advice)
             and (asks_for_recommendation(cleaned) or (shape == "recommend" and speaks_for_asker(cleaned)))
         )
         if shape == "recommend" and not wants:
