@@ -265,8 +265,11 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         if chunk.kind != "list_item" or chunk.promotional:
             continue
         # A list question takes the list of the section that answers best, however far down retrieval
-        # ranks its items ("what are the 3 types" is answered in prose when that section has no list).
-        if reading.shape == "list" and chunk.section != top_section:
+        # ranks its items ("what are the 3 types" is answered in prose when that section has no list),
+        # or a list whose lead-in says what was asked ("signs we should pick an ASO": "Choose an ASO if:").
+        asked = {*reading.query.terms, *reading.query.related} - MODEL_NAME_STEMS
+        introduced = bool(asked & set(content_terms(chunk.context)))
+        if reading.shape == "list" and chunk.section != top_section and not introduced:
             continue
         named = set(kb.section_models.get(chunk.id, ()))
         if models and named and not named & models:
