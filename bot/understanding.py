@@ -104,7 +104,8 @@ class MessageReader:
         if two_sides and not both and offers_both:
             shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
         if (
-            (direction or len(named) >= 2)  # "PEO vs HRO - which one becomes a co-employer?"
+            # "PEO vs HRO - which one becomes a co-employer?", "which one is meant for bigger firms?"
+            (direction or len(named) >= 2 or attributes[:1] == ("best for",))
             # a request for our advice ("…, which model?") stays one unless its question leans a way
             and (
                 shape in ("general", "comparison", "attribute")
