@@ -6,6 +6,11 @@ import time
 
 from fastapi.testclient import TestClient
 
+# The fields of a chat response (../shared/CONTRACT.md, and message_index added for feedback).
+CHAT_KEYS = frozenset(
+    {"conversation_id", "status", "answer", "citations", "recommendation", "follow_up", "message_index"}
+)
+
 
 def wait_ready(client: TestClient, timeout: float = 30.0) -> None:
     """Poll /readyz until the app's background load finishes."""

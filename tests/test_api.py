@@ -22,17 +22,8 @@ from bot.contract import ChatResponse, Recommendation
 from bot.service import AnswerService
 from bot.settings import Settings
 from ingest.corpus import ListBlock, Paragraph, Section, Table, parse_markdown
-from tests.support import wait_ready
+from tests.support import CHAT_KEYS, wait_ready
 
-CHAT_KEYS = {
-    "conversation_id",
-    "status",
-    "answer",
-    "citations",
-    "recommendation",
-    "follow_up",
-    "message_index",
-}
 CITATION_KEYS = {"n", "doc_id", "doc_title", "section", "quote", "url"}
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.contract import ChatResponse, Recommendation
+from tests.support import CHAT_KEYS
 
 GUIDEBOT = str(Path(sys.executable).with_name("guidebot"))
 
@@ -53,15 +54,7 @@ def test_ask_json_is_the_contract(data_dir: Path, first_ingest: dict[str, int]) 
     done = run("ask", "--json", "What is the downside of a PEO?", data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     body = json.loads(done.stdout)
-    assert set(body) == {
-        "conversation_id",
-        "status",
-        "answer",
-        "citations",
-        "recommendation",
-        "follow_up",
-        "message_index",
-    }
+    assert set(body) == CHAT_KEYS
     parsed = ChatResponse.model_validate(body)
     assert parsed.status == "answered"
     assert [c.n for c in parsed.citations] == list(range(1, len(parsed.citations) + 1))

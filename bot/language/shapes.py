@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Literal, Protocol, get_args
 
 import numpy as np
-import yaml
-from pydantic import RootModel, ValidationError
+from pydantic import RootModel
 
 from bot.language.vocabulary import Vocabulary
+from bot.validated_yaml import load_validated
 
 SHAPES_PATH = Path(__file__).with_name("shapes.yaml")
 
@@ -55,10 +55,7 @@ class ShapeGuess:
 
 def load_examples(path: Path = SHAPES_PATH) -> dict[Shape, list[str]]:
     """shapes.yaml validated: known shapes only, each with at least one non-empty example."""
-    try:
-        data = _ShapesFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).root
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
-        raise ShapesError(f"{path}: {exc}") from exc
+    data = load_validated(path, _ShapesFile, ShapesError).root
     for shape, examples in data.items():
         if not examples or not all(isinstance(e, str) and e.strip() for e in examples):
             raise ShapesError(f"{path}: shape {shape!r} needs a list of non-empty example phrasings")

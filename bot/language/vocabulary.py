@@ -6,8 +6,9 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.validated_yaml import load_validated
 
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yaml")
 DIRECTION_REACH = 30  # characters between a comparative and the attribute word it speaks of
@@ -244,10 +245,7 @@ class Vocabulary(BaseModel):
 
 def load_vocabulary(path: Path = VOCABULARY_PATH) -> Vocabulary:
     """The vocabulary file, validated; raises VocabularyError naming the file on any problem."""
-    try:
-        return Vocabulary.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
-        raise VocabularyError(f"{path}: {exc}") from exc
+    return load_validated(path, Vocabulary, VocabularyError)
 
 
 VOCABULARY = load_vocabulary()

@@ -6,10 +6,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 
 from bot.contract import PROFILE_FIELDS
+from bot.validated_yaml import load_validated
 
 QUICK_REPLIES_PATH = Path(__file__).resolve().parent / "quick_replies.yaml"
 
@@ -43,7 +43,4 @@ class QuickRepliesError(ValueError):
 @cache
 def load_quick_replies(path: Path = QUICK_REPLIES_PATH) -> QuickReplies:
     """The validated chips (read once)."""
-    try:
-        return QuickReplies.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, ValueError) as exc:
-        raise QuickRepliesError(f"{path}: {exc}") from exc
+    return load_validated(path, QuickReplies, QuickRepliesError)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
+
+from bot.validated_yaml import load_validated
 
 TEXTS_PATH = Path(__file__).with_name("texts.yaml")
 
@@ -53,10 +54,7 @@ class SlackTextsError(ValueError):
 
 def load_texts(path: Path = TEXTS_PATH) -> SlackTexts:
     """The texts in `path`; a clear error naming the file when they are unusable."""
-    try:
-        return SlackTexts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, ValueError) as exc:
-        raise SlackTextsError(f"{path}: {exc}") from exc
+    return load_validated(path, SlackTexts, SlackTextsError)
 
 
 @cache
