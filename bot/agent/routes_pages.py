@@ -12,16 +12,16 @@ from fastapi.templating import Jinja2Templates
 
 from bot.agent.auth import CSRF_FIELD, Session, agent_auth, new_session
 from bot.agent.routes_api import gap_groups
+from bot.api.hardening import page_policy
 from bot.api.loader import ServiceLoader
 from bot.service import AnswerService
 from bot.storage.log import ConversationLog, LogFilter
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
 LOGIN_FAILED = "Sign-in failed."
-# The console's pages load only their own files: no inline scripts or styles, no frames.
-PAGE_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; form-action 'self'"
-)
+# The console's pages load only their own files (no inline scripts or styles), are never framed, and
+# their sign-in and sign-out forms post to the console.
+PAGE_POLICY = page_policy("'none'", form_action="'self'")
 
 router = APIRouter(prefix="/agent", include_in_schema=False)
 
@@ -144,5 +144,4 @@ def _render(
     response = TEMPLATES.TemplateResponse(request, template, context, status_code=status)
     response.headers["Cache-Control"] = "no-store"  # employees' questions stay out of shared caches
     response.headers["Content-Security-Policy"] = PAGE_POLICY
-    response.headers["X-Content-Type-Options"] = "nosniff"
     return response

@@ -15,11 +15,12 @@ MAX_BODY_BYTES = 16 * 1024
 SLACK_MAX_BODY_BYTES = 1024 * 1024
 
 
-def page_policy(frame_ancestors: str) -> str:
-    """The CSP of our HTML pages: scripts and styles only from files we serve, never inline scripts."""
+def page_policy(frame_ancestors: str, *, form_action: str = "'none'") -> str:
+    """The CSP of our HTML pages: scripts and styles only from files we serve, never inline scripts;
+    forms post nowhere unless a page's own forms need it (the agent console's sign-in)."""
     return (
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
-        f"base-uri 'none'; form-action 'none'; frame-ancestors {frame_ancestors}"
+        f"base-uri 'none'; form-action {form_action}; frame-ancestors {frame_ancestors}"
     )
 
 
