@@ -15,7 +15,6 @@ from bot.contract import Channel, ChatResponse, FeedbackRequest, Profile, Recomm
 from bot.conversation import ConversationState
 from bot.knowledge import Knowledge
 from bot.rules.engine import needs_more_info, recommend
-from bot.rules.extract import extract_profile
 from bot.rules.follow_up import follow_up_question
 from bot.rules.table import RulesTable
 from bot.storage.conversations import ConversationStore, TurnRecord
@@ -106,7 +105,7 @@ class AnswerService:
     ) -> tuple[ChatResponse, ConversationState, AnswerTrace]:
         """The response to a message, the conversation's state after it and how it was reached."""
         reading = self.reader.read(message, state.context())
-        facts = extract_profile(reading.cleaned)
+        facts = reading.facts
         profile = state.profile.merged(facts)
         if reading.wants_recommendation or (state.awaiting_profile and bool(facts.known())):
             response = self._advise(conv_id, profile)

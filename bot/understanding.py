@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from bot.contract import Profile
 from bot.embedding import TextEncoder
 from bot.language.shapes import Shape, ShapeReader
 from bot.language.vocabulary import Vocabulary
@@ -56,6 +57,7 @@ class Reading:
     direction: str | None  # 'more' or 'less' for which-is-more questions
     reference: str | None  # how the message pointed back ('other', 'all', 'one', 'ellipsis', 'swap')
     wants_recommendation: bool
+    facts: Profile  # the profile facts the message states (for the rules layer)
     masked_vector: np.ndarray = field(repr=False, compare=False)  # the wording with names masked
     query: Query  # what is searched: the message's words plus the models and attribute resolved
     asked: Query  # the message's own words (with the resolved models): what scope is judged on
@@ -143,10 +145,9 @@ class MessageReader:
         # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we
         # get?" speaks of us, but asks nothing the rules table decides).
         about_models = bool(named) or vocab.asks_advice(cleaned) or guess.probability >= ADVICE_PROBABILITY
+        facts = extract_profile(cleaned)
         # After our recommendation, "what would we give up vs a PEO?" asks about it, stating no new fact.
-        about_advice = (
-            context.shape == "recommend" and vocab.asks_wh(question) and not extract_profile(cleaned).known()
-        )
+        about_advice = context.shape == "recommend" and vocab.asks_wh(question) and not facts.known()
         wants = (
             about_models
             and not (shape in NOT_ADVICE or factual or about_advice)
@@ -190,6 +191,7 @@ class MessageReader:
             direction=direction,
             reference=reference,
             wants_recommendation=wants,
+            facts=facts,
             masked_vector=masked,
             query=query,
             asked=_with_models(first, models),
