@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Insert, Table, bindparam, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,29 @@ from bot.storage.state import from_json, to_json
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+# The statements of every turn, built once with bound parameters: SQLAlchemy then reuses their
+# compiled form instead of building and compiling new ones per request.
+CONVERSATIONS: Table = Conversation.metadata.tables[Conversation.__tablename__]
+TURNS: Table = Turn.metadata.tables[Turn.__tablename__]
+STATE_OF = select(CONVERSATIONS.c.state).where(
+    CONVERSATIONS.c.id == bindparam("id"), CONVERSATIONS.c.updated_at >= bindparam("cutoff")
+)
+LAST_TURN = select(func.max(TURNS.c.index)).where(TURNS.c.conversation_id == bindparam("id"))
+ADD_TURN = insert(TURNS)
+
+
+def _upsert_for(dialect: str) -> Insert:
+    """Insert a conversation, or update its state and time when it exists (the row is locked)."""
+    new = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(CONVERSATIONS)
+    return new.on_conflict_do_update(
+        index_elements=[CONVERSATIONS.c.id],
+        set_={"state": new.excluded.state, "updated_at": new.excluded.updated_at},
+    )
+
+
+UPSERT = {dialect: _upsert_for(dialect) for dialect in ("postgresql", "sqlite")}
 
 
 @dataclass(frozen=True)
@@ -79,11 +102,10 @@ class ConversationStore:
     def get(self, conversation_id: str | None) -> tuple[str, ConversationState]:
         """The state for a known, unexpired id; otherwise a new id with a fresh state."""
         if conversation_id:
-            query = select(Conversation.state).where(
-                Conversation.id == conversation_id, Conversation.updated_at >= self._cutoff()
-            )
             with self.engine.begin() as conn:
-                data = conn.execute(query).scalar_one_or_none()
+                data = conn.execute(
+                    STATE_OF, {"id": conversation_id, "cutoff": self._cutoff()}
+                ).scalar_one_or_none()
             if data is not None:
                 return conversation_id, from_json(data)
         return f"c_{secrets.token_hex(8)}", ConversationState()
@@ -98,21 +120,19 @@ class ConversationStore:
             self._upsert(conn, conversation_id, state, channel=turn.channel if turn else "api", now=now)
             if turn is None:
                 return None
-            last = select(func.max(Turn.index)).where(Turn.conversation_id == conversation_id)
-            last_index = conn.execute(last).scalar_one_or_none()
+            last_index = conn.execute(LAST_TURN, {"id": conversation_id}).scalar_one_or_none()
             index = 0 if last_index is None else last_index + 1
-            conn.execute(
-                insert(Turn).values(
-                    conversation_id=conversation_id,
-                    index=index,
-                    channel=turn.channel,
-                    message=self._stored_text(turn.message),
-                    answer=turn.answer,
-                    status=turn.status,
-                    citations=turn.citations,
-                    created_at=now,
-                )
-            )
+            row = {
+                "conversation_id": conversation_id,
+                "index": index,
+                "channel": turn.channel,
+                "message": self._stored_text(turn.message),
+                "answer": turn.answer,
+                "status": turn.status,
+                "citations": turn.citations,
+                "created_at": now,
+            }
+            conn.execute(ADD_TURN, row)
         return index
 
     def turns(self, conversation_id: str) -> list[StoredTurn]:
@@ -156,13 +176,5 @@ class ConversationStore:
     def _upsert(
         self, conn: Connection, conversation_id: str, state: ConversationState, *, channel: str, now: datetime
     ) -> None:
-        insert_into = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-        insert = insert_into(Conversation).values(
-            id=conversation_id, channel=channel, created_at=now, updated_at=now, state=to_json(state)
-        )
-        conn.execute(
-            insert.on_conflict_do_update(
-                index_elements=[Conversation.id],
-                set_={"state": insert.excluded.state, "updated_at": insert.excluded.updated_at},
-            )
-        )
+        row = {"id": conversation_id, "channel": channel, "created_at": now, "updated_at": now}
+        conn.execute(UPSERT[conn.dialect.name], {**row, "state": to_json(state)})

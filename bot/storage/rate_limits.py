@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from limits.storage import Storage
-from sqlalchemy import Engine, Float, Integer, String, case, delete, select
+from sqlalchemy import Engine, Float, Integer, String, bindparam, case, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.dml import ReturningInsert
 
 from bot.storage.models import Base
 
@@ -29,6 +31,30 @@ class RateLimitCounter(Base):
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     hits: Mapped[int] = mapped_column(Integer)
     expires_at: Mapped[float] = mapped_column(Float, index=True)  # seconds since the epoch
+
+
+def _increment_for(dialect: str) -> ReturningInsert[Any]:
+    """One upsert that starts a window (when none runs or it has ended) or adds to the running one.
+
+    Built once with bound parameters (key, amount, now, ends), so each request reuses its compiled form."""
+    counter = RateLimitCounter.__table__.c
+    amount, ends = bindparam("amount", type_=Integer), bindparam("ends", type_=Float)
+    new = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(RateLimitCounter)
+    expired = counter.expires_at <= bindparam("now", type_=Float)
+    return (
+        new.values(key=bindparam("key"), hits=amount, expires_at=ends)
+        .on_conflict_do_update(
+            index_elements=[counter.key],
+            set_={
+                "hits": case((expired, amount), else_=counter.hits + amount),
+                "expires_at": case((expired, ends), else_=counter.expires_at),
+            },
+        )
+        .returning(counter.hits)
+    )
+
+
+INCREMENT = {dialect: _increment_for(dialect) for dialect in ("postgresql", "sqlite")}
 
 
 class SqlStorage(Storage):
@@ -47,19 +73,9 @@ class SqlStorage(Storage):
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
         """Add `amount` hits to the key's window (a new window when none is running); the new count."""
         now = self._clock()
-        counter = RateLimitCounter.__table__.c
-        insert_into = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
-        new = insert_into(RateLimitCounter).values(key=key, hits=amount, expires_at=now + expiry)
-        expired = counter.expires_at <= now
-        upsert = new.on_conflict_do_update(
-            index_elements=[counter.key],
-            set_={
-                "hits": case((expired, amount), else_=counter.hits + amount),
-                "expires_at": case((expired, now + expiry), else_=counter.expires_at),
-            },
-        ).returning(counter.hits)
+        params = {"key": key, "amount": amount, "now": now, "ends": now + expiry}
         with self.engine.begin() as conn:
-            hits = int(conn.execute(upsert).scalar_one())
+            hits = int(conn.execute(INCREMENT[conn.dialect.name], params).scalar_one())
         self._increments += 1
         if self._increments % SWEEP_EVERY == 0:
             self.purge_expired()
