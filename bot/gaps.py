@@ -7,7 +7,6 @@ from datetime import datetime
 
 import numpy as np
 from pydantic import BaseModel
-from sklearn.cluster import AgglomerativeClustering
 
 from bot.embedding import TextEncoder
 from bot.storage.log import GapQuestion
@@ -46,6 +45,10 @@ def group_gaps(
 def _clusters(vectors: np.ndarray, distance: float) -> np.ndarray:
     if len(vectors) < 2:
         return np.zeros(len(vectors), dtype=int)
+    # Imported here: scikit-learn takes seconds to import and only the console's gap report needs it,
+    # so every worker's cold start would pay for it otherwise.
+    from sklearn.cluster import AgglomerativeClustering
+
     clustering = AgglomerativeClustering(
         n_clusters=None, metric="cosine", linkage="average", distance_threshold=distance
     )
