@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 
 from bot.agent.csv_export import GAP_COLUMNS
@@ -114,3 +115,18 @@ def test_out_of_scope_chat_questions_show_up_grouped_in_the_gaps(agent_client: T
 
     page = agent_client.get("/agent/gaps", headers=BEARER)
     assert page.status_code == 401  # pages take the session cookie, not the bearer header
+
+
+def test_a_second_gap_report_encodes_no_stored_question_again(
+    agent_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for message in ("What is the boiling point of mercury?", "Who won the 2014 world cup?"):
+        agent_client.post("/api/chat", json={"message": message, "channel": "web"})
+    first = agent_client.get("/api/agent/gaps", headers=BEARER).json()["groups"]
+    encoded: list[str] = []
+    inner = agent_client.app.state.gap_encoder.inner  # type: ignore[attr-defined]
+    original = inner.encode
+    monkeypatch.setattr(inner, "encode", lambda texts, **kw: encoded.extend(texts) or original(texts, **kw))
+    again = agent_client.get("/api/agent/gaps.csv", headers=BEARER)
+    assert again.status_code == 200 and encoded == []
+    assert agent_client.get("/api/agent/gaps", headers=BEARER).json()["groups"] == first

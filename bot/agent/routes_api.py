@@ -17,9 +17,17 @@ from bot.agent.draft import ReplyDraft, reply_draft
 from bot.api.errors import ApiError
 from bot.api.loader import get_service
 from bot.contract import ChatRequest, ChatResponse, ErrorResponse, Profile, Recommendation
+from bot.embedding import TextEncoder
 from bot.gaps import GapGroup, group_gaps
+from bot.query_vectors import QueryVectorCache
 from bot.service import AnswerService
-from bot.storage.log import ConversationLog, ConversationSummary, ConversationView, LogFilter
+from bot.storage.log import (
+    MAX_GAP_QUESTIONS,
+    ConversationLog,
+    ConversationSummary,
+    ConversationView,
+    LogFilter,
+)
 from bot.trace import AnswerTrace, RecommendationTrace, rule_trace
 
 Service = Annotated[AnswerService, Depends(get_service)]
@@ -94,21 +102,35 @@ def conversation(conversation_id: str, service: Service) -> ConversationView:
     return found
 
 
+def gap_encoder(request: Request, service: Service) -> TextEncoder:
+    """The service's sentence encoder with a memory of the gap questions (one per app and service):
+    each stored question is encoded once, not again on every report."""
+    encoder: QueryVectorCache | None = getattr(request.app.state, "gap_encoder", None)
+    if encoder is None or encoder.inner is not service.reader.encoder:
+        encoder = QueryVectorCache(service.reader.encoder, max_items=MAX_GAP_QUESTIONS)
+        request.app.state.gap_encoder = encoder
+    return encoder
+
+
+GapEncoder = Annotated[TextEncoder, Depends(gap_encoder)]
+
+
 @router.get("/gaps", response_model=GapReport)
-async def gaps(service: Service) -> GapReport:
+async def gaps(service: Service, encoder: GapEncoder) -> GapReport:
     """Questions the guide failed, grouped by meaning, the most recently seen group first."""
-    return GapReport(generated_at=datetime.now(UTC), groups=await asyncio.to_thread(gap_groups, service))
+    groups = await asyncio.to_thread(gap_groups, service, encoder)
+    return GapReport(generated_at=datetime.now(UTC), groups=groups)
 
 
 @router.get("/gaps.csv", response_class=Response)
-async def gaps_export(service: Service) -> Response:
+async def gaps_export(service: Service, encoder: GapEncoder) -> Response:
     """The coverage gaps as CSV, one row per group."""
-    return _csv(gaps_csv(await asyncio.to_thread(gap_groups, service)), "coverage-gaps.csv")
+    return _csv(gaps_csv(await asyncio.to_thread(gap_groups, service, encoder)), "coverage-gaps.csv")
 
 
-def gap_groups(service: AnswerService) -> list[GapGroup]:
-    """The gap questions in the log, grouped with the service's own sentence encoder."""
-    return group_gaps(_log(service).gap_questions(), service.reader.encoder)
+def gap_groups(service: AnswerService, encoder: TextEncoder) -> list[GapGroup]:
+    """The gap questions in the log, grouped by their sentence vectors."""
+    return group_gaps(_log(service).gap_questions(), encoder)
 
 
 def _log(service: AnswerService) -> ConversationLog:

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from bot.agent.auth import CSRF_FIELD, Session, agent_auth, new_session
-from bot.agent.routes_api import gap_groups
+from bot.agent.routes_api import gap_encoder, gap_groups
 from bot.api.hardening import page_policy
 from bot.api.loader import ServiceLoader
 from bot.service import AnswerService
@@ -118,7 +118,8 @@ def conversation_page(request: Request, session: SignedIn, conversation_id: str)
 @router.get("/gaps")
 async def gaps_page(request: Request, session: SignedIn) -> Response:
     """Coverage gaps: failed questions grouped by meaning, newest first."""
-    groups = await asyncio.to_thread(gap_groups, _service(request))
+    service = _service(request)
+    groups = await asyncio.to_thread(gap_groups, service, gap_encoder(request, service))
     return _render(request, "gaps.html", session, page="gaps", groups=groups)
 
 
