@@ -126,7 +126,12 @@ def test_a_second_gap_report_encodes_no_stored_question_again(
     encoded: list[str] = []
     inner = agent_client.app.state.gap_encoder.inner  # type: ignore[attr-defined]
     original = inner.encode
-    monkeypatch.setattr(inner, "encode", lambda texts, **kw: encoded.extend(texts) or original(texts, **kw))
+
+    def counting(texts: list[str], **kwargs: int) -> object:
+        encoded.extend(texts)
+        return original(texts, **kwargs)
+
+    monkeypatch.setattr(inner, "encode", counting)
     again = agent_client.get("/api/agent/gaps.csv", headers=BEARER)
     assert again.status_code == 200 and encoded == []
     assert agent_client.get("/api/agent/gaps", headers=BEARER).json()["groups"] == first
