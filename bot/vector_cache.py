@@ -27,8 +27,8 @@ class CachedEncoder(TextEncoder):
             vectors = np.load(path)
             if vectors.shape[0] == len(texts):
                 return np.asarray(vectors, dtype=np.float32)
-        except (OSError, ValueError):
-            pass  # missing or unreadable: encode again
+        except (OSError, ValueError, EOFError):
+            pass  # missing, empty or unreadable: encode again
         vectors = self.inner.encode(texts, batch_size=batch_size)
         atomic_write(path, lambda tmp: _save(tmp, vectors))
         return vectors

@@ -107,7 +107,8 @@ def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> 
     index = prepare_index(settings, encoder)
     chunk_vectors = index.client.get_collection(collection_names(settings.collection)[0])
     retriever = HybridRetriever(index.knowledge, chunk_vectors)
-    fixed_texts = CachedEncoder(encoder, settings.data_dir / "vectors")  # example phrasings, table cells
+    vectors_dir = settings.data_dir / "vectors"  # of example phrasings and table cells; the shape model
+    fixed_texts = CachedEncoder(encoder, vectors_dir)
     attach_cell_vectors(index.knowledge, fixed_texts)
     query_encoder = QueryVectorCache(encoder) if settings.answer_cache else encoder
     chain = build_chain(
@@ -115,7 +116,9 @@ def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> 
     )
     reader = MessageReader(
         vocabulary=VOCABULARY,
-        shapes=ShapeReader(load_examples(), vocabulary=VOCABULARY, encoder=fixed_texts),
+        shapes=ShapeReader(
+            load_examples(), vocabulary=VOCABULARY, encoder=fixed_texts, cache_dir=vectors_dir
+        ),
         queries=QueryReader(index.knowledge.vocabulary),
         encoder=query_encoder,
     )

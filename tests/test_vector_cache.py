@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from bot.embedding import TextEncoder
 from bot.vector_cache import CachedEncoder
@@ -29,10 +30,11 @@ def test_a_batch_is_encoded_once_per_model_and_texts(tmp_path: Path) -> None:
     assert inner.calls == 2
 
 
-def test_a_damaged_file_is_encoded_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", [b"not numpy", b""])
+def test_a_damaged_or_empty_file_is_encoded_again(tmp_path: Path, damage: bytes) -> None:
     inner = Counting()
     CachedEncoder(inner, tmp_path).encode(["a"])
     for f in tmp_path.glob("*.npy"):
-        f.write_bytes(b"not numpy")
+        f.write_bytes(damage)
     assert CachedEncoder(inner, tmp_path).encode(["a"]).shape == (1, 4)
     assert inner.calls == 2

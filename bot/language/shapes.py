@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
-from typing import Literal, Protocol, get_args
+from typing import Literal, Protocol, cast, get_args
 
 import numpy as np
 from pydantic import RootModel
 
+from bot.files import atomic_write
 from bot.language.vocabulary import Vocabulary
 from bot.validated_yaml import load_validated
 
@@ -62,23 +66,75 @@ def load_examples(path: Path = SHAPES_PATH) -> dict[Shape, list[str]]:
     return data
 
 
-class ShapeReader:
-    """A linear classifier over example phrasings, trained at start-up on MiniLM vectors of each example
-    twice: masked (model names → X, attribute words → Y: the wording) and as written (the topic)."""
+@dataclass(frozen=True)
+class ShapeModel:
+    """The trained classifier as arrays: a multinomial model's probabilities are a softmax of these."""
 
-    def __init__(self, examples: dict[Shape, list[str]], *, vocabulary: Vocabulary, encoder: Encoder) -> None:
+    coef: np.ndarray
+    intercept: np.ndarray
+    classes: list[Shape]
+
+
+def train(labels: list[Shape], inputs: np.ndarray) -> ShapeModel:
+    """A regularised logistic regression over the example phrasings' features."""
+    from sklearn.linear_model import LogisticRegression  # here: only training needs scikit-learn
+
+    model = LogisticRegression(C=REGULARISATION, max_iter=2000)
+    model.fit(inputs, labels)
+    return ShapeModel(
+        model.coef_.astype(np.float32), model.intercept_.astype(np.float32), list(model.classes_)
+    )
+
+
+def trained(labels: list[Shape], inputs: np.ndarray, *, cache_dir: Path | None) -> ShapeModel:
+    """The model for these examples, read from `cache_dir` when trained before on the same inputs.
+
+    Keyed by the feature vectors (so by the encoder and every example's wording), the labels, the
+    settings and scikit-learn's version: a worker that starts finds it and needs no scikit-learn."""
+    if cache_dir is None:
+        return train(labels, inputs)
+    key = hashlib.sha256(np.ascontiguousarray(inputs, dtype=np.float32).tobytes())
+    key.update(
+        json.dumps([labels, REGULARISATION, WRITTEN_WEIGHT, metadata.version("scikit-learn")]).encode()
+    )
+    path = cache_dir / f"shapes-{key.hexdigest()[:24]}.npz"
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            coef, intercept, classes = saved["coef"], saved["intercept"], [str(c) for c in saved["classes"]]
+        if not set(classes) <= set(get_args(Shape)) or coef.shape != (len(classes), inputs.shape[1]):
+            raise ValueError(f"{path}: not a model of these shapes")
+        return ShapeModel(coef, intercept, cast(list[Shape], classes))
+    except (OSError, ValueError, KeyError, EOFError):
+        pass  # missing or unreadable: train again
+    model = train(labels, inputs)
+    atomic_write(path, lambda tmp: _save(tmp, model))
+    return model
+
+
+def _save(path: Path, model: ShapeModel) -> None:
+    with path.open("wb") as out:
+        np.savez(out, coef=model.coef, intercept=model.intercept, classes=np.array(model.classes))
+
+
+class ShapeReader:
+    """A linear classifier over example phrasings, trained on MiniLM vectors of each example twice:
+    masked (model names → X, attribute words → Y: the wording) and as written (the topic)."""
+
+    def __init__(
+        self,
+        examples: dict[Shape, list[str]],
+        *,
+        vocabulary: Vocabulary,
+        encoder: Encoder,
+        cache_dir: Path | None = None,
+    ) -> None:
         self.vocabulary = vocabulary
         labels = [shape for shape, texts in examples.items() for _ in texts]
         texts = [t for ts in examples.values() for t in ts]
         masked = encoder.encode([vocabulary.mask(t) for t in texts])
         written = encoder.encode(texts)
-        from sklearn.linear_model import LogisticRegression  # here: validating the file needs no sklearn
-
-        model = LogisticRegression(C=REGULARISATION, max_iter=2000)
-        model.fit(features(masked, written), labels)
-        # Kept as arrays: a multinomial model's probabilities are a softmax of these (no sklearn per call).
-        self._coef, self._intercept = model.coef_.astype(np.float32), model.intercept_.astype(np.float32)
-        self._classes: list[Shape] = list(model.classes_)
+        model = trained(labels, features(masked, written), cache_dir=cache_dir)
+        self._coef, self._intercept, self._classes = model.coef, model.intercept, model.classes
 
     def guess(self, *, masked: np.ndarray, written: np.ndarray) -> ShapeGuess:
         """The shape of a message from the vectors of its masked and written forms."""
