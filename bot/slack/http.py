@@ -6,13 +6,11 @@ import logging
 from concurrent.futures import Executor
 
 from fastapi import APIRouter, Request, Response
-from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from starlette.concurrency import run_in_threadpool
 
 from bot.api.errors import ApiError
 from bot.api.loader import ServiceLoader
 from bot.settings import Settings
-from bot.slack.app import build_slack_app, slack_bot
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +28,11 @@ def slack_router(settings: Settings, loader: ServiceLoader, answer_pool: Executo
             raise ApiError(404, "not_found", NOT_CONFIGURED)
 
         return router
+
+    # Imported here: a server without Slack never loads Bolt and the SDK (a few tenths of a second).
+    from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+
+    from bot.slack.app import build_slack_app, slack_bot
 
     bolt = build_slack_app(settings, slack_bot(settings, lambda: loader.service, answer_pool=answer_pool))
 
