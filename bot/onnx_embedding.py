@@ -108,6 +108,8 @@ class OnnxEmbedder(TextEncoder):
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        # With more than one thread, idle ones sleep instead of spinning: other workers need the cores.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         model_file = onnx_model_file(cache_dir, model_path=model_path, int8=int8)
         self._session = ort.InferenceSession(
             str(model_file), sess_options=options, providers=["CPUExecutionProvider"]
