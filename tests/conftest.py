@@ -15,11 +15,12 @@ from sqlalchemy import Engine, create_engine, text
 from bot.api import create_app
 from bot.service import AnswerService
 from bot.settings import Settings
+from bot.storage.conversations import ConversationStore
 from bot.storage.db import create_db_engine
 from bot.storage.migrate import upgrade
 from tests.agent_support import AGENT_TOKEN
 from tests.postgres import postgres_bin, running_postgres
-from tests.support import wait_ready
+from tests.support import Clock, wait_ready
 
 _DATABASE_NUMBERS = itertools.count()
 
@@ -100,3 +101,14 @@ def engine(database_url: str) -> Iterator[Engine]:
     upgrade(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(engine: Engine, clock: Clock) -> ConversationStore:
+    """A conversation store on the migrated database, with a settable clock and a one-hour TTL."""
+    return ConversationStore(engine, ttl_seconds=3600, clock=clock)

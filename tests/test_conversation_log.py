@@ -26,27 +26,10 @@ from bot.storage.log import ConversationLog, LogFilter
 from bot.storage.masking import mask_personal_data, mask_secrets
 from bot.storage.migrate import upgrade
 from bot.storage.models import Escalation, Feedback, Turn
+from tests.support import Clock
 
 GUIDEBOT = str(Path(sys.executable).with_name("guidebot"))
 STATE = ConversationState()
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(engine: Engine, clock: Clock) -> ConversationStore:
-    return ConversationStore(engine, ttl_seconds=3600, clock=clock)
 
 
 def record(message: str, status: str = "answered", channel: str = "web") -> TurnRecord:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,31 +18,12 @@ from bot.storage.db import create_db_engine, database_url
 from bot.storage.migrate import head_revisions, upgrade
 from bot.storage.models import Conversation, Turn
 from bot.storage.state import from_json, to_json
+from tests.support import Clock
 
 ROOT = Path(__file__).resolve().parent.parent
 STATE = ConversationState(
     topic=("PEO", "ASO"), profile=Profile(employees=12, in_house_hr=False), awaiting_profile=True
 )
-
-
-class Clock:
-    """A settable UTC clock."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(engine: Engine, clock: Clock) -> ConversationStore:
-    return ConversationStore(engine, ttl_seconds=3600, clock=clock)
 
 
 def turn(n: int, *, channel: str = "web") -> TurnRecord:
