@@ -71,7 +71,9 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
 
 def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     candidates = sentences(reading, found, kb, roles=("content", "myth"))
-    both = len(reading.models) >= 2 and VOCABULARY.reference(reading.cleaned) == "all"
+    both = len(reading.models) >= 2 and (
+        VOCABULARY.reference(reading.cleaned) == "all" or VOCABULARY.joins_models(reading.proposition)
+    )
     if both and not settle_myth(reading, candidates, kb):
         return _yes_no_each(reading, candidates, kb, texts)
     settled = settle_yes_no(reading, candidates, kb)
