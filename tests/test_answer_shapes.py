@@ -117,3 +117,7 @@ def test_facts_and_a_question_of_fit_get_the_rules_tables_choice(service) -> Non
     facts = "we're 600 people, HR department of 12, keeping our own benefits broker."
     reply = _ask(service, f"{facts} what fits us?")
     assert reply.recommendation is not None and reply.recommendation.choice == "ASO"
+
+
+def test_a_question_on_the_types_is_settled_by_what_the_guide_says_of_them(service) -> None:
+    assert _ask(service, "are peo types an official legal classification?").answer.startswith("No")

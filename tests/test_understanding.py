@@ -20,6 +20,8 @@ from ingest.sentence_roles import leans_on_previous, sentence_role
         ("who takes responsibility for workers' compensation", (), ("workers comp", "liability")),
         ("Professional Employer Organizations and HROs", ("PEO", "HRO"), ()),
         ("does it become a co-employer", (), ("employer role",)),
+        # a count between the preposition and its object: the object is still what is asked
+        ("any legal register of the five types of ASO?", ("ASO",), ("types", "compliance")),
     ],
 )
 def test_vocabulary_finds_models_and_the_attribute_asked(text, models, attributes) -> None:

@@ -17,7 +17,8 @@ _OR_NOT = re.compile(r"\bor (not|no)\b")
 _SUBJECTS = frozenset({"we", "i", "you", "it", "they", "our", "my", "the", "a", "an", "us", "their", "its"})
 _JOINED_MODELS = re.compile(r"\bX\s+(?:and|or|nor)\s+(?:an?\s+)?X\b")
 _WEIGHED = re.compile(r"\b(?:than|vs|versus|between|which|whereas)\b")
-_PREPOSITION_BEFORE = re.compile(r"\b(for|of|on|over|with|about)\s+(the\s+|our\s+|my\s+)?$")
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|main|different)"
+_PREPOSITION_BEFORE = re.compile(rf"\b(for|of|on|over|with|about)\s+(the\s+|our\s+|my\s+)?({_COUNT}\s+)?$")
 
 
 class VocabularyError(ValueError):
