@@ -121,3 +121,21 @@ def test_facts_and_a_question_of_fit_get_the_rules_tables_choice(service) -> Non
 
 def test_a_question_on_the_types_is_settled_by_what_the_guide_says_of_them(service) -> None:
     assert _ask(service, "are peo types an official legal classification?").answer.startswith("No")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "explain what co-employment means in a professional employer organization",
+        "co-employment with a peo - what does that actually mean",
+    ],
+)
+def test_what_a_word_means_comes_from_the_sentence_saying_it_not_a_table_cell(service, question: str) -> None:
+    answer = _ask(service, question).answer
+    assert "simply means" in answer.split("[1]")[0]
+    assert "“Co-employment”" not in answer  # the cell only repeats the word asked about
+
+
+def test_a_table_row_that_only_repeats_the_question_gives_way_to_the_guides_words(service) -> None:
+    answer = _ask(service, "how does co-employment work with a peo").answer
+    assert not answer.startswith("The guide's table")
