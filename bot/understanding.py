@@ -172,6 +172,10 @@ class MessageReader:
             proposition = cleaned
         restating = {stem(w) for w in vocab.restating}
         own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
+        pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}
+        says_same = {stem(w) for w in words_of(cleaned).split()} & (restating - pointing)
+        if reference == "swap" and says_same and not own_words and vocab.asks_wh(context.text):
+            shape = "yes_no"  # "who manages workers' comp under a PEO?" → "same for an ASO?": is it the same?
         if shape == "yes_no" and not own_words and context.text and (reference or named):
             # "and the other one?", "does the same apply to an ASO?": the previous question again
             proposition = context.text

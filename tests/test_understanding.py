@@ -16,7 +16,9 @@ from ingest.sentence_roles import leans_on_previous, sentence_role
     ("text", "models", "attributes"),
     [
         ("is liability shared with an ASO?", ("ASO",), ("liability",)),
-        ("do they take on any of the employer liability", (), ("liability",)),
+        # the object of 'take on' (itself words of HR scope) is what is asked
+        ("do they take on any of the employer liability", (), ("liability", "hr scope")),
+        ("so what does an ASO really take on", ("ASO",), ("hr scope",)),
         ("who takes responsibility for workers' compensation", (), ("workers comp", "liability")),
         ("Professional Employer Organizations and HROs", ("PEO", "HRO"), ()),
         ("does it become a co-employer", (), ("employer role",)),
