@@ -299,10 +299,16 @@ def _section_on(
 def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """Steps and lists: every item of the best-matching list, in the guide's order, with its lead-in."""
     models = set(reading.models)
-    top_section = kb.chunk(found.hits[0].chunk_id).section if found.hits else None
-    for hit in found.hits[:STEPS_RANK]:
-        chunk = kb.chunk(hit.chunk_id)
-        if chunk.kind != "list_item" or chunk.promotional:
+    chunks = [kb.chunk(hit.chunk_id) for hit in found.hits[:STEPS_RANK]]
+    # A list on one model ("Choose a PEO if:") is one side of a question weighing two.
+    one_sided = {
+        c.id
+        for c in chunks
+        if c.kind == "list_item" and len(models) >= 2 and len(set(kb.section_models.get(c.id, ()))) == 1
+    }
+    top_section = next((c.section for c in chunks if c.id not in one_sided), None)
+    for chunk in chunks:
+        if chunk.kind != "list_item" or chunk.promotional or chunk.id in one_sided:
             continue
         # A list question takes the list of the section that answers best, however far down retrieval
         # ranks its items ("what are the 3 types" is answered in prose when that section has no list),
@@ -311,6 +317,9 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         introduced = bool(asked & set(content_terms(chunk.context)))
         if reading.shape == "list" and chunk.section != top_section and not introduced:
             continue
+        headed = bool(asked & set(content_terms(f"{chunk.section} {chunk.context}")))
+        if reading.shape == "list" and not chunk.context.strip() and not headed:
+            continue  # bullets under no lead-in on nothing asked (a TL;DR) are points, not the list asked for
         named = set(kb.section_models.get(chunk.id, ()))
         if models and named and not named & models:
             continue

@@ -165,3 +165,12 @@ def test_why_after_a_side_gives_the_guides_reason_not_the_claim_again(service) -
     ).answer
     first = answer.split("[1]")[0]
     assert VOCABULARY.gives_reason(first), answer
+
+
+def test_factors_for_choosing_between_two_models_are_not_one_models_checklist(service) -> None:
+    reply = _ask(
+        service,
+        "prepping slides for our execs: what do we need to weigh in choosing between a PEO and an ASO?",
+    )
+    assert "Choose a PEO if:" not in reply.answer
+    assert "consider factors" in reply.answer or "Risk & liability" in reply.answer, reply.answer
