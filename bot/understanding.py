@@ -149,8 +149,12 @@ class MessageReader:
             shape = "attribute"  # "what is each model best for?" asks the row for each, not a side
         # A yes/no about what a model does ("would an ASO work alongside our HR team?") asks the guide;
         # one about fit ("would an ASO make sense for us?", "do we need a PEO?") asks our advice.
+        offers_models = len(named) >= 2 and " or " in f" {words_of(question)} "  # "…an HRO or an ASO thing?"
         asks_of_model = (
-            vocab.opens_with_auxiliary(question) and bool(models) and not vocab.asks_advice(question)
+            vocab.opens_with_auxiliary(question)
+            and bool(models)
+            and not vocab.asks_advice(question)
+            and not offers_models
         )
         factual = (shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned)) or asks_of_model
         # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we

@@ -141,6 +141,8 @@ def test_grammar_after_a_leading_condition_and_models_joined_as_one_subject() ->
         # facts about us and a question of fit ask for our advice, whatever way the words lean
         ("we're 600 people, HR department of 12, keeping our own benefits broker. what fits us?", None, True),
         ("we're 30 people with no HR. would a PEO make sense for us?", None, True),
+        # an auxiliary question offering two models is a choice, not a yes or no
+        ("we only need help with performance reviews. is that an aso or an hro job?", None, True),
     ],
 )
 def test_yes_no_questions_and_requests_for_advice_are_told_apart(
