@@ -174,3 +174,8 @@ def test_factors_for_choosing_between_two_models_are_not_one_models_checklist(se
     )
     assert "Choose a PEO if:" not in reply.answer
     assert "consider factors" in reply.answer or "Risk & liability" in reply.answer, reply.answer
+
+
+def test_would_that_work_for_a_kind_of_company_is_read_off_the_best_for_row(service) -> None:
+    answer = _ask(service, "what is a PEO", "would that work for a big enterprise w/ its own hr dept?").answer
+    assert answer.startswith("No"), answer

@@ -158,3 +158,10 @@ def test_yes_no_questions_and_requests_for_advice_are_told_apart(
 def test_a_question_pointing_into_its_remark_asks_about_the_remark(service) -> None:
     reading = service.reader.read("our company has an HR group already. can an ASO support them?")
     assert "HR group" in reading.proposition
+
+
+@pytest.mark.slow
+def test_slash_shorthand_is_read_as_words(service) -> None:
+    reading = service.reader.read("we're a startup w/o any hr people, is a peo right for that?")
+    assert reading.facts.in_house_hr is False
+    assert VOCABULARY.attributes_named("would it work for a tiny shop") == ("best for",)
