@@ -194,3 +194,18 @@ def test_steps_come_from_the_list_of_the_section_on_how_it_works(service, questi
         "HR support",
     ):
         assert step in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("an aso doesnt cost more than a peo does it", "No"),
+        ("does a peo give us stronger benefits", "Yes"),
+        ("does an aso leave us more control", "Yes"),
+    ],
+)
+def test_a_comparative_yes_no_is_answered_by_which_way_the_guide_leans(
+    service, question: str, opening: str
+) -> None:
+    answer = _ask(service, question).answer
+    assert answer.startswith(opening), answer
