@@ -86,7 +86,7 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     doer = "reader" if asker else (asked[0] if asked else None)
     strong = _best_saying(statements, question, strong=True)
     if strong:
-        return _from_statement(strong, negated_question, doer=doer, question=question)
+        return _leaning(reading, _from_statement(strong, negated_question, doer=doer, question=question))
     # The table's row for the attribute by its words; else the model's pros and cons; else the row's
     # cell closest in meaning.
     for by_meaning in (False, True) if asked else ():
@@ -98,23 +98,29 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
             if answer:
                 return Settled(_flipped(answer) if negated_question else answer, row=row)
     said = _best_saying(statements, question, strong=False)
-    return _from_statement(said, negated_question, doer=doer, question=question) if said else None
+    if not said:
+        return None
+    return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
 
 
 def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> Settled | None:
     """A stated myth that is the question, answered by its verdict (flipped if one of them negates)."""
     negated_question = _negated_question(reading)
     asked = asker_terms(reading.proposition) - {"_you", "_own"}
-    myth = next(
-        (
-            s
-            for s in candidates
-            if kb.roles[s.row] == "myth"
-            and s.match >= MYTH_MATCH
-            and asked & statement_terms(s.text)  # it speaks of what was asked, not only in its manner
-            and _same_subject(VOCABULARY.models_named(s.text), reading)  # the myth's claim is the question's
-        ),
-        None,
+    topic = attribute_stems(reading.attribute)
+    myths = [
+        s
+        for s in candidates
+        if kb.roles[s.row] == "myth"
+        and s.match >= MYTH_MATCH
+        and asked & statement_terms(s.text)  # it speaks of what was asked, not only in its manner
+        and _same_subject(VOCABULARY.models_named(s.text), reading)  # the myth's claim is the question's
+    ]
+    # Of the myths close enough, the one on the attribute asked, then the one holding most of its words.
+    myth = max(
+        myths,
+        key=lambda s: (bool(topic & statement_terms(s.text)), len(asked & statement_terms(s.text)), s.match),
+        default=None,
     )
     if myth and (verdict := _verdict(next_sentence(kb, myth.row))):
         flip = VOCABULARY.negated(myth.text) != negated_question
@@ -153,6 +159,20 @@ def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, qu
     if negates != other_party:
         return Settled("no", sentence=s)
     return Settled("partly" if VOCABULARY.hedged(s.text) else "yes", sentence=s)
+
+
+def _leaning(reading: Reading, settled: Settled) -> Settled:
+    """A comparative question is answered by the way the statement leans on the attribute: 'does an
+    ASO cost more?' against 'Choose an ASO if you want … lower cost' is a no, 'does a PEO give stronger
+    benefits?' against '… stronger benefits' a yes (whatever else the sentence negates)."""
+    said = settled.sentence.text if settled.sentence else ""
+    leans = VOCABULARY.direction_near(said, reading.attribute) if reading.direction else None
+    if not leans:
+        return settled
+    answer: Answer = "yes" if leans == reading.direction else "no"
+    if answer == "yes" and settled.answer == "partly":
+        return settled
+    return replace(settled, answer=_flipped(answer) if _negated_question(reading) else answer)
 
 
 def _from_pros_cons(reading: Reading, question: set[str], kb: Knowledge) -> tuple[Answer, Chunk] | None:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from bot.citations import verify
+from bot.language.vocabulary import VOCABULARY
 
 pytestmark = pytest.mark.slow
 
@@ -96,3 +97,115 @@ def test_out_of_scope_hr_questions_say_what_the_guide_lacks(service) -> None:
     refused = service.answer(message="How many vacation days are employees entitled to by law?")
     assert refused.status == "out_of_scope" and refused.citations == []
     assert "guide" in refused.answer and "HR" in refused.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("an aso isnt pricier than a peo is it", "No"),
+        ("if we signed up with an ASO would employees get pooled health plans", "No"),
+        ("our company has an HR group already. can an ASO support them?", "Yes"),
+        ("a colleague told me a PEO and an ASO both get us cheaper health insurance, true?", "Partly"),
+    ],
+)
+def test_yes_no_in_other_grammar_opens_with_the_guides_answer(service, question: str, opening: str) -> None:
+    reply = _ask(service, question)
+    assert reply.answer.startswith(opening), reply.answer
+    assert reply.recommendation is None
+
+
+def test_facts_and_a_question_of_fit_get_the_rules_tables_choice(service) -> None:
+    facts = "we're 600 people, HR department of 12, keeping our own benefits broker."
+    reply = _ask(service, f"{facts} what fits us?")
+    assert reply.recommendation is not None and reply.recommendation.choice == "ASO"
+
+
+def test_a_question_on_the_types_is_settled_by_what_the_guide_says_of_them(service) -> None:
+    assert _ask(service, "are peo types an official legal classification?").answer.startswith("No")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "explain what co-employment means in a professional employer organization",
+        "co-employment with a peo - what does that actually mean",
+    ],
+)
+def test_what_a_word_means_comes_from_the_sentence_saying_it_not_a_table_cell(service, question: str) -> None:
+    answer = _ask(service, question).answer
+    assert "simply means" in answer.split("[1]")[0]
+    assert "“Co-employment”" not in answer  # the cell only repeats the word asked about
+
+
+def test_a_table_row_that_only_repeats_the_question_gives_way_to_the_guides_words(service) -> None:
+    answer = _ask(service, "how does co-employment work with a peo").answer
+    assert not answer.startswith("The guide's table")
+
+
+def test_same_for_another_model_after_a_wh_question_says_whether_it_is_the_same(service) -> None:
+    answer = _ask(
+        service, "who's in charge of workers comp with a PEO?", "is it the same with an ASO?"
+    ).answer
+    assert answer.startswith("No, not for an ASO"), answer
+    assert "You stay responsible" in answer
+    shared = _ask(service, "who runs payroll under a PEO", "same thing for an ASO?").answer
+    assert shared.startswith("Partly, for an ASO"), shared
+
+
+def test_what_a_model_does_leads_with_what_it_does_then_what_stays_with_you(service) -> None:
+    answer = _ask(service, "right, and what does an ASO really do on the benefits side?").answer
+    assert answer.index("helps you manage") < answer.index("You source your own"), answer
+    scope = _ask(service, "so what does an ASO really take on").answer
+    assert scope.startswith("The guide's table lists HR scope for an ASO"), scope
+
+
+def test_why_after_a_side_gives_the_guides_reason_not_the_claim_again(service) -> None:
+    answer = _ask(
+        service, "which model leaves us more in charge of our people, peo or aso?", "how come?"
+    ).answer
+    first = answer.split("[1]")[0]
+    assert VOCABULARY.gives_reason(first), answer
+
+
+def test_factors_for_choosing_between_two_models_are_not_one_models_checklist(service) -> None:
+    reply = _ask(
+        service,
+        "prepping slides for our execs: what do we need to weigh in choosing between a PEO and an ASO?",
+    )
+    assert "Choose a PEO if:" not in reply.answer
+    assert "consider factors" in reply.answer or "Risk & liability" in reply.answer, reply.answer
+
+
+def test_would_that_work_for_a_kind_of_company_is_read_off_the_best_for_row(service) -> None:
+    answer = _ask(service, "what is a PEO", "would that work for a big enterprise w/ its own hr dept?").answer
+    assert answer.startswith("No"), answer
+
+
+@pytest.mark.parametrize(
+    "question", ["how does an aso operate, step by step?", "once signed, what's the ASO process like?"]
+)
+def test_steps_come_from_the_list_of_the_section_on_how_it_works(service, question: str) -> None:
+    answer = _ask(service, question).answer
+    for step in (
+        "Service agreement",
+        "Payroll administration",
+        "Benefits administration",
+        "Workers",
+        "HR support",
+    ):
+        assert step in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("an aso doesnt cost more than a peo does it", "No"),
+        ("does a peo give us stronger benefits", "Yes"),
+        ("does an aso leave us more control", "Yes"),
+    ],
+)
+def test_a_comparative_yes_no_is_answered_by_which_way_the_guide_leans(
+    service, question: str, opening: str
+) -> None:
+    answer = _ask(service, question).answer
+    assert answer.startswith(opening), answer

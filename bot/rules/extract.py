@@ -125,6 +125,13 @@ POOLED_BENEFITS = (
         r"(?:benefits?|insurance|health)\s+(?:broker|brokers|carrier|advisor)\b",
         False,
     ),
+    # keeping the broker it has: "keep our broker", "happy with our current benefits broker"
+    _says(
+        r"\b(?:keep|keeping|stick with|sticking with|stay with|staying with|happy with|like|love|trust"
+        r"|satisfied with|use|using)\s+(?:our|my)\s+(?:own\s+|current\s+|existing\s+)?(?:benefits?\s+|"
+        r"insurance\s+|health\s+)?(?:broker|brokers|carrier|carriers)\b",
+        False,
+    ),
     _says(rf"\b{_QUAL}(?:(?:,\s*|\s+and\s+|[\s-]+){_QUAL})*[\s-]+{_BEN}"),
     _says(r"\b(?:pool|pooled|pooling)\b"),
     # unhappy with the benefits it has: "our health plan is bad", "benefits are weak"
@@ -211,7 +218,7 @@ FULL_CONTROL = (
         r"total|all|absolute|tight|tighter|more|100%|the|our|ultimate|direct|final))*\s+control\b"
     ),
     _says(r"\b(?:full|complete|total|tight|tighter|absolute)\s+control\b"),
-    _says(r"\b(?:under|with|using)\s+(?:our|my)\s+own\s+(?:ein|fein|tax id|employer id)\b"),
+    _says(r"\b(?:under|with|using)\s+(?:our|my)\s+(?:own\s+)?(?:ein|fein|tax id|employer id)\b"),
     _says(r"\b(?:our|my)\s+own\s+(?:ein|fein)\b"),
     _says(
         r"\b(?:keep|keeping|use|using|stick with|sticking with|choose|"
@@ -302,6 +309,7 @@ _STRATEGIC = (
     r"(?:recruit(?:ing|ment|ers?)?|talent acquisition|sourcing(?: candidates)?|"
     r"training|learning and development|l&d"
     r"|performance(?: management| reviews?| frameworks?| evaluations?| appraisals?)?|employee development"
+    r"|hiring (?:pipeline|process)|talent pipeline"
     r"|leadership development|employee engagement|engagement|succession planning|compensation planning"
     r"|org(?:anizational)? design|hr strategy|strategic hr)"
 )
@@ -309,9 +317,11 @@ _ADMIN = r"(?:payroll|benefits|compliance|tax|taxes|insurance|workers)"
 
 STRATEGIC_HR_ONLY = (
     _says(
-        r"\b(?:only|just|solely|purely|mainly|mostly|primarily|simply|"
-        rf"exclusively)\b(?:\s+(?!{_ADMIN}\b)[a-z']+){{0,5}}?\s+{_STRATEGIC}\b"
+        r"\b(?:only|just|solely|purely|mainly|mostly|primarily|simply|exclusively"
+        rf"|all (?:we|i) (?:want|need) (?:is|are))\b(?:\s+(?!{_ADMIN}\b)[a-z']+){{0,7}}?\s+{_STRATEGIC}\b"
     ),
+    # "help with performance reviews, not payroll"
+    _fixed(rf"\b{_STRATEGIC}\b[^.;?]{{0,40}}[,;]?\s+(?:but\s+)?not\s+(?:the\s+)?{_ADMIN}\b", True),
     _says(rf"\b{_STRATEGIC}(?:\s+(?:support|help|services))?\s+only\b"),
     _says(
         rf"\b{_ADMIN}\b[^.;]{{0,40}}\b(?:already\s+)?(?:handled|covered|"
