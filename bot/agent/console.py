@@ -9,9 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
-from bot.agent import routes_api, routes_pages
 from bot.agent.auth import AgentAuth
-from bot.agent.routes_pages import SignInRequired, login_page
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -25,13 +23,18 @@ def install_console(app: FastAPI, settings: Settings) -> None:
     if not token:
         log.info("agent console is off: GUIDEBOT_AGENT_TOKEN is not set (/agent and /api/agent answer 404)")
         return
+    # Imported here: a server without the console never loads its pages, templates and gap grouping.
+    from bot.agent import routes_api, routes_pages
+
     app.state.agent_auth = AgentAuth(token)
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
     app.mount("/agent/static", StaticFiles(directory=STATIC_DIR), name="agent-static")
-    app.add_exception_handler(SignInRequired, _sign_in)
+    app.add_exception_handler(routes_pages.SignInRequired, _sign_in)
     log.info("agent console is on at /agent")
 
 
 async def _sign_in(request: Request, _: Exception) -> Response:
+    from bot.agent.routes_pages import login_page
+
     return login_page(request, status=401)
