@@ -71,7 +71,9 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
 
 def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     candidates = sentences(reading, found, kb, roles=("content", "myth"))
-    both = len(reading.models) >= 2 and VOCABULARY.reference(reading.cleaned) == "all"
+    both = len(reading.models) >= 2 and (
+        VOCABULARY.reference(reading.cleaned) == "all" or VOCABULARY.joins_models(reading.proposition)
+    )
     if both and not settle_myth(reading, candidates, kb):
         return _yes_no_each(reading, candidates, kb, texts)
     settled = settle_yes_no(reading, candidates, kb)
@@ -173,8 +175,11 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     )
     if saying:
         claims.insert(0, _claim(saying, kb, reading))
-    claims += _support(reading, candidates, kb, claims, models=reading.models)
-    return Draft(claims=claims)
+    support = _support(reading, candidates, kb, claims, models=reading.models)
+    if support and _circular(row, reading):
+        claims = [c for c in claims if c.chunk.id != row.id]  # the guide's words say what the cell only names
+        support = _support(reading, candidates, kb, claims, models=reading.models)
+    return Draft(claims=claims + support)
 
 
 def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
@@ -289,9 +294,10 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
 
 
 def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
-    """'What is X' / 'tell me about X': the opening of the section whose heading names X alone."""
-    if len(reading.models) != 1:
-        return _concept(reading, found, kb)
+    """'What is X' / 'tell me about X': the opening of the section whose heading names X alone; 'what
+    does co-employment mean in a PEO?' asks what the word means, the model only sets the scene."""
+    if len(reading.models) != 1 or (reading.attribute and (concept := _concept(reading, found, kb))):
+        return concept if reading.attribute and len(reading.models) == 1 else _concept(reading, found, kb)
     chunk = TableIndex.of(kb).defining.get(reading.models[0])
     if chunk is None:
         # No section of its own (an HRO): the closest sentences that have it as their subject.
@@ -321,10 +327,15 @@ def _concept(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
         if s.chunk.kind != "table_row"
         and VOCABULARY.defines(s.text)
         and asked & set(content_terms(s.chunk.body))
+        and not any(_opens_with(s.text, m) for m in reading.models)  # that defines the model, not the word
     ]
     if not defining:
         return None
-    claims = [_claim(defining[0], kb, reading)]
+    # The one saying most of what was asked ('what does co-employment mean' → '… under a co-employment
+    # arrangement. This doesn't mean…, it simply means…'), the closest on a tie.
+    said = {s.row: set(content_terms(standing(kb, s.row) or s.text)) for s in defining}
+    best = max(defining, key=lambda s: (len(asked & said[s.row]), s.match))
+    claims = [_claim(best, kb, reading)]
     claims += _support(reading, candidates, kb, claims, models=())
     return Draft(claims=_distinct(claims)[: MAX_SUPPORT + 1])
 
@@ -364,10 +375,19 @@ def _support(
             break  # candidates come best first: the rest would be padding
         if topic and not topic & set(content_terms(f"{s.text} {s.chunk.context}")):
             continue
+        if s.chunk.kind == "table_row" and _circular(s.chunk, reading):
+            continue  # "Co-employment" for "what does co-employment mean?" says nothing new
         claim = _claim(s, kb, reading)
         if claim and not any(similar(claim.quote, c.quote) or claim.quote in c.quote for c in (*have, *out)):
             out.append(claim)
     return out
+
+
+def _circular(row: Chunk, reading: Reading) -> bool:
+    """The row's cells for the models asked only repeat the question's own words."""
+    asked = asker_terms(reading.cleaned)
+    cells = [value for m in reading.models if (value := cell(row, m))]
+    return bool(cells) and all(statement_terms(value) <= asked for value in cells)
 
 
 def _claim(s: Sentence, kb: Knowledge, reading: Reading | None = None) -> Claim:

@@ -105,16 +105,20 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
     """A stated myth that is the question, answered by its verdict (flipped if one of them negates)."""
     negated_question = _negated_question(reading)
     asked = asker_terms(reading.proposition) - {"_you", "_own"}
-    myth = next(
-        (
-            s
-            for s in candidates
-            if kb.roles[s.row] == "myth"
-            and s.match >= MYTH_MATCH
-            and asked & statement_terms(s.text)  # it speaks of what was asked, not only in its manner
-            and _same_subject(VOCABULARY.models_named(s.text), reading)  # the myth's claim is the question's
-        ),
-        None,
+    topic = attribute_stems(reading.attribute)
+    myths = [
+        s
+        for s in candidates
+        if kb.roles[s.row] == "myth"
+        and s.match >= MYTH_MATCH
+        and asked & statement_terms(s.text)  # it speaks of what was asked, not only in its manner
+        and _same_subject(VOCABULARY.models_named(s.text), reading)  # the myth's claim is the question's
+    ]
+    # Of the myths close enough, the one on the attribute asked, then the one holding most of its words.
+    myth = max(
+        myths,
+        key=lambda s: (bool(topic & statement_terms(s.text)), len(asked & statement_terms(s.text)), s.match),
+        default=None,
     )
     if myth and (verdict := _verdict(next_sentence(kb, myth.row))):
         flip = VOCABULARY.negated(myth.text) != negated_question

@@ -10,7 +10,7 @@ import numpy as np
 from bot.contract import Profile
 from bot.embedding import TextEncoder
 from bot.language.shapes import Shape, ShapeReader
-from bot.language.vocabulary import Vocabulary
+from bot.language.vocabulary import Vocabulary, words_of
 from bot.query import Query, QueryReader, strip_instructions
 from bot.rules.extract import extract_profile
 from bot.rules.request import asks_for_recommendation, speaks_for_asker
@@ -102,9 +102,14 @@ class MessageReader:
             shape = "attribute" if attributes else "general"  # "…, whos responsible for the coverage"
         both = vocab.reference(first.text) == "all"  # "will either a PEO or an ASO…" asks of each
         two_sides = direction and len(named) >= 2 and shape in ("yes_no", "comparison", "general")
-        offers_both = not vocab.opens_with_auxiliary(question) or " or " in f" {first.text} "
+        # The sentence that asks offers the two sides ("is PEO or ASO pricier?", "PEO vs ASO, which…");
+        # "PEO isn't cheaper than an ASO, is it" puts one statement up for a yes or no.
+        offers_both = " or " in f" {words_of(question)} " or vocab.asks_wh(question)
         if two_sides and not both and offers_both:
             shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
+        facts = extract_profile(cleaned)
+        # "we're 400 people with an HR team… which model fits?" asks our advice, whichever way it leans.
+        advice_on_facts = bool(facts.known()) and vocab.asks_advice(question)
         if (
             # "PEO vs HRO - which one becomes a co-employer?", "which one is meant for bigger firms?"
             (direction or len(named) >= 2 or attributes[:1] == ("best for",))
@@ -115,6 +120,7 @@ class MessageReader:
             )
             and shape not in ("chit_chat", "yes_no", "which_more")
             and {"which", "who"} & set(question.lower().split()[:WHICH_REACH])
+            and not advice_on_facts
         ):
             shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side
         if statement and shape not in ("recommend", "chit_chat"):
@@ -141,11 +147,15 @@ class MessageReader:
             shape = "attribute"  # "who files the taxes then?" asks of the one model in play
         if shape == "which_more" and not direction and reference in ("all", "implicit") and both:
             shape = "attribute"  # "what is each model best for?" asks the row for each, not a side
-        factual = shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned)
+        # A yes/no about what a model does ("would an ASO work alongside our HR team?") asks the guide;
+        # one about fit ("would an ASO make sense for us?", "do we need a PEO?") asks our advice.
+        asks_of_model = (
+            vocab.opens_with_auxiliary(question) and bool(models) and not vocab.asks_advice(question)
+        )
+        factual = (shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned)) or asks_of_model
         # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we
         # get?" speaks of us, but asks nothing the rules table decides).
         about_models = bool(named) or vocab.asks_advice(cleaned) or guess.probability >= ADVICE_PROBABILITY
-        facts = extract_profile(cleaned)
         # After our recommendation, "what would we give up vs a PEO?" asks about it, stating no new fact.
         about_advice = context.shape == "recommend" and vocab.asks_wh(question) and not facts.known()
         wants = (
@@ -157,6 +167,9 @@ class MessageReader:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
             shape = "yes_no" if vocab.opens_with_auxiliary(question) else "general"
         proposition = statement or question
+        if question != cleaned and vocab.reference(question) in ("one", "all"):
+            # "we have an HR team. would an ASO work alongside them?": what 'them' is stands in the remark.
+            proposition = cleaned
         restating = {stem(w) for w in vocab.restating}
         own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
         if shape == "yes_no" and not own_words and context.text and (reference or named):

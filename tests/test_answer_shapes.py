@@ -96,3 +96,46 @@ def test_out_of_scope_hr_questions_say_what_the_guide_lacks(service) -> None:
     refused = service.answer(message="How many vacation days are employees entitled to by law?")
     assert refused.status == "out_of_scope" and refused.citations == []
     assert "guide" in refused.answer and "HR" in refused.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("an aso isnt pricier than a peo is it", "No"),
+        ("if we signed up with an ASO would employees get pooled health plans", "No"),
+        ("our company has an HR group already. can an ASO support them?", "Yes"),
+        ("a colleague told me a PEO and an ASO both get us cheaper health insurance, true?", "Partly"),
+    ],
+)
+def test_yes_no_in_other_grammar_opens_with_the_guides_answer(service, question: str, opening: str) -> None:
+    reply = _ask(service, question)
+    assert reply.answer.startswith(opening), reply.answer
+    assert reply.recommendation is None
+
+
+def test_facts_and_a_question_of_fit_get_the_rules_tables_choice(service) -> None:
+    facts = "we're 600 people, HR department of 12, keeping our own benefits broker."
+    reply = _ask(service, f"{facts} what fits us?")
+    assert reply.recommendation is not None and reply.recommendation.choice == "ASO"
+
+
+def test_a_question_on_the_types_is_settled_by_what_the_guide_says_of_them(service) -> None:
+    assert _ask(service, "are peo types an official legal classification?").answer.startswith("No")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "explain what co-employment means in a professional employer organization",
+        "co-employment with a peo - what does that actually mean",
+    ],
+)
+def test_what_a_word_means_comes_from_the_sentence_saying_it_not_a_table_cell(service, question: str) -> None:
+    answer = _ask(service, question).answer
+    assert "simply means" in answer.split("[1]")[0]
+    assert "“Co-employment”" not in answer  # the cell only repeats the word asked about
+
+
+def test_a_table_row_that_only_repeats_the_question_gives_way_to_the_guides_words(service) -> None:
+    answer = _ask(service, "how does co-employment work with a peo").answer
+    assert not answer.startswith("The guide's table")

@@ -20,6 +20,8 @@ from ingest.sentence_roles import leans_on_previous, sentence_role
         ("who takes responsibility for workers' compensation", (), ("workers comp", "liability")),
         ("Professional Employer Organizations and HROs", ("PEO", "HRO"), ()),
         ("does it become a co-employer", (), ("employer role",)),
+        # a count between the preposition and its object: the object is still what is asked
+        ("any legal register of the five types of ASO?", ("ASO",), ("types", "compliance")),
     ],
 )
 def test_vocabulary_finds_models_and_the_attribute_asked(text, models, attributes) -> None:
@@ -112,3 +114,43 @@ def test_follow_ups_resolve_against_the_previous_question(service) -> None:
 def test_choosing_criteria_are_not_a_request_for_our_recommendation(service) -> None:
     assert not service.reader.read("what should we look at when choosing a provider").wants_recommendation
     assert service.reader.read("we have 12 staff and no HR, which should we pick?").wants_recommendation
+
+
+def test_grammar_after_a_leading_condition_and_models_joined_as_one_subject() -> None:
+    assert VOCABULARY.opens_with_auxiliary("if we sign with an ASO do we keep our broker")
+    assert not VOCABULARY.opens_with_auxiliary("if we sign with an ASO, who runs payroll")
+    assert VOCABULARY.asks_wh("if we sign with an ASO who runs payroll")
+    assert VOCABULARY.joins_models("a colleague says a PEO and an ASO both lower our premiums")
+    assert VOCABULARY.joins_models("any provider, PEO or ASO, handles compliance")
+    assert not VOCABULARY.joins_models("is a PEO pricier than an ASO")
+    assert not VOCABULARY.joins_models("which handles compliance, a PEO or an ASO")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "shape", "advice"),
+    [
+        # a comparative statement put up for a yes or no, not a choice between two sides
+        ("an aso isnt pricier than a peo is it", "yes_no", False),
+        ("is a PEO or an ASO pricier?", "which_more", False),
+        # what a model does, asked in yes/no form, is a question for the guide even with facts around it
+        ("our company has an HR group already. can an ASO support them?", "yes_no", False),
+        ("if we signed up with an ASO would employees get pooled health plans", "yes_no", False),
+        # facts about us and a question of fit ask for our advice, whatever way the words lean
+        ("we're 600 people, HR department of 12, keeping our own benefits broker. what fits us?", None, True),
+        ("we're 30 people with no HR. would a PEO make sense for us?", None, True),
+    ],
+)
+def test_yes_no_questions_and_requests_for_advice_are_told_apart(
+    service, message: str, shape: str | None, advice: bool
+) -> None:
+    reading = service.reader.read(message)
+    assert reading.wants_recommendation == advice
+    if shape:
+        assert reading.shape == shape
+
+
+@pytest.mark.slow
+def test_a_question_pointing_into_its_remark_asks_about_the_remark(service) -> None:
+    reading = service.reader.read("our company has an HR group already. can an ASO support them?")
+    assert "HR group" in reading.proposition

@@ -14,7 +14,11 @@ VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yaml")
 DIRECTION_REACH = 30  # characters between a comparative and the attribute word it speaks of
 _LETTING = frozenset({"let", "lets", "allow", "allows", "permit", "permits"})
 _OR_NOT = re.compile(r"\bor (not|no)\b")
-_PREPOSITION_BEFORE = re.compile(r"\b(for|of|on|over|with|about)\s+(the\s+|our\s+|my\s+)?$")
+_SUBJECTS = frozenset({"we", "i", "you", "it", "they", "our", "my", "the", "a", "an", "us", "their", "its"})
+_JOINED_MODELS = re.compile(r"\bX\s+(?:and|or|nor)\s+(?:an?\s+)?X\b")
+_WEIGHED = re.compile(r"\b(?:than|vs|versus|between|which|whereas)\b")
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|main|different)"
+_PREPOSITION_BEFORE = re.compile(rf"\b(for|of|on|over|with|about)\s+(the\s+|our\s+|my\s+)?({_COUNT}\s+)?$")
 
 
 class VocabularyError(ValueError):
@@ -119,6 +123,8 @@ class Vocabulary(BaseModel):
             said = [w for w in _words(clause).split() if w not in self.fillers]
             if said[:1] and said[0] in self.wh_words:
                 return True
+            if said[:1] in (["if"], ["once"]) and any(w in self.wh_words for w in said[2:]):
+                return True  # "if we use a PEO who decides on pay?"
             if any(w in self.wh_words and w.endswith("s") and w != "whose" for w in said):
                 return True  # "whos", "whats": a wh-word and its verb in one
         return False
@@ -151,6 +157,12 @@ class Vocabulary(BaseModel):
                 return kind
         return None
 
+    def joins_models(self, text: str) -> bool:
+        """True when two models stand joined as one subject ('PEO and ASO both…', 'any provider, PEO or
+        ASO, gets…'), not weighed against each other ('a PEO cheaper than an ASO')."""
+        norm = self._without_models(text)
+        return bool(_JOINED_MODELS.search(norm)) and not _WEIGHED.search(norm)
+
     def asker_is_subject(self, text: str) -> bool:
         """'do we file…', 'can I keep…', 'we pay…': the asker does the verb (not in an 'if we…' clause)."""
         words = _words(text).split()
@@ -164,13 +176,26 @@ class Vocabulary(BaseModel):
         return False
 
     def opens_with_auxiliary(self, text: str) -> bool:
-        """True for 'is…', 'so does…', 'and can…': the grammar of a yes/no question."""
+        """True for 'is…', 'so does…', 'and can…', 'if we went with an ASO would we…': the grammar of a
+        yes/no question."""
         words = _words(text).split()
         while words and words[0] in self.fillers:
             words = words[1:]
+        words = self._main_clause(words)
         if _pattern(self.requests).match(" ".join(words)):
             return False
         return bool(words) and words[0] in self.auxiliaries
+
+    def _main_clause(self, words: list[str]) -> list[str]:
+        """After a leading condition ('if we went with an ASO would our staff get…'), the clause that
+        asks: from its first auxiliary followed by its subject; else the words as they are."""
+        if words[:1] not in (["if"], ["once"]):
+            return words
+        for i in range(2, len(words) - 1):
+            subject = words[i + 1] in _SUBJECTS or bool(self.models_named(words[i + 1]))
+            if words[i] in self.auxiliaries and subject:
+                return words[i:]
+        return words
 
     @cached_property
     def _model_patterns(self) -> dict[str, re.Pattern[str]]:
