@@ -37,6 +37,7 @@ DEFINING_SENTENCES = 3  # of the section that defines a model
 SUBJECT_WORDS = 4  # a model named this early in a sentence is what the sentence is about
 MAX_COMPARED = 4  # sentences of a section that compares exactly the two models asked
 DEFAULT_PAIR = ("PEO", "ASO")
+OVERVIEW_TOPICS = 3  # a sentence naming two models and this many topics sums up their differences
 _CONDITIONAL_LEAD = ("if:", "when:", "to:", "for:")
 
 OWN_OPENING = ("The guide's ", "The guide lists ")
@@ -90,12 +91,35 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
         claims += _explanation(settled.sentence, kb)
     elif settled.sentence:
         claims.append(_claim(settled.sentence, kb, reading))
+    if settled.answer == "yes" and VOCABULARY.absolute(reading.proposition):
+        qualified = _qualified(reading, candidates, kb, claims)
+        if qualified:  # "is a PEO always pricier?" against "costs can also be higher … often vary"
+            claims.append(qualified)
+            lead = texts.fill("not_always_for", model=with_article(asked[0] if asked else DEFAULT_PAIR[0]))
+            return Draft(claims=claims + _support(reading, candidates, kb, claims, models=asked), lead=lead)
     claims += _support(reading, candidates, kb, claims, models=asked)
     word = {"yes": texts.yes, "no": texts.no, "partly": texts.partly}[settled.answer]
     # "No, not for an ASO:" when the table tells the models apart; a plain "No:" for a statement.
     by_model = asked and settled.row is not None
     lead = texts.fill(f"{settled.answer}_for", model=with_article(asked[0])) if by_model else word
     return Draft(claims=claims, lead=lead)
+
+
+def _qualified(
+    reading: Reading, candidates: list[Sentence], kb: Knowledge, have: list[Claim]
+) -> Claim | None:
+    """The guide's sentence on the attribute and a model asked that holds only as a rule ('typically',
+    'can also', 'often vary'), for a question asking whether something holds always."""
+    topic = attribute_stems(reading.attribute)
+    for s in candidates:
+        if s.chunk.kind == "table_row" or not about(s, reading.models) or not VOCABULARY.qualified(s.text):
+            continue
+        if topic and not topic & set(content_terms(s.text)):
+            continue
+        claim = _claim(s, kb, reading)
+        if not any(similar(claim.quote, c.quote) for c in have):
+            return claim
+    return None
 
 
 def _yes_no_each(
@@ -169,7 +193,10 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
         (
             s
             for s in candidates
-            if s.chunk.kind != "table_row" and about(s, reading.models) and lacking & statement_terms(s.text)
+            if s.chunk.kind != "table_row"
+            and about(s, reading.models)
+            and lacking & statement_terms(s.text)
+            and not _overview(s.text, reading)
         ),
         None,
     )
@@ -265,6 +292,7 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     """Steps and lists: every item of the best-matching list, in the guide's order, with its lead-in."""
     models = set(reading.models)
     top_section = kb.chunk(found.hits[0].chunk_id).section if found.hits else None
+    lists: list[Chunk] = []
     for hit in found.hits[:STEPS_RANK]:
         chunk = kb.chunk(hit.chunk_id)
         if chunk.kind != "list_item" or chunk.promotional:
@@ -279,8 +307,17 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         named = set(kb.section_models.get(chunk.id, ()))
         if models and named and not named & models:
             continue
-        if not _list_on_topic(reading, chunk, kb, items=reading.shape == "list"):
-            continue
+        if _list_on_topic(reading, chunk, kb, items=reading.shape == "list"):
+            lists.append(chunk)
+    # A list on exactly the models asked comes before one that weighs them against others; for a
+    # question of fit ("signs an ASO is right for us"), the list of when to choose it ("Choose an ASO if:").
+    of_fit = reading.attribute == "best for"
+    if of_fit:  # however far down retrieval ranks it
+        lists += [
+            c for c in kb.chunks if c.kind == "list_item" and not c.promotional and _on_models(c, models)
+        ]
+    conditional = {c.id: c.context.strip().lower().endswith(_CONDITIONAL_LEAD) for c in lists}
+    for chunk in sorted(lists, key=lambda c: (not _on_models(c, models), of_fit and not conditional[c.id])):
         items = [c for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
         claims = [Claim(c.body, c, c.body) for c in items[:MAX_ITEMS]]
         lead_in = chunk.context.strip()
@@ -291,6 +328,12 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
             lead = texts.fill("list_lead", section=chunk.section)
         return Draft(claims=claims, lead=lead, as_list=True)
     return None
+
+
+def _on_models(chunk: Chunk, models: set[str]) -> bool:
+    """The list's heading and lead-in name exactly the models asked ('Choose an ASO if:' under 'What
+    is an ASO?' for a question on an ASO)."""
+    return bool(models) and set(VOCABULARY.models_named(f"{chunk.section} {chunk.context}")) == models
 
 
 def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
@@ -305,11 +348,27 @@ def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         subject = [
             s for s in candidates if s.chunk.kind != "table_row" and _opens_with(s.text, reading.models[0])
         ]
-        return Draft(claims=_distinct([_claim(s, kb, reading) for s in subject[:2]])) if subject else None
+        if subject:
+            return Draft(claims=_distinct([_claim(s, kb, reading) for s in subject[:2]]))
+        return _publisher_description(reading.models[0], kb, texts)
     rows = [r for r in kb.sentence_rows.get(chunk.id, []) if kb.roles[r] == "content"]
     # What it is, how it differs, what it does: the section's opening, in the guide's order.
     claims = [_claim_at(r, chunk, kb) for r in rows[:DEFINING_SENTENCES]]
     return Draft(claims=_distinct([c for c in claims if c]))
+
+
+def _publisher_description(model: str, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """A model the guide describes only where its publisher describes itself ('Wisemonk is a leading
+    Employer of Record (EOR), helping…'): that sentence, under a lead that says whose words they are."""
+    for chunk in kb.chunks:
+        if not chunk.promotional:
+            continue
+        for row in kb.sentence_rows.get(chunk.id, []):
+            text = kb.units.texts[row]
+            named = model in VOCABULARY.models_named(text)
+            if kb.roles[row] == "content" and named and VOCABULARY.defines(text):
+                return Draft(claims=[Claim(text, chunk, text)], lead=texts.publisher_lead)
+    return None
 
 
 def _opens_with(text: str, model: str) -> bool:
@@ -377,10 +436,24 @@ def _support(
             continue
         if s.chunk.kind == "table_row" and _circular(s.chunk, reading):
             continue  # "Co-employment" for "what does co-employment mean?" says nothing new
+        if _overview(s.text, reading):
+            continue
         claim = _claim(s, kb, reading)
         if claim and not any(similar(claim.quote, c.quote) or claim.quote in c.quote for c in (*have, *out)):
             out.append(claim)
     return out
+
+
+def _overview(text: str, reading: Reading) -> bool:
+    """A sentence weighing the models over other topics than the one asked ('PEO vs ASO made simple:
+    choose a PEO for shared liability and stronger benefits; choose an ASO for lower cost…', 'the
+    choice comes down to your size, risk tolerance…'): it pads an answer on one topic."""
+    if len(VOCABULARY.models_named(text)) < 2:
+        return False
+    topics = VOCABULARY.attributes_mentioned(text)
+    if reading.attribute:
+        return bool(topics - {reading.attribute})
+    return len(topics) >= OVERVIEW_TOPICS
 
 
 def _circular(row: Chunk, reading: Reading) -> bool:

@@ -19,7 +19,7 @@ from bot.evidence import (
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.tables import TableIndex, attribute_rows, cell, column_indices, model_columns, row_label
-from bot.text_match import content_terms
+from bot.text_match import content_terms, stem
 from bot.understanding import Reading
 from ingest.chunking import Chunk
 
@@ -89,16 +89,31 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
         return _from_statement(strong, negated_question, doer=doer, question=question)
     # The table's row for the attribute by its words; else the model's pros and cons; else the row's
     # cell closest in meaning.
+    rows = attribute_rows(kb, reading.attribute)
+    said = _best_saying(statements, question, strong=False)
     for by_meaning in (False, True) if asked else ():
         if by_meaning and (listed := _from_pros_cons(reading, question, kb)):
             listed_answer, row = listed
             return Settled(_flipped(listed_answer) if negated_question else listed_answer, row=row)
-        for row in attribute_rows(kb, reading.attribute):
+        if by_meaning and said and _asks_past_rows(reading, question, rows, said):
+            # "does an ASO help with enrollment and renewals?": the sentence on enrollment settles it,
+            # not the benefits row ("You source your own") that says nothing of it.
+            return _from_statement(said, negated_question, doer=doer, question=question)
+        for row in rows:
             answer = _from_row(reading, row, asked[0], kb, by_meaning=by_meaning)
             if answer:
                 return Settled(_flipped(answer) if negated_question else answer, row=row)
-    said = _best_saying(statements, question, strong=False)
     return _from_statement(said, negated_question, doer=doer, question=question) if said else None
+
+
+def _asks_past_rows(reading: Reading, question: set[str], rows: list[Chunk], said: Sentence) -> bool:
+    """The question names something beyond the attribute's rows (their label, the attribute's words,
+    their cells) that the sentence speaks of: then the sentence, not a cell, says what was asked."""
+    specific = question - attribute_stems(reading.attribute) - {"_you", "_own"}
+    for row in rows:
+        specific -= set(content_terms(row_label(row)))
+        specific -= {t for m in model_columns(row) if (value := cell(row, m)) for t in statement_terms(value)}
+    return bool(rows) and bool(specific & statement_terms(said.text))
 
 
 def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> Settled | None:
@@ -182,8 +197,13 @@ def _cell_says(reading: Reading, text: str) -> Answer:
     leans = VOCABULARY.direction_of(text)
     if reading.direction and leans:
         return "yes" if leans == reading.direction else "no"
-    if VOCABULARY.negated(text) or leans == "less":
+    if VOCABULARY.negated(text):
         return "no"
+    if leans == "less":
+        # "Limited help with compliance" gives some of the help asked about: partly; "Less support for
+        # growing SMBs" says no to "does it suit growing SMBs?".
+        lessened = VOCABULARY.lessened(text)
+        return "partly" if lessened and stem(lessened) in asker_terms(reading.proposition) else "no"
     return "partly" if VOCABULARY.hedged(text) else "yes"
 
 

@@ -121,6 +121,7 @@ class MessageReader:
             and shape not in ("chit_chat", "yes_no", "which_more")
             and {"which", "who"} & set(question.lower().split()[:WHICH_REACH])
             and not advice_on_facts
+            and _offers_sides(question, direction=direction)
         ):
             shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side
         if statement and shape not in ("recommend", "chit_chat"):
@@ -269,6 +270,13 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
         return asking[0]
     last = sentences[-1]
     return last if vocab.opens_with_auxiliary(last) or vocab.asks_wh(last) else text
+
+
+def _offers_sides(question: str, *, direction: str | None) -> bool:
+    """The question asks for one side: it says which, offers the models with 'or', or leans a way ("who
+    takes on more liability"). "Who carries the liability in a PEO vs an ASO" asks of each model."""
+    said = f" {words_of(question)} "
+    return bool(direction) or " which " in said or " or " in said
 
 
 def _with_models(query: Query, models: tuple[str, ...]) -> Query:

@@ -78,6 +78,8 @@ class Vocabulary(BaseModel):
     fillers: list[str]
     causal: list[str]
     hedges: list[str]
+    absolutes: list[str]
+    qualifiers: list[str]
     reader: list[str]
     clauses: list[str]
     confirming_openers: list[str]
@@ -136,6 +138,14 @@ class Vocabulary(BaseModel):
     def hedged(self, text: str) -> bool:
         """True when the statement holds only in part ('may have less flexibility')."""
         return _holds(self.hedges, text)
+
+    def absolute(self, text: str) -> bool:
+        """True when the question asks whether something holds always ('is a PEO always pricier?')."""
+        return _holds(self.absolutes, text)
+
+    def qualified(self, text: str) -> bool:
+        """True when the statement holds as a rule, not always ('an ASO is typically cheaper')."""
+        return _holds(self.qualifiers, text)
 
     def asks_advice(self, text: str) -> bool:
         """True when the text holds a word of asking for advice ('should', 'need', 'fit', ...)."""
@@ -228,6 +238,12 @@ class Vocabulary(BaseModel):
         ordered = [*objects, *[s for s in heads if s not in objects]] if len(heads) > 1 else heads
         return tuple(name for _, _, name in ordered)
 
+    def attributes_mentioned(self, text: str) -> frozenset[str]:
+        """Every attribute any of whose words the text holds, modifiers included ('size, risk tolerance'
+        mentions both size and risk)."""
+        norm = self._without_models(text)
+        return frozenset(name for name, p in self._attribute_patterns.items() if p.search(norm))
+
     def without_models(self, text: str) -> str:
         """The text's words with the model names left out ('downside of a' for 'downside of a PEO')."""
         norm = _words(text)
@@ -259,6 +275,13 @@ class Vocabulary(BaseModel):
         if more and (not less or more.start() < less.start()):
             return "more"
         return "less" if less else None
+
+    def lessened(self, text: str) -> str | None:
+        """The word a 'less' comparative lessens ('help' in 'Limited help with compliance'), if any."""
+        norm = _words(text)
+        found = _pattern(self.direction.less).search(norm)
+        after = norm[found.end() :].split() if found else []
+        return after[0] if after else None
 
     def mask(self, text: str) -> str:
         """The text with model names as 'X' and attribute words as 'Y': its wording without its topic."""

@@ -1,0 +1,92 @@
+"""Verdicts, sides, lists and support taken from the evidence that speaks to what was asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.citations import verify
+
+pytestmark = pytest.mark.slow
+
+
+def _ask(service, *turns: str):
+    conversation = None
+    for turn in turns:
+        reply = service.answer(message=turn, conversation_id=conversation)
+        conversation = reply.conversation_id
+    assert verify(reply.answer, reply.citations, service.kb) == []
+    return reply
+
+
+@pytest.mark.parametrize("question", ["explain employers of record to me", "EOR? what is that"])
+def test_a_model_described_only_by_the_publisher_is_described_with_whose_words_they_are(
+    service, question: str
+) -> None:
+    reply = _ask(service, question)
+    assert reply.status == "answered", reply.answer
+    assert reply.answer.startswith("The guide touches on this only in its publisher's description")
+    assert "without setting up a local entity" in reply.answer
+
+
+def test_a_refusal_claims_no_more_than_the_guide_covers(service) -> None:
+    refused = _ask(service, "how many PTO days do I have left this year?")
+    assert refused.status == "out_of_scope"
+    assert "EOR" not in refused.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how is payroll handled in a PEO vs an ASO", "what do benefits look like with a PEO and with an ASO"],
+)
+def test_a_row_asked_of_two_models_gets_no_overview_of_the_whole_choice(service, question: str) -> None:
+    answer = _ask(service, question).answer
+    assert answer.startswith("The guide's table lists")
+    for overview in ("made simple", "comes down to", "Short version"):
+        assert overview not in answer
+
+
+def test_who_does_something_in_two_models_asks_each_models_row_not_a_side(service) -> None:
+    answer = _ask(service, "who is on the hook for workers comp in a PEO vs an ASO").answer
+    assert answer.startswith("The guide's table lists workers’ comp for a PEO as")
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # the sentence on the thing asked settles it, not the benefits row ("You source your own")
+        ("will an ASO take care of our benefits renewals and enrollment?", "Yes"),
+        # "Limited help with payroll taxes" would be some help: a limited thing is there in part
+        ("is an ASO any help with compliance?", "Partly"),
+    ],
+)
+def test_a_verdict_comes_from_the_evidence_on_what_is_asked(service, question: str, opening: str) -> None:
+    assert _ask(service, question).answer.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    "question", ["will an ASO always be the cheaper option?", "does a PEO cost more every time?"]
+)
+def test_an_always_question_answered_by_a_rule_of_thumb_is_not_always(service, question: str) -> None:
+    answer = _ask(service, question).answer
+    assert answer.startswith("Not always"), answer
+    assert "typically" in answer or "often" in answer or "can also" in answer
+
+
+@pytest.mark.parametrize(
+    "question", ["what do people usually get wrong about an ASO vs a PEO?", "list the myths about PEOs"]
+)
+def test_myths_are_the_guides_misconceptions_with_their_corrections(service, question: str) -> None:
+    answer = _ask(service, question).answer
+    assert answer.count("\n- ") >= 4
+    assert "Not true" in answer and "Only partly true" in answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead_in"),
+    [
+        ("how can we tell whether a PEO is the best fit for our business?", "choose a PEO if:"),
+        ("how can a company tell an ASO is the best fit for it?", "choose an ASO if:"),
+    ],
+)
+def test_signs_a_model_fits_are_its_choose_if_list(service, question: str, lead_in: str) -> None:
+    assert lead_in in _ask(service, question).answer.split("\n")[0]
