@@ -71,6 +71,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
 
 
 def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    if reading.reference == "swap" and VOCABULARY.asks_wh(reading.proposition):
+        return _same_as_before(reading, found, kb, texts)
     candidates = sentences(reading, found, kb, roles=("content", "myth"))
     both = len(reading.models) >= 2 and (
         VOCABULARY.reference(reading.cleaned) == "all" or VOCABULARY.joins_models(reading.proposition)
@@ -119,6 +121,24 @@ def _qualified(
         claim = _claim(s, kb, reading)
         if not any(similar(claim.quote, c.quote) for c in have):
             return claim
+    return None
+
+
+def _same_as_before(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """'Who manages workers' comp under a PEO?' → 'same for an ASO?': the table row for the new model
+    against the other model's cell: the same, sharing some words (partly), or different (no)."""
+    asked = reading.models[:1]
+    other = next((m for m in DEFAULT_PAIR if m not in asked), None)
+    for row in attribute_rows(kb, reading.attribute):
+        mine, theirs = (cell(row, m) if m else None for m in (*asked[:1], other))
+        if not (asked and mine and theirs and other):
+            continue
+        said, before = statement_terms(mine), statement_terms(theirs)
+        answer = "yes" if said == before else ("partly" if said & before - {"_you"} else "no")
+        claims = [Claim(row_sentence(row, (asked[0], other)), row, row.body)]
+        candidates = sentences(reading, found, kb, roles=("content",))
+        claims += _support(reading, candidates, kb, claims, models=asked)
+        return Draft(claims=claims, lead=texts.fill(f"{answer}_for", model=with_article(asked[0])))
     return None
 
 
@@ -186,7 +206,7 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     candidates = sentences(reading, found, kb, roles=("content",))
     # A side of the attribute asked that the row does not state ("under whose EIN?"): the guide's
     # sentence that states it leads.
-    asked = asker_terms(reading.proposition) & attribute_stems(reading.attribute)
+    asked = asker_terms(reading.proposition) & attribute_stems(reading.attribute, single_words=True)
     stated = {t[:SAME_WORD] for t in statement_terms(row.body)}  # "comp" states "compensation"
     lacking = {t for t in asked if t[:SAME_WORD] not in stated}
     saying = next(
@@ -206,7 +226,22 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     if support and _circular(row, reading):
         claims = [c for c in claims if c.chunk.id != row.id]  # the guide's words say what the cell only names
         support = _support(reading, candidates, kb, claims, models=reading.models)
+    if support and not saying and _asks_what_it_does(reading) and _cells_of_reader(row, reading.models):
+        return Draft(claims=[*support[:1], *claims, *support[1:]])  # what it does, then what stays with you
     return Draft(claims=claims + support)
+
+
+def _asks_what_it_does(reading: Reading) -> bool:
+    """'What does the ASO actually do for benefits?': what a model does, not who does it."""
+    wh = next((w for w in words_of(reading.proposition).split() if w in VOCABULARY.wh_words), None)
+    named = VOCABULARY.models_named(reading.proposition)
+    return wh in ("what", "whats") and bool(named) and not VOCABULARY.asker_is_subject(reading.proposition)
+
+
+def _cells_of_reader(row: Chunk, models: tuple[str, ...]) -> bool:
+    """The row's cells for the models speak of the reader doing it ('You source your own')."""
+    cells = [value for m in models if (value := cell(row, m))]
+    return bool(cells) and all(VOCABULARY.speaks_of_reader(value) for value in cells)
 
 
 def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
@@ -291,11 +326,17 @@ def _section_on(
 def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """Steps and lists: every item of the best-matching list, in the guide's order, with its lead-in."""
     models = set(reading.models)
-    top_section = kb.chunk(found.hits[0].chunk_id).section if found.hits else None
+    chunks = [kb.chunk(hit.chunk_id) for hit in found.hits[:STEPS_RANK]]
+    # A list on one model ("Choose a PEO if:") is one side of a question weighing two.
+    one_sided = {
+        c.id
+        for c in chunks
+        if c.kind == "list_item" and len(models) >= 2 and len(set(kb.section_models.get(c.id, ()))) == 1
+    }
+    top_section = next((c.section for c in chunks if c.id not in one_sided), None)
     lists: list[Chunk] = []
-    for hit in found.hits[:STEPS_RANK]:
-        chunk = kb.chunk(hit.chunk_id)
-        if chunk.kind != "list_item" or chunk.promotional:
+    for chunk in chunks:
+        if chunk.kind != "list_item" or chunk.promotional or chunk.id in one_sided:
             continue
         # A list question takes the list of the section that answers best, however far down retrieval
         # ranks its items ("what are the 3 types" is answered in prose when that section has no list),
@@ -304,6 +345,9 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         introduced = bool(asked & set(content_terms(chunk.context)))
         if reading.shape == "list" and chunk.section != top_section and not introduced:
             continue
+        headed = bool(asked & set(content_terms(f"{chunk.section} {chunk.context}")))
+        if reading.shape == "list" and not chunk.context.strip() and not headed:
+            continue  # bullets under no lead-in on nothing asked (a TL;DR) are points, not the list asked for
         named = set(kb.section_models.get(chunk.id, ()))
         if models and named and not named & models:
             continue
@@ -339,8 +383,14 @@ def _on_models(chunk: Chunk, models: set[str]) -> bool:
 def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """'What is X' / 'tell me about X': the opening of the section whose heading names X alone; 'what
     does co-employment mean in a PEO?' asks what the word means, the model only sets the scene."""
-    if len(reading.models) != 1 or (reading.attribute and (concept := _concept(reading, found, kb))):
-        return concept if reading.attribute and len(reading.models) == 1 else _concept(reading, found, kb)
+    if len(reading.models) != 1:
+        return _concept(reading, found, kb)
+    if reading.attribute:
+        # "what does co-employment mean in a PEO?": the word; "what does an ASO take on?": its row.
+        concept = _concept(reading, found, kb, of_attribute=True)
+        asks_meaning = VOCABULARY.defines(reading.cleaned)
+        if concept or (not asks_meaning and (concept := table_row(reading, found, kb, texts))):
+            return concept
     chunk = TableIndex.of(kb).defining.get(reading.models[0])
     if chunk is None:
         # No section of its own (an HRO): the closest sentences that have it as their subject.
@@ -376,8 +426,11 @@ def _opens_with(text: str, model: str) -> bool:
     return model in VOCABULARY.models_named(" ".join(words_of(text).split()[:SUBJECT_WORDS]))
 
 
-def _concept(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
-    """'What does co-employment mean?': the closest sentence that says what the asked words mean."""
+def _concept(
+    reading: Reading, found: Retrieval, kb: Knowledge, *, of_attribute: bool = False
+) -> Draft | None:
+    """'What does co-employment mean?': the closest sentence that says what the asked words mean (with
+    of_attribute, one that holds the attribute's own words)."""
     asked = set(reading.asked.terms) - MODEL_NAME_STEMS
     candidates = sentences(reading, found, kb, roles=("content",))
     defining = [
@@ -388,11 +441,14 @@ def _concept(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
         and asked & set(content_terms(s.chunk.body))
         and not any(_opens_with(s.text, m) for m in reading.models)  # that defines the model, not the word
     ]
-    if not defining:
-        return None
     # The one saying most of what was asked ('what does co-employment mean' → '… under a co-employment
     # arrangement. This doesn't mean…, it simply means…'), the closest on a tie.
     said = {s.row: set(content_terms(standing(kb, s.row) or s.text)) for s in defining}
+    if of_attribute:
+        topic = asked & attribute_stems(reading.attribute)
+        defining = [s for s in defining if topic & said[s.row]]
+    if not defining:
+        return None
     best = max(defining, key=lambda s: (len(asked & said[s.row]), s.match))
     claims = [_claim(best, kb, reading)]
     claims += _support(reading, candidates, kb, claims, models=())
@@ -411,12 +467,35 @@ def why(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -
         and s.chunk.kind != "table_row"
         and (not topic or topic & set(content_terms(f"{s.text} {s.chunk.context}")))
     ]
-    reasons = [s for s in on_topic if VOCABULARY.gives_reason(s.text)] or on_topic
-    if not reasons:
-        return None
-    claims = [_claim(reasons[0], kb, reading)]
-    claims += _support(reading, reasons[1:], kb, claims, models=reading.models)
-    return Draft(claims=claims[:MAX_SUPPORT])
+    reasons = [s for s in on_topic if VOCABULARY.gives_reason(s.text)]
+    if reasons or not on_topic:
+        reasons = reasons or on_topic
+        if not reasons:
+            return None
+        claims = [_claim(reasons[0], kb, reading)]
+        claims += _support(reading, reasons[1:], kb, claims, models=reading.models)
+        return Draft(claims=claims[:MAX_SUPPORT])
+    # No reason in the topic's own words ('which keeps more control?' → 'why?'): the reason the model
+    # the guide's words are about gives in its own sections ('Instead of entering a co-employment
+    # arrangement, the client company remains the sole employer…'), then those words.
+    named = [m for m in on_topic[0].models if m in reading.models]
+    model = reading.models[0] if len(reading.models) == 1 else (named[0] if named else None)
+    reason = _reason_of(model, found, kb) if model else None
+    claims = [_claim(s, kb, reading) for s in on_topic[:1]]
+    return Draft(claims=[reason, *claims] if reason else claims)
+
+
+def _reason_of(model: str, found: Retrieval, kb: Knowledge) -> Claim | None:
+    """The sentence giving a reason in the sections on the model, closest to the question first."""
+    rows = [
+        (row, chunk)
+        for chunk in TableIndex.of(kb).sections_on.get(model, [])
+        for row in kb.sentence_rows.get(chunk.id, [])
+        if kb.roles[row] == "content" and VOCABULARY.gives_reason(kb.units.texts[row])
+    ]
+    scores = found.sentence_scores
+    best = max(rows, key=lambda found_row: float(scores[found_row[0]]) if len(scores) else 0.0, default=None)
+    return _claim_at(*best, kb) if best else None
 
 
 def _support(

@@ -98,7 +98,7 @@ def _sentences(
     lead = next(t for t in scored if t[1] == min(t[1] for t in scored))
     best = scored[0][0]
     whole_faq = in_order and len(chunks) == 1 and chunks[0].kind == "faq" and len(scored) <= most
-    keep = 0.0 if whole_faq else (SECTION_KEEP_RATIO if in_order else KEEP_RATIO)
+    keep = 0.0 if whole_faq else (SECTION_KEEP_RATIO if in_order or roomy else KEEP_RATIO)
     picked: list[tuple[Chunk, str]] = [(lead[2], lead[3])]
     for score, _, chunk, sentence in scored:
         if score < keep * best or len(picked) >= most:

@@ -145,9 +145,12 @@ def next_sentence(kb: Knowledge, row: int) -> str | None:
     return kb.units.texts[rows[at + 1]] if 0 <= at < len(rows) - 1 else None
 
 
-def attribute_stems(attribute: str | None) -> set[str]:
-    """Stems of an attribute's words ('liability', 'risk', 'responsible'…), without model names."""
+def attribute_stems(attribute: str | None, *, single_words: bool = False) -> set[str]:
+    """Stems of an attribute's words ('liability', 'risk', 'responsible'…), without model names; with
+    single_words, of its one-word names only (not the verbs of phrases such as 'take on')."""
     if not attribute:
         return set()
     words = (attribute, *VOCABULARY.attributes[attribute].words)
+    if single_words:
+        words = tuple(w for w in words if " " not in w)
     return {t for w in words for t in content_terms(w)} - MODEL_NAME_STEMS

@@ -18,6 +18,8 @@ from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, stem
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_WITHOUT = re.compile(r"\bw/o\b", re.IGNORECASE)
+_WITH = re.compile(r"\bw/(?=\s|[a-z])", re.IGNORECASE)
 WHICH_REACH = 5  # "hro vs aso - which one covers more?" asks for a side as "which covers more?" does
 CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
 # Shapes a request for our own recommendation never has (they ask what the guide says).
@@ -80,7 +82,7 @@ class MessageReader:
         """The reading of a message; follow-ups resolve against the context."""
         context = context or Context()
         vocab = self.vocabulary
-        cleaned, _ = strip_instructions(message)
+        cleaned = _spelled_out(strip_instructions(message)[0])
         first = self.queries.read(cleaned)
         question = _the_question(cleaned, vocab)  # its grammar says how it asks; all of it, what about
         masked, written = self.encoder.encode([vocab.mask(first.text), first.text])
@@ -150,8 +152,12 @@ class MessageReader:
             shape = "attribute"  # "what is each model best for?" asks the row for each, not a side
         # A yes/no about what a model does ("would an ASO work alongside our HR team?") asks the guide;
         # one about fit ("would an ASO make sense for us?", "do we need a PEO?") asks our advice.
+        offers_models = len(named) >= 2 and " or " in f" {words_of(question)} "  # "…an HRO or an ASO thing?"
         asks_of_model = (
-            vocab.opens_with_auxiliary(question) and bool(models) and not vocab.asks_advice(question)
+            vocab.opens_with_auxiliary(question)
+            and bool(models)
+            and not vocab.asks_advice(question)
+            and not offers_models
         )
         factual = (shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned)) or asks_of_model
         # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we
@@ -173,6 +179,10 @@ class MessageReader:
             proposition = cleaned
         restating = {stem(w) for w in vocab.restating}
         own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
+        pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}
+        says_same = {stem(w) for w in words_of(cleaned).split()} & (restating - pointing)
+        if reference == "swap" and says_same and not own_words and vocab.asks_wh(context.text):
+            shape = "yes_no"  # "who manages workers' comp under a PEO?" → "same for an ASO?": is it the same?
         if shape == "yes_no" and not own_words and context.text and (reference or named):
             # "and the other one?", "does the same apply to an ASO?": the previous question again
             proposition = context.text
@@ -256,6 +266,12 @@ class MessageReader:
         if context.models and len(content) <= ELLIPSIS_WORDS and shape != "chit_chat":
             return context.models, attribute, "ellipsis"
         return (), attribute, None
+
+
+def _spelled_out(text: str) -> str:
+    """Slash shorthand written out: 'w/o' is 'without' and 'w/' is 'with' (as words, 'w/o' would read
+    as 'w' and 'o')."""
+    return _WITH.sub("with ", _WITHOUT.sub("without", text))
 
 
 def _the_question(text: str, vocab: Vocabulary) -> str:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from bot.citations import verify
+from bot.language.vocabulary import VOCABULARY
 
 pytestmark = pytest.mark.slow
 
@@ -139,3 +140,42 @@ def test_what_a_word_means_comes_from_the_sentence_saying_it_not_a_table_cell(se
 def test_a_table_row_that_only_repeats_the_question_gives_way_to_the_guides_words(service) -> None:
     answer = _ask(service, "how does co-employment work with a peo").answer
     assert not answer.startswith("The guide's table")
+
+
+def test_same_for_another_model_after_a_wh_question_says_whether_it_is_the_same(service) -> None:
+    answer = _ask(
+        service, "who's in charge of workers comp with a PEO?", "is it the same with an ASO?"
+    ).answer
+    assert answer.startswith("No, not for an ASO"), answer
+    assert "You stay responsible" in answer
+    shared = _ask(service, "who runs payroll under a PEO", "same thing for an ASO?").answer
+    assert shared.startswith("Partly, for an ASO"), shared
+
+
+def test_what_a_model_does_leads_with_what_it_does_then_what_stays_with_you(service) -> None:
+    answer = _ask(service, "right, and what does an ASO really do on the benefits side?").answer
+    assert answer.index("helps you manage") < answer.index("You source your own"), answer
+    scope = _ask(service, "so what does an ASO really take on").answer
+    assert scope.startswith("The guide's table lists HR scope for an ASO"), scope
+
+
+def test_why_after_a_side_gives_the_guides_reason_not_the_claim_again(service) -> None:
+    answer = _ask(
+        service, "which model leaves us more in charge of our people, peo or aso?", "how come?"
+    ).answer
+    first = answer.split("[1]")[0]
+    assert VOCABULARY.gives_reason(first), answer
+
+
+def test_factors_for_choosing_between_two_models_are_not_one_models_checklist(service) -> None:
+    reply = _ask(
+        service,
+        "prepping slides for our execs: what do we need to weigh in choosing between a PEO and an ASO?",
+    )
+    assert "Choose a PEO if:" not in reply.answer
+    assert "consider factors" in reply.answer or "Risk & liability" in reply.answer, reply.answer
+
+
+def test_would_that_work_for_a_kind_of_company_is_read_off_the_best_for_row(service) -> None:
+    answer = _ask(service, "what is a PEO", "would that work for a big enterprise w/ its own hr dept?").answer
+    assert answer.startswith("No"), answer

@@ -16,7 +16,9 @@ from ingest.sentence_roles import leans_on_previous, sentence_role
     ("text", "models", "attributes"),
     [
         ("is liability shared with an ASO?", ("ASO",), ("liability",)),
-        ("do they take on any of the employer liability", (), ("liability",)),
+        # the object of 'take on' (itself words of HR scope) is what is asked
+        ("do they take on any of the employer liability", (), ("liability", "hr scope")),
+        ("so what does an ASO really take on", ("ASO",), ("hr scope",)),
         ("who takes responsibility for workers' compensation", (), ("workers comp", "liability")),
         ("Professional Employer Organizations and HROs", ("PEO", "HRO"), ()),
         ("does it become a co-employer", (), ("employer role",)),
@@ -139,6 +141,8 @@ def test_grammar_after_a_leading_condition_and_models_joined_as_one_subject() ->
         # facts about us and a question of fit ask for our advice, whatever way the words lean
         ("we're 600 people, HR department of 12, keeping our own benefits broker. what fits us?", None, True),
         ("we're 30 people with no HR. would a PEO make sense for us?", None, True),
+        # an auxiliary question offering two models is a choice, not a yes or no
+        ("we only need help with performance reviews. is that an aso or an hro job?", None, True),
     ],
 )
 def test_yes_no_questions_and_requests_for_advice_are_told_apart(
@@ -154,3 +158,10 @@ def test_yes_no_questions_and_requests_for_advice_are_told_apart(
 def test_a_question_pointing_into_its_remark_asks_about_the_remark(service) -> None:
     reading = service.reader.read("our company has an HR group already. can an ASO support them?")
     assert "HR group" in reading.proposition
+
+
+@pytest.mark.slow
+def test_slash_shorthand_is_read_as_words(service) -> None:
+    reading = service.reader.read("we're a startup w/o any hr people, is a peo right for that?")
+    assert reading.facts.in_house_hr is False
+    assert VOCABULARY.attributes_named("would it work for a tiny shop") == ("best for",)

@@ -18,7 +18,9 @@ _SUBJECTS = frozenset({"we", "i", "you", "it", "they", "our", "my", "the", "a", 
 _JOINED_MODELS = re.compile(r"\bX\s+(?:and|or|nor)\s+(?:an?\s+)?X\b")
 _WEIGHED = re.compile(r"\b(?:than|vs|versus|between|which|whereas)\b")
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|main|different)"
-_PREPOSITION_BEFORE = re.compile(rf"\b(for|of|on|over|with|about)\s+(the\s+|our\s+|my\s+)?({_COUNT}\s+)?$")
+_PREPOSITION_BEFORE = re.compile(
+    rf"\b(for|of|on|over|with|about)\s+(the\s+|our\s+|my\s+|any\s+|all\s+)?({_COUNT}\s+)?$"
+)
 
 
 class VocabularyError(ValueError):
@@ -233,8 +235,13 @@ class Vocabulary(BaseModel):
         )
         # In "employer liability" the first word only modifies the second: the second is what is asked.
         heads = [s for s, nxt in zip(spans, [*spans[1:], None]) if not (nxt and nxt[0] == s[1] + 1)]
-        # In "responsibility for workers' comp" the object of the preposition is what is asked.
-        objects = [s for s in heads if _PREPOSITION_BEFORE.search(norm[: s[0]])]
+        # Where each head's phrase starts ("employer liability" starts at "employer").
+        starts: dict[tuple[int, int, str], int] = {}
+        for prev, span in zip([None, *spans], spans):
+            starts[span] = starts[prev] if prev and span[0] == prev[1] + 1 else span[0]
+        # In "responsibility for workers' comp" or "take on any of the employer liability" the object of
+        # the preposition is what is asked.
+        objects = [s for s in heads if _PREPOSITION_BEFORE.search(norm[: starts[s]])]
         ordered = [*objects, *[s for s in heads if s not in objects]] if len(heads) > 1 else heads
         return tuple(name for _, _, name in ordered)
 

@@ -125,6 +125,13 @@ POOLED_BENEFITS = (
         r"(?:benefits?|insurance|health)\s+(?:broker|brokers|carrier|advisor)\b",
         False,
     ),
+    # keeping the broker it has: "keep our broker", "happy with our current benefits broker"
+    _says(
+        r"\b(?:keep|keeping|stick with|sticking with|stay with|staying with|happy with|like|love|trust"
+        r"|satisfied with|use|using)\s+(?:our|my)\s+(?:own\s+|current\s+|existing\s+)?(?:benefits?\s+|"
+        r"insurance\s+|health\s+)?(?:broker|brokers|carrier|carriers)\b",
+        False,
+    ),
     _says(rf"\b{_QUAL}(?:(?:,\s*|\s+and\s+|[\s-]+){_QUAL})*[\s-]+{_BEN}"),
     _says(r"\b(?:pool|pooled|pooling)\b"),
     # unhappy with the benefits it has: "our health plan is bad", "benefits are weak"
@@ -211,7 +218,7 @@ FULL_CONTROL = (
         r"total|all|absolute|tight|tighter|more|100%|the|our|ultimate|direct|final))*\s+control\b"
     ),
     _says(r"\b(?:full|complete|total|tight|tighter|absolute)\s+control\b"),
-    _says(r"\b(?:under|with|using)\s+(?:our|my)\s+own\s+(?:ein|fein|tax id|employer id)\b"),
+    _says(r"\b(?:under|with|using)\s+(?:our|my)\s+(?:own\s+)?(?:ein|fein|tax id|employer id)\b"),
     _says(r"\b(?:our|my)\s+own\s+(?:ein|fein)\b"),
     _says(
         r"\b(?:keep|keeping|use|using|stick with|sticking with|choose|"

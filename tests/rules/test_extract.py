@@ -116,6 +116,13 @@ PHRASINGS = [
     ("Pooled health benefits are not important to us.", {"wants_pooled_benefits": False}),
     ("Sharing liability isn't really a priority.", {"wants_shared_liability": False}),
     ("We want pooled plans; cost is not a concern.", {"wants_pooled_benefits": True, "cost_priority": False}),
+    # the HR team's size is not the company's; keeping the broker or the EIN it has
+    ("Our 3-person HR team handles onboarding.", {"in_house_hr": True}),
+    ("The HR department has five people.", {"in_house_hr": True}),
+    ("We employ 250, with a four person HR team.", {"employees": 250, "in_house_hr": True}),
+    ("We'd rather stick with our broker.", {"wants_pooled_benefits": False, "wants_full_control": True}),
+    ("Happy with our insurance broker.", {"wants_pooled_benefits": False}),
+    ("Payroll taxes should stay under our EIN.", {"wants_full_control": True}),
     # nothing to extract
     ("What is a PEO?", {}),
     ("How does payroll work with an ASO?", {}),
