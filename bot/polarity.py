@@ -240,9 +240,17 @@ def _the_one_side(
 ) -> tuple[str, Chunk | Sentence] | None:
     """ "Which one takes responsibility for X?", "which is meant for bigger firms?": the one side the
     guide says yes for (and no for the others)."""
-    each = settle_each(reading, sides, candidates, kb)
+    topic = attribute_stems(reading.attribute)
+    each = {
+        m: v
+        for m, v in settle_each(reading, sides, candidates, kb).items()
+        if not topic
+        or topic & statement_terms(v.row.body if v.row else v.sentence.text if v.sentence else "")
+    }  # a verdict from a sentence on something else ("the ASO helps manage enrollment") says nothing here
     yes = [m for m, v in each.items() if v.answer == "yes"]
-    if len(yes) == 1 and len(each) == len(sides):
+    # The one side the guide says it of, the others said no to or never said it of ("which of them
+    # helps with recruiting?": only the HRO's sentence names recruiting).
+    if len(yes) == 1 and all(v.answer == "no" for m, v in each.items() if m not in yes):
         found = each[yes[0]]
         source = found.row or found.sentence
         return (yes[0], source) if source else None
@@ -294,7 +302,7 @@ def _listed_leaning(
     listed = TableIndex.of(kb).pros_cons
     if not all(listed.get(m) for m in sides):
         return None  # pros and cons of one side alone cannot weigh it against the other
-    votes: list[tuple[str, Chunk]] = []
+    votes: list[tuple[str, Chunk, str]] = []
     for model in sides:
         for row in listed[model]:
             for i in column_indices(row, ("pros", "cons")):
@@ -305,9 +313,15 @@ def _listed_leaning(
                 if leans and VOCABULARY.negated(text):
                     leans = "less" if leans == "more" else "more"
                 if leans:
-                    votes.append((model if leans == wanted else _other(model, sides), row))
-    named = {side for side, _ in votes}
-    return votes[0] if len(named) == 1 else None
+                    votes.append((model if leans == wanted else _other(model, sides), row, text))
+    named = {side for side, _, _ in votes}
+    if len(named) != 1:
+        return None
+    # Of cells pointing the same way, the one holding most of the question's words ('Harder to
+    # customize services' for 'which is easier to customize?').
+    asked = asker_terms(reading.proposition)
+    side, row, _ = max(votes, key=lambda vote: len(asked & statement_terms(vote[2])))
+    return side, row
 
 
 def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_meaning: bool) -> Answer | None:

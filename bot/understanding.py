@@ -173,6 +173,9 @@ class MessageReader:
         if shape == "recommend" and not wants:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
             shape = "yes_no" if vocab.opens_with_auxiliary(question) else "general"
+        which = "which" in question.lower().split()[:WHICH_REACH]
+        if which and reference == "all" and len(models) >= 2 and shape in ("general", "attribute"):
+            shape = "which_more"  # "which of those would help us with recruiting?" asks for a side
         proposition = statement or question
         if question != cleaned and vocab.reference(question) in ("one", "all"):
             # "we have an HR team. would an ASO work alongside them?": what 'them' is stands in the remark.

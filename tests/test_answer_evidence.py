@@ -90,3 +90,19 @@ def test_myths_are_the_guides_misconceptions_with_their_corrections(service, que
 )
 def test_signs_a_model_fits_are_its_choose_if_list(service, question: str, lead_in: str) -> None:
     assert lead_in in _ask(service, question).answer.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("which model is easier to tailor to our needs?", "ASO"),  # "Harder to customize services" (PEO)
+    ],
+)
+def test_which_one_names_the_side_the_guide_says_it_of(service, question: str, side: str) -> None:
+    answer = _ask(service, question).answer
+    assert answer.startswith(f"The guide points to an {side}"), answer
+
+
+def test_which_of_the_models_in_play_asks_for_a_side(service) -> None:
+    answer = _ask(service, "compare a PEO and an ASO", "which of those handles workers comp for us?").answer
+    assert answer.startswith("The guide points to a PEO"), answer
