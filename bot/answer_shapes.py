@@ -166,6 +166,8 @@ def _yes_no_each(
             claims.append(Claim(row_sentence(v.row, tuple(each)), v.row, v.row.body))
         elif v.sentence and kb.roles[v.sentence.row] == "content":
             claims.append(_claim(v.sentence, kb, reading))
+        elif v.sentence and kb.roles[v.sentence.row] == "myth":
+            claims += _explanation(v.sentence, kb)  # the guide's correction says it of each model
     claims += _support(reading, candidates, kb, claims, models=tuple(yes) or reading.models)
     return Draft(claims=_distinct(claims), lead=lead)
 
@@ -571,9 +573,15 @@ def _explanation(myth: Sentence, kb: Knowledge) -> list[Claim]:
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:
+    """The claims without one repeating another; a table row's cells for two models ('Benefits | Access
+    pooled plans | You source your own') say more than a sentence sharing its words about one."""
     out: list[Claim] = []
     for c in claims:
-        if not any(similar(c.quote, o.quote) or c.quote in o.quote for o in out):
+        if c.chunk.kind == "table_row" and c.chunk.cells:
+            repeated = any(o.chunk.id == c.chunk.id for o in out)
+        else:
+            repeated = any(similar(c.quote, o.quote) or c.quote in o.quote for o in out)
+        if not repeated:
             out.append(c)
     return out
 

@@ -106,3 +106,23 @@ def test_which_one_names_the_side_the_guide_says_it_of(service, question: str, s
 def test_which_of_the_models_in_play_asks_for_a_side(service) -> None:
     answer = _ask(service, "compare a PEO and an ASO", "which of those handles workers comp for us?").answer
     assert answer.startswith("The guide points to a PEO"), answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("While an ASO keeps costs down, there are caveats.", "lead_in"),  # announces what follows
+        ("Unlike a PEO model, there is no co-employment.", "content"),
+    ],
+)
+def test_a_sentence_announcing_what_follows_is_a_lead_in(sentence: str, role: str) -> None:
+    from ingest.sentence_roles import sentence_role
+
+    assert sentence_role(sentence) == role
+
+
+def test_a_yes_no_for_each_model_cites_the_evidence_for_each(service) -> None:
+    reply = _ask(service, "do an ASO and a PEO both get employees into pooled health plans?")
+    assert reply.answer.startswith("Only for a PEO, not for an ASO"), reply.answer
+    assert "“You source your own”" in reply.answer or "No access to pooled benefits" in reply.answer
+    assert "there are trade-offs" not in reply.answer
