@@ -589,6 +589,8 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
 def _list_on_topic(reading: Reading, chunk: Chunk, kb: Knowledge, *, items: bool) -> bool:
     """The list speaks of what was asked: the attribute, else a word of the question in its heading or
     lead-in (or, for a list question, its items; steps are named by the heading: "how … works")."""
+    if not items and words_of(chunk.section).startswith("how "):
+        return True  # steps: the list of a section asking how something works ("How does an ASO work?")
     body = [c.body for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
     have = set(content_terms(" ".join([chunk.section, chunk.context, *(body if items else [])])))
     topic = attribute_stems(reading.attribute) or (

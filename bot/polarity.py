@@ -86,7 +86,7 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     doer = "reader" if asker else (asked[0] if asked else None)
     strong = _best_saying(statements, question, strong=True)
     if strong:
-        return _from_statement(strong, negated_question, doer=doer, question=question)
+        return _leaning(reading, _from_statement(strong, negated_question, doer=doer, question=question))
     # The table's row for the attribute by its words; else the model's pros and cons; else the row's
     # cell closest in meaning.
     rows = attribute_rows(kb, reading.attribute)
@@ -98,12 +98,14 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
         if by_meaning and said and _asks_past_rows(reading, question, rows, said):
             # "does an ASO help with enrollment and renewals?": the sentence on enrollment settles it,
             # not the benefits row ("You source your own") that says nothing of it.
-            return _from_statement(said, negated_question, doer=doer, question=question)
+            return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
         for row in rows:
             answer = _from_row(reading, row, asked[0], kb, by_meaning=by_meaning)
             if answer:
                 return Settled(_flipped(answer) if negated_question else answer, row=row)
-    return _from_statement(said, negated_question, doer=doer, question=question) if said else None
+    if not said:
+        return None
+    return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
 
 
 def _asks_past_rows(reading: Reading, question: set[str], rows: list[Chunk], said: Sentence) -> bool:
@@ -172,6 +174,20 @@ def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, qu
     if negates != other_party:
         return Settled("no", sentence=s)
     return Settled("partly" if VOCABULARY.hedged(s.text) else "yes", sentence=s)
+
+
+def _leaning(reading: Reading, settled: Settled) -> Settled:
+    """A comparative question is answered by the way the statement leans on the attribute: 'does an
+    ASO cost more?' against 'Choose an ASO if you want … lower cost' is a no, 'does a PEO give stronger
+    benefits?' against '… stronger benefits' a yes (whatever else the sentence negates)."""
+    said = settled.sentence.text if settled.sentence else ""
+    leans = VOCABULARY.direction_near(said, reading.attribute) if reading.direction else None
+    if not leans:
+        return settled
+    answer: Answer = "yes" if leans == reading.direction else "no"
+    if answer == "yes" and settled.answer == "partly":
+        return settled
+    return replace(settled, answer=_flipped(answer) if _negated_question(reading) else answer)
 
 
 def _from_pros_cons(reading: Reading, question: set[str], kb: Knowledge) -> tuple[Answer, Chunk] | None:

@@ -179,3 +179,33 @@ def test_factors_for_choosing_between_two_models_are_not_one_models_checklist(se
 def test_would_that_work_for_a_kind_of_company_is_read_off_the_best_for_row(service) -> None:
     answer = _ask(service, "what is a PEO", "would that work for a big enterprise w/ its own hr dept?").answer
     assert answer.startswith("No"), answer
+
+
+@pytest.mark.parametrize(
+    "question", ["how does an aso operate, step by step?", "once signed, what's the ASO process like?"]
+)
+def test_steps_come_from_the_list_of_the_section_on_how_it_works(service, question: str) -> None:
+    answer = _ask(service, question).answer
+    for step in (
+        "Service agreement",
+        "Payroll administration",
+        "Benefits administration",
+        "Workers",
+        "HR support",
+    ):
+        assert step in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("an aso doesnt cost more than a peo does it", "No"),
+        ("does a peo give us stronger benefits", "Yes"),
+        ("does an aso leave us more control", "Yes"),
+    ],
+)
+def test_a_comparative_yes_no_is_answered_by_which_way_the_guide_leans(
+    service, question: str, opening: str
+) -> None:
+    answer = _ask(service, question).answer
+    assert answer.startswith(opening), answer

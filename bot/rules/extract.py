@@ -309,6 +309,7 @@ _STRATEGIC = (
     r"(?:recruit(?:ing|ment|ers?)?|talent acquisition|sourcing(?: candidates)?|"
     r"training|learning and development|l&d"
     r"|performance(?: management| reviews?| frameworks?| evaluations?| appraisals?)?|employee development"
+    r"|hiring (?:pipeline|process)|talent pipeline"
     r"|leadership development|employee engagement|engagement|succession planning|compensation planning"
     r"|org(?:anizational)? design|hr strategy|strategic hr)"
 )
@@ -316,9 +317,11 @@ _ADMIN = r"(?:payroll|benefits|compliance|tax|taxes|insurance|workers)"
 
 STRATEGIC_HR_ONLY = (
     _says(
-        r"\b(?:only|just|solely|purely|mainly|mostly|primarily|simply|"
-        rf"exclusively)\b(?:\s+(?!{_ADMIN}\b)[a-z']+){{0,5}}?\s+{_STRATEGIC}\b"
+        r"\b(?:only|just|solely|purely|mainly|mostly|primarily|simply|exclusively"
+        rf"|all (?:we|i) (?:want|need) (?:is|are))\b(?:\s+(?!{_ADMIN}\b)[a-z']+){{0,7}}?\s+{_STRATEGIC}\b"
     ),
+    # "help with performance reviews, not payroll"
+    _fixed(rf"\b{_STRATEGIC}\b[^.;?]{{0,40}}[,;]?\s+(?:but\s+)?not\s+(?:the\s+)?{_ADMIN}\b", True),
     _says(rf"\b{_STRATEGIC}(?:\s+(?:support|help|services))?\s+only\b"),
     _says(
         rf"\b{_ADMIN}\b[^.;]{{0,40}}\b(?:already\s+)?(?:handled|covered|"

@@ -123,6 +123,10 @@ PHRASINGS = [
     ("We'd rather stick with our broker.", {"wants_pooled_benefits": False, "wants_full_control": True}),
     ("Happy with our insurance broker.", {"wants_pooled_benefits": False}),
     ("Payroll taxes should stay under our EIN.", {"wants_full_control": True}),
+    # strategic HR only: a longer run-up, 'all we need is', a hiring pipeline, 'not payroll'
+    ("All we need is someone for our talent pipeline.", {"strategic_hr_only": True}),
+    ("Mainly we'd like a partner to run training.", {"strategic_hr_only": True}),
+    ("Help with engagement surveys, but not benefits.", {"strategic_hr_only": True}),
     # nothing to extract
     ("What is a PEO?", {}),
     ("How does payroll work with an ASO?", {}),
