@@ -134,7 +134,9 @@ def _same_as_before(reading: Reading, found: Retrieval, kb: Knowledge, texts: An
         if not (asked and mine and theirs and other):
             continue
         said, before = statement_terms(mine), statement_terms(theirs)
-        answer = "yes" if said == before else ("partly" if said & before - {"_you"} else "no")
+        # Sharing only the attribute's words ("Co-employment", "You remain sole employer") is no likeness.
+        shared = said & before - {"_you"} - attribute_stems(reading.attribute)
+        answer = "yes" if said == before else ("partly" if shared else "no")
         claims = [Claim(row_sentence(row, (asked[0], other)), row, row.body)]
         candidates = sentences(reading, found, kb, roles=("content",))
         claims += _support(reading, candidates, kb, claims, models=asked)

@@ -126,3 +126,14 @@ def test_a_yes_no_for_each_model_cites_the_evidence_for_each(service) -> None:
     assert reply.answer.startswith("Only for a PEO, not for an ASO"), reply.answer
     assert "“You source your own”" in reply.answer or "No access to pooled benefits" in reply.answer
     assert "there are trade-offs" not in reply.answer
+
+
+def test_a_phrase_of_one_attribute_is_not_read_as_two() -> None:
+    from bot.language.vocabulary import VOCABULARY
+
+    assert VOCABULARY.attributes_named("who counts as the legal employer then")[:1] == ("employer role",)
+
+
+def test_same_for_another_model_after_a_wh_question_compares_their_cells(service) -> None:
+    reply = _ask(service, "who is the legal employer under a PEO?", "is that the same with an ASO?")
+    assert reply.answer.startswith("No, not for an ASO"), reply.answer

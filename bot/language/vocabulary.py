@@ -233,6 +233,8 @@ class Vocabulary(BaseModel):
             for name, p in self._attribute_patterns.items()
             if (m := p.search(norm))
         )
+        # "legal employer" is one phrase of the employer role, not "legal" (compliance) before "employer".
+        spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
         # In "employer liability" the first word only modifies the second: the second is what is asked.
         heads = [s for s, nxt in zip(spans, [*spans[1:], None]) if not (nxt and nxt[0] == s[1] + 1)]
         # Where each head's phrase starts ("employer liability" starts at "employer").
