@@ -201,7 +201,7 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     models = reading.models or DEFAULT_PAIR
     rows = [r for r in attribute_rows(kb, reading.attribute) if any(cell(r, m) for m in models)]
     if not rows:
-        return None
+        return _listed_on_attribute(reading, found, kb)
     row = rows[0]
     shown = tuple(m for m in models if cell(row, m)) or DEFAULT_PAIR
     if len(shown) == 1 and reading.shape == "comparison":
@@ -246,6 +246,35 @@ def _cells_of_reader(row: Chunk, models: tuple[str, ...]) -> bool:
     """The row's cells for the models speak of the reader doing it ('You source your own')."""
     cells = [value for m in models if (value := cell(row, m))]
     return bool(cells) and all(VOCABULARY.speaks_of_reader(value) for value in cells)
+
+
+def _listed_on_attribute(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
+    """An attribute the comparison table has no row for, asked of one model ('what control do we give
+    up with a PEO?'): its pros or cons on it (the cons for 'give up', 'lose', 'less'), then the guide's
+    words on it."""
+    topic = attribute_stems(reading.attribute)
+    if len(reading.models) != 1 or not topic:
+        return None
+    model = reading.models[0]
+    rows = TableIndex.of(kb).pros_cons.get(model, [])
+    wanted = {"less": ("cons",), "more": ("pros",)}.get(reading.direction or "", ("pros", "cons"))
+    claims = [
+        Claim(
+            f"The guide lists “{text}” among the {row.header[i].lower()} of {with_article(model)}.",
+            row,
+            row.body,
+        )
+        for row in rows
+        for i in column_indices(row, wanted)
+        if i < len(row.cells) and topic & set(content_terms(text := row.cells[i]))
+    ]
+    if not claims:
+        return None
+    candidates = sentences(reading, found, kb, roles=("content",))
+    prose = [
+        c for c in _support(reading, candidates, kb, [], models=reading.models) if c.chunk.kind != "table_row"
+    ]
+    return Draft(claims=claims + prose[:1])
 
 
 def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

@@ -137,3 +137,9 @@ def test_a_phrase_of_one_attribute_is_not_read_as_two() -> None:
 def test_same_for_another_model_after_a_wh_question_compares_their_cells(service) -> None:
     reply = _ask(service, "who is the legal employer under a PEO?", "is that the same with an ASO?")
     assert reply.answer.startswith("No, not for an ASO"), reply.answer
+
+
+def test_what_a_model_makes_us_give_up_on_an_attribute_without_a_row_lists_its_cons_on_it(service) -> None:
+    answer = _ask(service, "tell me about PEOs", "what flexibility would we give up?").answer
+    assert "Less flexibility in choosing vendors" in answer and "Harder to customize services" in answer
+    assert "Higher cost than ASO" not in answer  # a con, but not on what was asked
