@@ -544,8 +544,12 @@ def _support(
             continue  # support speaks first of the models asked (not of the other model beside them)
         if s.match < SUPPORT_MATCH:
             break  # candidates come best first: the rest would be padding
-        if topic and not topic & set(content_terms(f"{s.text} {s.chunk.context}")):
-            continue
+        # A lead-in speaks for its item when it names the model ("Choose an ASO if:"), not when it
+        # introduces the whole list ("Here's how to figure out which model fits best:").
+        lead_in = s.chunk.context if VOCABULARY.models_named(s.chunk.context) else ""
+        said = f"{s.text} {lead_in}"
+        if topic and reading.attribute not in VOCABULARY.attributes_mentioned(said):
+            continue  # the attribute's words as phrases: 'works best if…' is not 'best for'
         if s.chunk.kind == "table_row" and _circular(s.chunk, reading):
             continue  # "Co-employment" for "what does co-employment mean?" says nothing new
         if _overview(s.text, reading):

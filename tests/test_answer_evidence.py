@@ -143,3 +143,9 @@ def test_what_a_model_makes_us_give_up_on_an_attribute_without_a_row_lists_its_c
     answer = _ask(service, "tell me about PEOs", "what flexibility would we give up?").answer
     assert "Less flexibility in choosing vendors" in answer and "Harder to customize services" in answer
     assert "Higher cost than ASO" not in answer  # a con, but not on what was asked
+
+
+def test_support_speaks_of_the_attribute_in_its_own_words_not_in_a_list_lead_in(service) -> None:
+    answer = _ask(service, "for a PEO and for an ASO, what sort of business is each ideal for?").answer
+    assert answer.startswith("The guide's table lists a PEO as best for")
+    assert "works best if you only want to outsource" not in answer  # 'best' here is no 'best for'
