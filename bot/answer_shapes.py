@@ -284,7 +284,26 @@ def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     if reading.attribute and in_table:
         return table_row(reading, found, kb, texts)
     compared = _compared_section(reading, found, kb)
-    return compared or (table_row(reading, found, kb, texts) if reading.attribute else None)
+    if compared:
+        return compared
+    if reading.attribute:
+        return table_row(reading, found, kb, texts)
+    return _described_apart(reading, found, kb, texts)
+
+
+def _described_apart(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """Two models the guide never compares, one known only from the publisher's description ('how is
+    an EOR different from a PEO?'): says so, then what it says of each."""
+    index = TableIndex.of(kb)
+    unknown = [m for m in reading.models if m not in index.defining]
+    if len(reading.models) != 2 or len(unknown) != 1:
+        return None
+    claims: list[Claim] = []
+    for model in reading.models:
+        said = definition(replace(reading, models=(model,), attribute=None), found, kb, texts)
+        claims += said.claims[:1] if said else []
+    lead = texts.fill("not_compared", model=with_article(unknown[0]))
+    return Draft(claims=claims, lead=lead) if len(claims) == 2 else None
 
 
 def _compared_section(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:

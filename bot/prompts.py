@@ -49,6 +49,7 @@ class AnswerTexts(BaseModel):
     both_yes: str
     both_no: str
     not_always_for: str
+    not_compared: str
     gaps: list[Gap] = []
 
     def fill(self, key: str, **values: str) -> str:

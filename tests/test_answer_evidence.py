@@ -149,3 +149,9 @@ def test_support_speaks_of_the_attribute_in_its_own_words_not_in_a_list_lead_in(
     answer = _ask(service, "for a PEO and for an ASO, what sort of business is each ideal for?").answer
     assert answer.startswith("The guide's table lists a PEO as best for")
     assert "works best if you only want to outsource" not in answer  # 'best' here is no 'best for'
+
+
+def test_two_models_the_guide_never_compares_say_so_and_what_it_says_of_each(service) -> None:
+    answer = _ask(service, "how does an employer of record differ from an ASO?").answer
+    assert answer.startswith("The guide doesn't compare them directly"), answer
+    assert "without setting up a local entity" in answer and "Administrative Services Organization" in answer
