@@ -155,3 +155,14 @@ def test_two_models_the_guide_never_compares_say_so_and_what_it_says_of_each(ser
     answer = _ask(service, "how does an employer of record differ from an ASO?").answer
     assert answer.startswith("The guide doesn't compare them directly"), answer
     assert "without setting up a local entity" in answer and "Administrative Services Organization" in answer
+
+
+def test_a_verb_and_its_particle_hold_an_object_between_them() -> None:
+    from bot.language.vocabulary import VOCABULARY
+
+    assert VOCABULARY.negated("would a PEO take decisions away from managers")
+    assert not VOCABULARY.negated("would a PEO take over payroll")
+
+
+def test_a_myth_settles_a_question_whose_negation_is_split_by_its_object(service) -> None:
+    assert _ask(service, "will a PEO take our control away?").answer.startswith("No")

@@ -48,11 +48,23 @@ def _holds(phrases: list[str], text: str) -> bool:
     return bool(_pattern(phrases).search(_words(text)))
 
 
+_PARTICLES = frozenset({"away", "up", "off", "out"})
+
+
 @lru_cache(maxsize=64)
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Whole-word, case-insensitive alternation of phrases (longest first); 's' plurals allowed."""
     parts = sorted({_words(p) for p in phrases if _words(p)}, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) + "s?" for p in parts) + r")(?![a-z0-9])")
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(_phrase(p) + "s?" for p in parts) + r")(?![a-z0-9])")
+
+
+def _phrase(words: str) -> str:
+    """A phrase's pattern; a verb and its particle may hold an object between them ('take control away'
+    as 'take away', 'give it up' as 'give up')."""
+    verb, _, particle = words.rpartition(" ")
+    if particle in _PARTICLES and verb and " " not in verb:
+        return re.escape(verb) + r"(?: [a-z0-9$%]+){0,2} " + re.escape(particle)
+    return re.escape(words)
 
 
 def words_of(text: str) -> str:
