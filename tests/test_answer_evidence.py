@@ -166,8 +166,3 @@ def test_a_verb_and_its_particle_hold_an_object_between_them() -> None:
 
 def test_a_myth_settles_a_question_whose_negation_is_split_by_its_object(service) -> None:
     assert _ask(service, "will a PEO take our control away?").answer.startswith("No")
-
-
-def test_the_downside_asked_on_someones_behalf_is_still_the_models_cons(service) -> None:
-    answer = _ask(service, "my boss wants to know the downside of a peo, what should i say").answer
-    assert answer.startswith("Cons of a PEO:"), answer
