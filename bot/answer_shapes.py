@@ -37,6 +37,7 @@ DEFINING_SENTENCES = 3  # of the section that defines a model
 SUBJECT_WORDS = 4  # a model named this early in a sentence is what the sentence is about
 MAX_COMPARED = 4  # sentences of a section that compares exactly the two models asked
 DEFAULT_PAIR = ("PEO", "ASO")
+OVERVIEW_TOPICS = 3  # a sentence naming two models and this many topics sums up their differences
 _CONDITIONAL_LEAD = ("if:", "when:", "to:", "for:")
 
 OWN_OPENING = ("The guide's ", "The guide lists ")
@@ -92,12 +93,35 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
         claims += _explanation(settled.sentence, kb)
     elif settled.sentence:
         claims.append(_claim(settled.sentence, kb, reading))
+    if settled.answer == "yes" and VOCABULARY.absolute(reading.proposition):
+        qualified = _qualified(reading, candidates, kb, claims)
+        if qualified:  # "is a PEO always pricier?" against "costs can also be higher … often vary"
+            claims.append(qualified)
+            lead = texts.fill("not_always_for", model=with_article(asked[0] if asked else DEFAULT_PAIR[0]))
+            return Draft(claims=claims + _support(reading, candidates, kb, claims, models=asked), lead=lead)
     claims += _support(reading, candidates, kb, claims, models=asked)
     word = {"yes": texts.yes, "no": texts.no, "partly": texts.partly}[settled.answer]
     # "No, not for an ASO:" when the table tells the models apart; a plain "No:" for a statement.
     by_model = asked and settled.row is not None
     lead = texts.fill(f"{settled.answer}_for", model=with_article(asked[0])) if by_model else word
     return Draft(claims=claims, lead=lead)
+
+
+def _qualified(
+    reading: Reading, candidates: list[Sentence], kb: Knowledge, have: list[Claim]
+) -> Claim | None:
+    """The guide's sentence on the attribute and a model asked that holds only as a rule ('typically',
+    'can also', 'often vary'), for a question asking whether something holds always."""
+    topic = attribute_stems(reading.attribute)
+    for s in candidates:
+        if s.chunk.kind == "table_row" or not about(s, reading.models) or not VOCABULARY.qualified(s.text):
+            continue
+        if topic and not topic & set(content_terms(s.text)):
+            continue
+        claim = _claim(s, kb, reading)
+        if not any(similar(claim.quote, c.quote) for c in have):
+            return claim
+    return None
 
 
 def _same_as_before(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
@@ -110,7 +134,9 @@ def _same_as_before(reading: Reading, found: Retrieval, kb: Knowledge, texts: An
         if not (asked and mine and theirs and other):
             continue
         said, before = statement_terms(mine), statement_terms(theirs)
-        answer = "yes" if said == before else ("partly" if said & before - {"_you"} else "no")
+        # Sharing only the attribute's words ("Co-employment", "You remain sole employer") is no likeness.
+        shared = said & before - {"_you"} - attribute_stems(reading.attribute)
+        answer = "yes" if said == before else ("partly" if shared else "no")
         claims = [Claim(row_sentence(row, (asked[0], other)), row, row.body)]
         candidates = sentences(reading, found, kb, roles=("content",))
         claims += _support(reading, candidates, kb, claims, models=asked)
@@ -142,6 +168,8 @@ def _yes_no_each(
             claims.append(Claim(row_sentence(v.row, tuple(each)), v.row, v.row.body))
         elif v.sentence and kb.roles[v.sentence.row] == "content":
             claims.append(_claim(v.sentence, kb, reading))
+        elif v.sentence and kb.roles[v.sentence.row] == "myth":
+            claims += _explanation(v.sentence, kb)  # the guide's correction says it of each model
     claims += _support(reading, candidates, kb, claims, models=tuple(yes) or reading.models)
     return Draft(claims=_distinct(claims), lead=lead)
 
@@ -173,7 +201,7 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     models = reading.models or DEFAULT_PAIR
     rows = [r for r in attribute_rows(kb, reading.attribute) if any(cell(r, m) for m in models)]
     if not rows:
-        return None
+        return _listed_on_attribute(reading, found, kb)
     row = rows[0]
     shown = tuple(m for m in models if cell(row, m)) or DEFAULT_PAIR
     if len(shown) == 1 and reading.shape == "comparison":
@@ -189,7 +217,10 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
         (
             s
             for s in candidates
-            if s.chunk.kind != "table_row" and about(s, reading.models) and lacking & statement_terms(s.text)
+            if s.chunk.kind != "table_row"
+            and about(s, reading.models)
+            and lacking & statement_terms(s.text)
+            and not _overview(s.text, reading)
         ),
         None,
     )
@@ -217,6 +248,35 @@ def _cells_of_reader(row: Chunk, models: tuple[str, ...]) -> bool:
     return bool(cells) and all(VOCABULARY.speaks_of_reader(value) for value in cells)
 
 
+def _listed_on_attribute(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
+    """An attribute the comparison table has no row for, asked of one model ('what control do we give
+    up with a PEO?'): its pros or cons on it (the cons for 'give up', 'lose', 'less'), then the guide's
+    words on it."""
+    topic = attribute_stems(reading.attribute)
+    if len(reading.models) != 1 or not topic:
+        return None
+    model = reading.models[0]
+    rows = TableIndex.of(kb).pros_cons.get(model, [])
+    wanted = {"less": ("cons",), "more": ("pros",)}.get(reading.direction or "", ("pros", "cons"))
+    claims = [
+        Claim(
+            f"The guide lists “{text}” among the {row.header[i].lower()} of {with_article(model)}.",
+            row,
+            row.body,
+        )
+        for row in rows
+        for i in column_indices(row, wanted)
+        if i < len(row.cells) and topic & set(content_terms(text := row.cells[i]))
+    ]
+    if not claims:
+        return None
+    candidates = sentences(reading, found, kb, roles=("content",))
+    prose = [
+        c for c in _support(reading, candidates, kb, [], models=reading.models) if c.chunk.kind != "table_row"
+    ]
+    return Draft(claims=claims + prose[:1])
+
+
 def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """Two models compared: on the attribute asked, the table row; else the section that compares
     exactly these two models, in the guide's order."""
@@ -224,7 +284,26 @@ def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     if reading.attribute and in_table:
         return table_row(reading, found, kb, texts)
     compared = _compared_section(reading, found, kb)
-    return compared or (table_row(reading, found, kb, texts) if reading.attribute else None)
+    if compared:
+        return compared
+    if reading.attribute:
+        return table_row(reading, found, kb, texts)
+    return _described_apart(reading, found, kb, texts)
+
+
+def _described_apart(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """Two models the guide never compares, one known only from the publisher's description ('how is
+    an EOR different from a PEO?'): says so, then what it says of each."""
+    index = TableIndex.of(kb)
+    unknown = [m for m in reading.models if m not in index.defining]
+    if len(reading.models) != 2 or len(unknown) != 1:
+        return None
+    claims: list[Claim] = []
+    for model in reading.models:
+        said = definition(replace(reading, models=(model,), attribute=None), found, kb, texts)
+        claims += said.claims[:1] if said else []
+    lead = texts.fill("not_compared", model=with_article(unknown[0]))
+    return Draft(claims=claims, lead=lead) if len(claims) == 2 else None
 
 
 def _compared_section(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
@@ -307,6 +386,7 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         if c.kind == "list_item" and len(models) >= 2 and len(set(kb.section_models.get(c.id, ()))) == 1
     }
     top_section = next((c.section for c in chunks if c.id not in one_sided), None)
+    lists: list[Chunk] = []
     for chunk in chunks:
         if chunk.kind != "list_item" or chunk.promotional or chunk.id in one_sided:
             continue
@@ -323,8 +403,17 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         named = set(kb.section_models.get(chunk.id, ()))
         if models and named and not named & models:
             continue
-        if not _list_on_topic(reading, chunk, kb, items=reading.shape == "list"):
-            continue
+        if _list_on_topic(reading, chunk, kb, items=reading.shape == "list"):
+            lists.append(chunk)
+    # A list on exactly the models asked comes before one that weighs them against others; for a
+    # question of fit ("signs an ASO is right for us"), the list of when to choose it ("Choose an ASO if:").
+    of_fit = reading.attribute == "best for"
+    if of_fit:  # however far down retrieval ranks it
+        lists += [
+            c for c in kb.chunks if c.kind == "list_item" and not c.promotional and _on_models(c, models)
+        ]
+    conditional = {c.id: c.context.strip().lower().endswith(_CONDITIONAL_LEAD) for c in lists}
+    for chunk in sorted(lists, key=lambda c: (not _on_models(c, models), of_fit and not conditional[c.id])):
         items = [c for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
         claims = [Claim(c.body, c, c.body) for c in items[:MAX_ITEMS]]
         lead_in = chunk.context.strip()
@@ -335,6 +424,12 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
             lead = texts.fill("list_lead", section=chunk.section)
         return Draft(claims=claims, lead=lead, as_list=True)
     return None
+
+
+def _on_models(chunk: Chunk, models: set[str]) -> bool:
+    """The list's heading and lead-in name exactly the models asked ('Choose an ASO if:' under 'What
+    is an ASO?' for a question on an ASO)."""
+    return bool(models) and set(VOCABULARY.models_named(f"{chunk.section} {chunk.context}")) == models
 
 
 def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
@@ -355,11 +450,27 @@ def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         subject = [
             s for s in candidates if s.chunk.kind != "table_row" and _opens_with(s.text, reading.models[0])
         ]
-        return Draft(claims=_distinct([_claim(s, kb, reading) for s in subject[:2]])) if subject else None
+        if subject:
+            return Draft(claims=_distinct([_claim(s, kb, reading) for s in subject[:2]]))
+        return _publisher_description(reading.models[0], kb, texts)
     rows = [r for r in kb.sentence_rows.get(chunk.id, []) if kb.roles[r] == "content"]
     # What it is, how it differs, what it does: the section's opening, in the guide's order.
     claims = [_claim_at(r, chunk, kb) for r in rows[:DEFINING_SENTENCES]]
     return Draft(claims=_distinct([c for c in claims if c]))
+
+
+def _publisher_description(model: str, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """A model the guide describes only where its publisher describes itself ('Wisemonk is a leading
+    Employer of Record (EOR), helping…'): that sentence, under a lead that says whose words they are."""
+    for chunk in kb.chunks:
+        if not chunk.promotional:
+            continue
+        for row in kb.sentence_rows.get(chunk.id, []):
+            text = kb.units.texts[row]
+            named = model in VOCABULARY.models_named(text)
+            if kb.roles[row] == "content" and named and VOCABULARY.defines(text):
+                return Draft(claims=[Claim(text, chunk, text)], lead=texts.publisher_lead)
+    return None
 
 
 def _opens_with(text: str, model: str) -> bool:
@@ -452,14 +563,32 @@ def _support(
             continue  # support speaks first of the models asked (not of the other model beside them)
         if s.match < SUPPORT_MATCH:
             break  # candidates come best first: the rest would be padding
-        if topic and not topic & set(content_terms(f"{s.text} {s.chunk.context}")):
-            continue
+        # A lead-in speaks for its item when it names the model ("Choose an ASO if:"), not when it
+        # introduces the whole list ("Here's how to figure out which model fits best:").
+        lead_in = s.chunk.context if VOCABULARY.models_named(s.chunk.context) else ""
+        said = f"{s.text} {lead_in}"
+        if topic and reading.attribute not in VOCABULARY.attributes_mentioned(said):
+            continue  # the attribute's words as phrases: 'works best if…' is not 'best for'
         if s.chunk.kind == "table_row" and _circular(s.chunk, reading):
             continue  # "Co-employment" for "what does co-employment mean?" says nothing new
+        if _overview(s.text, reading):
+            continue
         claim = _claim(s, kb, reading)
         if claim and not any(similar(claim.quote, c.quote) or claim.quote in c.quote for c in (*have, *out)):
             out.append(claim)
     return out
+
+
+def _overview(text: str, reading: Reading) -> bool:
+    """A sentence weighing the models over other topics than the one asked ('PEO vs ASO made simple:
+    choose a PEO for shared liability and stronger benefits; choose an ASO for lower cost…', 'the
+    choice comes down to your size, risk tolerance…'): it pads an answer on one topic."""
+    if len(VOCABULARY.models_named(text)) < 2:
+        return False
+    topics = VOCABULARY.attributes_mentioned(text)
+    if reading.attribute:
+        return bool(topics - {reading.attribute})
+    return len(topics) >= OVERVIEW_TOPICS
 
 
 def _circular(row: Chunk, reading: Reading) -> bool:
@@ -498,9 +627,15 @@ def _explanation(myth: Sentence, kb: Knowledge) -> list[Claim]:
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:
+    """The claims without one repeating another; a table row's cells for two models ('Benefits | Access
+    pooled plans | You source your own') say more than a sentence sharing its words about one."""
     out: list[Claim] = []
     for c in claims:
-        if not any(similar(c.quote, o.quote) or c.quote in o.quote for o in out):
+        if c.chunk.kind == "table_row" and c.chunk.cells:
+            repeated = any(o.chunk.id == c.chunk.id for o in out)
+        else:
+            repeated = any(similar(c.quote, o.quote) or c.quote in o.quote for o in out)
+        if not repeated:
             out.append(c)
     return out
 

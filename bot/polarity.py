@@ -19,7 +19,7 @@ from bot.evidence import (
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.tables import TableIndex, attribute_rows, cell, column_indices, model_columns, row_label
-from bot.text_match import content_terms
+from bot.text_match import content_terms, stem
 from bot.understanding import Reading
 from ingest.chunking import Chunk
 
@@ -89,18 +89,33 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
         return _leaning(reading, _from_statement(strong, negated_question, doer=doer, question=question))
     # The table's row for the attribute by its words; else the model's pros and cons; else the row's
     # cell closest in meaning.
+    rows = attribute_rows(kb, reading.attribute)
+    said = _best_saying(statements, question, strong=False)
     for by_meaning in (False, True) if asked else ():
         if by_meaning and (listed := _from_pros_cons(reading, question, kb)):
             listed_answer, row = listed
             return Settled(_flipped(listed_answer) if negated_question else listed_answer, row=row)
-        for row in attribute_rows(kb, reading.attribute):
+        if by_meaning and said and _asks_past_rows(reading, question, rows, said):
+            # "does an ASO help with enrollment and renewals?": the sentence on enrollment settles it,
+            # not the benefits row ("You source your own") that says nothing of it.
+            return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
+        for row in rows:
             answer = _from_row(reading, row, asked[0], kb, by_meaning=by_meaning)
             if answer:
                 return Settled(_flipped(answer) if negated_question else answer, row=row)
-    said = _best_saying(statements, question, strong=False)
     if not said:
         return None
     return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
+
+
+def _asks_past_rows(reading: Reading, question: set[str], rows: list[Chunk], said: Sentence) -> bool:
+    """The question names something beyond the attribute's rows (their label, the attribute's words,
+    their cells) that the sentence speaks of: then the sentence, not a cell, says what was asked."""
+    specific = question - attribute_stems(reading.attribute) - {"_you", "_own"}
+    for row in rows:
+        specific -= set(content_terms(row_label(row)))
+        specific -= {t for m in model_columns(row) if (value := cell(row, m)) for t in statement_terms(value)}
+    return bool(rows) and bool(specific & statement_terms(said.text))
 
 
 def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> Settled | None:
@@ -198,8 +213,13 @@ def _cell_says(reading: Reading, text: str) -> Answer:
     leans = VOCABULARY.direction_of(text)
     if reading.direction and leans:
         return "yes" if leans == reading.direction else "no"
-    if VOCABULARY.negated(text) or leans == "less":
+    if VOCABULARY.negated(text):
         return "no"
+    if leans == "less":
+        # "Limited help with compliance" gives some of the help asked about: partly; "Less support for
+        # growing SMBs" says no to "does it suit growing SMBs?".
+        lessened = VOCABULARY.lessened(text)
+        return "partly" if lessened and stem(lessened) in asker_terms(reading.proposition) else "no"
     return "partly" if VOCABULARY.hedged(text) else "yes"
 
 
@@ -236,9 +256,17 @@ def _the_one_side(
 ) -> tuple[str, Chunk | Sentence] | None:
     """ "Which one takes responsibility for X?", "which is meant for bigger firms?": the one side the
     guide says yes for (and no for the others)."""
-    each = settle_each(reading, sides, candidates, kb)
+    topic = attribute_stems(reading.attribute)
+    each = {
+        m: v
+        for m, v in settle_each(reading, sides, candidates, kb).items()
+        if not topic
+        or topic & statement_terms(v.row.body if v.row else v.sentence.text if v.sentence else "")
+    }  # a verdict from a sentence on something else ("the ASO helps manage enrollment") says nothing here
     yes = [m for m, v in each.items() if v.answer == "yes"]
-    if len(yes) == 1 and len(each) == len(sides):
+    # The one side the guide says it of, the others said no to or never said it of ("which of them
+    # helps with recruiting?": only the HRO's sentence names recruiting).
+    if len(yes) == 1 and all(v.answer == "no" for m, v in each.items() if m not in yes):
         found = each[yes[0]]
         source = found.row or found.sentence
         return (yes[0], source) if source else None
@@ -290,7 +318,7 @@ def _listed_leaning(
     listed = TableIndex.of(kb).pros_cons
     if not all(listed.get(m) for m in sides):
         return None  # pros and cons of one side alone cannot weigh it against the other
-    votes: list[tuple[str, Chunk]] = []
+    votes: list[tuple[str, Chunk, str]] = []
     for model in sides:
         for row in listed[model]:
             for i in column_indices(row, ("pros", "cons")):
@@ -301,9 +329,15 @@ def _listed_leaning(
                 if leans and VOCABULARY.negated(text):
                     leans = "less" if leans == "more" else "more"
                 if leans:
-                    votes.append((model if leans == wanted else _other(model, sides), row))
-    named = {side for side, _ in votes}
-    return votes[0] if len(named) == 1 else None
+                    votes.append((model if leans == wanted else _other(model, sides), row, text))
+    named = {side for side, _, _ in votes}
+    if len(named) != 1:
+        return None
+    # Of cells pointing the same way, the one holding most of the question's words ('Harder to
+    # customize services' for 'which is easier to customize?').
+    asked = asker_terms(reading.proposition)
+    side, row, _ = max(votes, key=lambda vote: len(asked & statement_terms(vote[2])))
+    return side, row
 
 
 def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_meaning: bool) -> Answer | None:

@@ -48,6 +48,8 @@ class AnswerTexts(BaseModel):
     only_for: str
     both_yes: str
     both_no: str
+    not_always_for: str
+    not_compared: str
     gaps: list[Gap] = []
 
     def fill(self, key: str, **values: str) -> str:

@@ -123,6 +123,7 @@ class MessageReader:
             and shape not in ("chit_chat", "yes_no", "which_more")
             and {"which", "who"} & set(question.lower().split()[:WHICH_REACH])
             and not advice_on_facts
+            and _offers_sides(question, direction=direction)
         ):
             shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side
         if statement and shape not in ("recommend", "chit_chat"):
@@ -172,6 +173,9 @@ class MessageReader:
         if shape == "recommend" and not wants:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
             shape = "yes_no" if vocab.opens_with_auxiliary(question) else "general"
+        which = "which" in question.lower().split()[:WHICH_REACH]
+        if which and reference == "all" and len(models) >= 2 and shape in ("general", "attribute"):
+            shape = "which_more"  # "which of those would help us with recruiting?" asks for a side
         proposition = statement or question
         if question != cleaned and vocab.reference(question) in ("one", "all"):
             # "we have an HR team. would an ASO work alongside them?": what 'them' is stands in the remark.
@@ -285,6 +289,13 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
         return asking[0]
     last = sentences[-1]
     return last if vocab.opens_with_auxiliary(last) or vocab.asks_wh(last) else text
+
+
+def _offers_sides(question: str, *, direction: str | None) -> bool:
+    """The question asks for one side: it says which, offers the models with 'or', or leans a way ("who
+    takes on more liability"). "Who carries the liability in a PEO vs an ASO" asks of each model."""
+    said = f" {words_of(question)} "
+    return bool(direction) or " which " in said or " or " in said
 
 
 def _with_models(query: Query, models: tuple[str, ...]) -> Query:

@@ -13,6 +13,9 @@ _TRANSITION = re.compile(r"^(next|now|let['’]s|here['’]s|here is|here are|be
 _VERDICT = re.compile(r"^(not |only )?(partly )?(true|wrong|false)\b|^they['’]re not\b", re.IGNORECASE)
 _QUOTED = re.compile(r"^[“\"].*[”\"]$")
 _FILLER = re.compile(r"^(that|this)(['’]s| is)\b", re.IGNORECASE)
+# A sentence that ends by announcing what the next ones say ("While a PEO can pool…, there are
+# trade-offs.") leads into them and says nothing on its own.
+_ANNOUNCING = re.compile(r"\bthere (are|is) (some |a few |several )?(?!no\b)[\w-]+\.$", re.IGNORECASE)
 # A sentence that opens by pointing back leans on the one before it.
 _DEPENDENT = re.compile(
     r"^(this|that|these|those|it|its|it['’]s|they|them|also|but|however|so|even so|still|both)\b",
@@ -28,7 +31,7 @@ def sentence_role(sentence: str) -> Role:
         return "myth"
     if _VERDICT.match(text):
         return "verdict"
-    if text.endswith(":"):
+    if text.endswith(":") or _ANNOUNCING.search(text):
         return "lead_in"
     if text.endswith("?"):
         return "question"

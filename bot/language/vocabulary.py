@@ -48,11 +48,23 @@ def _holds(phrases: list[str], text: str) -> bool:
     return bool(_pattern(phrases).search(_words(text)))
 
 
+_PARTICLES = frozenset({"away", "up", "off", "out"})
+
+
 @lru_cache(maxsize=64)
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Whole-word, case-insensitive alternation of phrases (longest first); 's' plurals allowed."""
     parts = sorted({_words(p) for p in phrases if _words(p)}, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) + "s?" for p in parts) + r")(?![a-z0-9])")
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(_phrase(p) + "s?" for p in parts) + r")(?![a-z0-9])")
+
+
+def _phrase(words: str) -> str:
+    """A phrase's pattern; a verb and its particle may hold an object between them ('take control away'
+    as 'take away', 'give it up' as 'give up')."""
+    verb, _, particle = words.rpartition(" ")
+    if particle in _PARTICLES and verb and " " not in verb:
+        return re.escape(verb) + r"(?: [a-z0-9$%]+){0,2} " + re.escape(particle)
+    return re.escape(words)
 
 
 def words_of(text: str) -> str:
@@ -80,6 +92,8 @@ class Vocabulary(BaseModel):
     fillers: list[str]
     causal: list[str]
     hedges: list[str]
+    absolutes: list[str]
+    qualifiers: list[str]
     reader: list[str]
     clauses: list[str]
     confirming_openers: list[str]
@@ -138,6 +152,14 @@ class Vocabulary(BaseModel):
     def hedged(self, text: str) -> bool:
         """True when the statement holds only in part ('may have less flexibility')."""
         return _holds(self.hedges, text)
+
+    def absolute(self, text: str) -> bool:
+        """True when the question asks whether something holds always ('is a PEO always pricier?')."""
+        return _holds(self.absolutes, text)
+
+    def qualified(self, text: str) -> bool:
+        """True when the statement holds as a rule, not always ('an ASO is typically cheaper')."""
+        return _holds(self.qualifiers, text)
 
     def asks_advice(self, text: str) -> bool:
         """True when the text holds a word of asking for advice ('should', 'need', 'fit', ...)."""
@@ -223,6 +245,8 @@ class Vocabulary(BaseModel):
             for name, p in self._attribute_patterns.items()
             if (m := p.search(norm))
         )
+        # "legal employer" is one phrase of the employer role, not "legal" (compliance) before "employer".
+        spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
         # In "employer liability" the first word only modifies the second: the second is what is asked.
         heads = [s for s, nxt in zip(spans, [*spans[1:], None]) if not (nxt and nxt[0] == s[1] + 1)]
         # Where each head's phrase starts ("employer liability" starts at "employer").
@@ -234,6 +258,12 @@ class Vocabulary(BaseModel):
         objects = [s for s in heads if _PREPOSITION_BEFORE.search(norm[: starts[s]])]
         ordered = [*objects, *[s for s in heads if s not in objects]] if len(heads) > 1 else heads
         return tuple(name for _, _, name in ordered)
+
+    def attributes_mentioned(self, text: str) -> frozenset[str]:
+        """Every attribute any of whose words the text holds, modifiers included ('size, risk tolerance'
+        mentions both size and risk)."""
+        norm = self._without_models(text)
+        return frozenset(name for name, p in self._attribute_patterns.items() if p.search(norm))
 
     def without_models(self, text: str) -> str:
         """The text's words with the model names left out ('downside of a' for 'downside of a PEO')."""
@@ -266,6 +296,13 @@ class Vocabulary(BaseModel):
         if more and (not less or more.start() < less.start()):
             return "more"
         return "less" if less else None
+
+    def lessened(self, text: str) -> str | None:
+        """The word a 'less' comparative lessens ('help' in 'Limited help with compliance'), if any."""
+        norm = _words(text)
+        found = _pattern(self.direction.less).search(norm)
+        after = norm[found.end() :].split() if found else []
+        return after[0] if after else None
 
     def mask(self, text: str) -> str:
         """The text with model names as 'X' and attribute words as 'Y': its wording without its topic."""
