@@ -11,7 +11,7 @@ import numpy as np
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.retrieval import Retrieval
-from bot.text_match import MODEL_NAME_STEMS, content_terms, stem, words
+from bot.text_match import ASKER_WORDS, MODEL_NAME_STEMS, content_terms, stem, words
 from bot.understanding import Reading
 from ingest.chunking import Chunk
 
@@ -19,7 +19,6 @@ _POSSESSIVE = frozenset({"your", "yours", "our", "ours", "my", "their"})
 _LABEL = re.compile(r"^\s*[^:.;,]{1,40}:\s+")
 _CLAUSE_SPLIT = re.compile(r"[,;:()\u2014\u2013]| - ")
 TOP_SENTENCES = 12  # besides the sentences of the retrieved chunks, the best-matching ones anywhere
-_ASKER = frozenset({"i", "we", "im", "ive", "myself", "ourselves", "my", "our", "ours", "mine"})
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ def asker_terms(text: str) -> set[str]:
     said = words(text)
     terms = set(content_terms(text))
     terms.update(t for w in said if w in VOCABULARY.everyday for t in content_terms(VOCABULARY.everyday[w]))
-    if _ASKER & set(said):
+    if ASKER_WORDS & set(said):
         terms.add("_you")
     if "own" in said:
         terms.add("_own")  # "our own plans" / "their own insurance plans": a stopword that decides

@@ -22,6 +22,16 @@ _STEMMER = Stemmer.Stemmer("english")
 TERMS_CACHE = 65_536
 
 
+# The words by which the asker speaks of themselves ("do we file…", "our EIN").
+ASKER_WORDS = frozenset({"i", "we", "im", "ive", "myself", "ourselves", "my", "our", "ours", "mine"})
+
+
+def without_asker(text: str) -> str:
+    """The text without the words by which the asker speaks of themselves ('we have an HR team' →
+    'have an HR team')."""
+    return " ".join(w for w in text.split() if not ASKER_WORDS & set(words(w)))
+
+
 def normalize(text: str) -> str:
     """Lowercase words separated by single spaces: '&' reads 'and', punctuation and quotes vanish."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower().replace("&", " and ")

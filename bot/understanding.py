@@ -14,10 +14,10 @@ from bot.language.vocabulary import Vocabulary, words_of
 from bot.query import Query, QueryReader, strip_instructions
 from bot.rules.extract import extract_profile
 from bot.rules.request import asks_for_recommendation, speaks_for_asker
-from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, stem
+from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, stem, without_asker
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
 _WITHOUT = re.compile(r"\bw/o\b", re.IGNORECASE)
 _WITH = re.compile(r"\bw/(?=\s|[a-z])", re.IGNORECASE)
 WHICH_REACH = 5  # "hro vs aso - which one covers more?" asks for a side as "which covers more?" does
@@ -178,8 +178,10 @@ class MessageReader:
             shape = "which_more"  # "which of those would help us with recruiting?" asks for a side
         proposition = statement or question
         if question != cleaned and vocab.reference(question) in ("one", "all"):
-            # "we have an HR team. would an ASO work alongside them?": what 'them' is stands in the remark.
-            proposition = cleaned
+            # "we have an HR team. would an ASO work alongside them?": what 'them' is stands in the remark;
+            # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of
+            # them?" asks whether the PEO does it, not whether we do).
+            proposition = f"{question} {without_asker(cleaned.replace(question, ' '))}"
         restating = {stem(w) for w in vocab.restating}
         own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
         pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}

@@ -7,6 +7,10 @@ from datetime import UTC, datetime
 
 from fastapi.testclient import TestClient
 
+from bot.citations import verify
+from bot.contract import ChatResponse
+from bot.service import AnswerService
+
 # The fields of a chat response (../shared/CONTRACT.md, and message_index added for feedback).
 CHAT_KEYS = frozenset(
     {"conversation_id", "status", "answer", "citations", "recommendation", "follow_up", "message_index"}
@@ -29,3 +33,16 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+def ask(service: AnswerService, *turns: str, answered: bool = True) -> ChatResponse:
+    """The reply to the last of the turns, asked as one conversation; its citations verify against the
+    guide and (unless `answered` is False) it is an answer, not a refusal."""
+    conversation = None
+    for turn in turns:
+        reply = service.answer(message=turn, conversation_id=conversation)
+        conversation = reply.conversation_id
+    if answered:
+        assert reply.status == "answered", reply.answer
+    assert verify(reply.answer, reply.citations, service.kb) == []
+    return reply

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from bot.citations import verify
+from tests.support import ask
 
 pytestmark = pytest.mark.slow
 
 
-def _ask(service, *turns: str):
-    conversation = None
-    for turn in turns:
-        reply = service.answer(message=turn, conversation_id=conversation)
-        conversation = reply.conversation_id
-    assert verify(reply.answer, reply.citations, service.kb) == []
-    return reply
+_ask = partial(ask, answered=False)
 
 
 @pytest.mark.parametrize("question", ["explain employers of record to me", "EOR? what is that"])
@@ -166,3 +162,14 @@ def test_a_verb_and_its_particle_hold_an_object_between_them() -> None:
 
 def test_a_myth_settles_a_question_whose_negation_is_split_by_its_object(service) -> None:
     assert _ask(service, "will a PEO take our control away?").answer.startswith("No")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we have offices in 3 states - can a PEO handle payroll taxes for all of them?",
+        "we've got workers in 5 states — could a PEO file the payroll taxes for them?",
+    ],
+)
+def test_a_remark_about_us_does_not_make_us_the_doer_of_what_is_asked(service, question: str) -> None:
+    assert _ask(service, question).answer.startswith("Yes")

@@ -6,20 +6,10 @@ import re
 
 import pytest
 
-from bot.citations import verify
 from bot.language.vocabulary import VOCABULARY
+from tests.support import ask
 
 pytestmark = pytest.mark.slow
-
-
-def _ask(service, *turns: str):
-    conversation = None
-    for turn in turns:
-        reply = service.answer(message=turn, conversation_id=conversation)
-        conversation = reply.conversation_id
-    assert reply.status == "answered", reply.answer
-    assert verify(reply.answer, reply.citations, service.kb) == []
-    return reply
 
 
 @pytest.mark.parametrize(
@@ -34,7 +24,7 @@ def _ask(service, *turns: str):
     ],
 )
 def test_yes_no_questions_open_with_the_guides_answer(service, question: str, opening: str) -> None:
-    assert _ask(service, question).answer.startswith(opening)
+    assert ask(service, question).answer.startswith(opening)
 
 
 @pytest.mark.parametrize(
@@ -42,18 +32,18 @@ def test_yes_no_questions_open_with_the_guides_answer(service, question: str, op
     [("which costs more?", "PEO"), ("which one is cheaper", "ASO"), ("which gives you more control", "ASO")],
 )
 def test_which_is_more_names_the_side_first(service, question: str, side: str) -> None:
-    first = re.split(r"(?<=[.:])\s", _ask(service, question).answer)[0]
+    first = re.split(r"(?<=[.:])\s", ask(service, question).answer)[0]
     assert side in first
 
 
 def test_pros_and_cons_give_both_whole_columns(service) -> None:
-    answer = _ask(service, "pros/cons of an ASO?").answer
+    answer = ask(service, "pros/cons of an ASO?").answer
     assert "Pros" in answer and "Cons" in answer
     assert answer.count("\n- ") >= 10
 
 
 def test_steps_give_every_step(service) -> None:
-    answer = _ask(service, "how does a PEO work, step by step?").answer
+    answer = ask(service, "how does a PEO work, step by step?").answer
     for step in (
         "Service agreement",
         "Payroll administration",
@@ -65,16 +55,16 @@ def test_steps_give_every_step(service) -> None:
 
 
 def test_table_rows_read_as_sentences(service) -> None:
-    answer = _ask(service, "what about liability with an ASO vs a PEO?").answer
+    answer = ask(service, "what about liability with an ASO vs a PEO?").answer
     assert "|" not in answer and "“All on you”" in answer
 
 
 def test_a_follow_up_keeps_the_thread(service) -> None:
-    about_hro = _ask(service, "what is an HRO?", "does it become a co-employer?").answer
+    about_hro = ask(service, "what is an HRO?", "does it become a co-employer?").answer
     assert about_hro.startswith("No") and "HRO" in about_hro.split("[1]")[0]
-    other = _ask(service, "does a PEO handle workers comp?", "and the other one?").answer
+    other = ask(service, "does a PEO handle workers comp?", "and the other one?").answer
     assert other.startswith("No, not for an ASO")
-    reasons = _ask(service, "which costs more?", "why is that?").answer
+    reasons = ask(service, "which costs more?", "why is that?").answer
     assert "because" in reasons
 
 
@@ -84,7 +74,7 @@ def test_no_publisher_voice_no_filler_no_fact_twice(service) -> None:
         "pros of a PEO",
         "tell me about ASOs",
     ):
-        reply = _ask(service, question)
+        reply = ask(service, question)
         for phrase in ("In our experience", "Here is a clear view", "Next, let's", "That’s the core"):
             assert phrase not in reply.answer
         quotes = [c.quote for c in reply.citations]
@@ -109,19 +99,19 @@ def test_out_of_scope_hr_questions_say_what_the_guide_lacks(service) -> None:
     ],
 )
 def test_yes_no_in_other_grammar_opens_with_the_guides_answer(service, question: str, opening: str) -> None:
-    reply = _ask(service, question)
+    reply = ask(service, question)
     assert reply.answer.startswith(opening), reply.answer
     assert reply.recommendation is None
 
 
 def test_facts_and_a_question_of_fit_get_the_rules_tables_choice(service) -> None:
     facts = "we're 600 people, HR department of 12, keeping our own benefits broker."
-    reply = _ask(service, f"{facts} what fits us?")
+    reply = ask(service, f"{facts} what fits us?")
     assert reply.recommendation is not None and reply.recommendation.choice == "ASO"
 
 
 def test_a_question_on_the_types_is_settled_by_what_the_guide_says_of_them(service) -> None:
-    assert _ask(service, "are peo types an official legal classification?").answer.startswith("No")
+    assert ask(service, "are peo types an official legal classification?").answer.startswith("No")
 
 
 @pytest.mark.parametrize(
@@ -132,35 +122,33 @@ def test_a_question_on_the_types_is_settled_by_what_the_guide_says_of_them(servi
     ],
 )
 def test_what_a_word_means_comes_from_the_sentence_saying_it_not_a_table_cell(service, question: str) -> None:
-    answer = _ask(service, question).answer
+    answer = ask(service, question).answer
     assert "simply means" in answer.split("[1]")[0]
     assert "“Co-employment”" not in answer  # the cell only repeats the word asked about
 
 
 def test_a_table_row_that_only_repeats_the_question_gives_way_to_the_guides_words(service) -> None:
-    answer = _ask(service, "how does co-employment work with a peo").answer
+    answer = ask(service, "how does co-employment work with a peo").answer
     assert not answer.startswith("The guide's table")
 
 
 def test_same_for_another_model_after_a_wh_question_says_whether_it_is_the_same(service) -> None:
-    answer = _ask(
-        service, "who's in charge of workers comp with a PEO?", "is it the same with an ASO?"
-    ).answer
+    answer = ask(service, "who's in charge of workers comp with a PEO?", "is it the same with an ASO?").answer
     assert answer.startswith("No, not for an ASO"), answer
     assert "You stay responsible" in answer
-    shared = _ask(service, "who runs payroll under a PEO", "same thing for an ASO?").answer
+    shared = ask(service, "who runs payroll under a PEO", "same thing for an ASO?").answer
     assert shared.startswith("Partly, for an ASO"), shared
 
 
 def test_what_a_model_does_leads_with_what_it_does_then_what_stays_with_you(service) -> None:
-    answer = _ask(service, "right, and what does an ASO really do on the benefits side?").answer
+    answer = ask(service, "right, and what does an ASO really do on the benefits side?").answer
     assert answer.index("helps you manage") < answer.index("You source your own"), answer
-    scope = _ask(service, "so what does an ASO really take on").answer
+    scope = ask(service, "so what does an ASO really take on").answer
     assert scope.startswith("The guide's table lists HR scope for an ASO"), scope
 
 
 def test_why_after_a_side_gives_the_guides_reason_not_the_claim_again(service) -> None:
-    answer = _ask(
+    answer = ask(
         service, "which model leaves us more in charge of our people, peo or aso?", "how come?"
     ).answer
     first = answer.split("[1]")[0]
@@ -168,7 +156,7 @@ def test_why_after_a_side_gives_the_guides_reason_not_the_claim_again(service) -
 
 
 def test_factors_for_choosing_between_two_models_are_not_one_models_checklist(service) -> None:
-    reply = _ask(
+    reply = ask(
         service,
         "prepping slides for our execs: what do we need to weigh in choosing between a PEO and an ASO?",
     )
@@ -177,7 +165,7 @@ def test_factors_for_choosing_between_two_models_are_not_one_models_checklist(se
 
 
 def test_would_that_work_for_a_kind_of_company_is_read_off_the_best_for_row(service) -> None:
-    answer = _ask(service, "what is a PEO", "would that work for a big enterprise w/ its own hr dept?").answer
+    answer = ask(service, "what is a PEO", "would that work for a big enterprise w/ its own hr dept?").answer
     assert answer.startswith("No"), answer
 
 
@@ -185,7 +173,7 @@ def test_would_that_work_for_a_kind_of_company_is_read_off_the_best_for_row(serv
     "question", ["how does an aso operate, step by step?", "once signed, what's the ASO process like?"]
 )
 def test_steps_come_from_the_list_of_the_section_on_how_it_works(service, question: str) -> None:
-    answer = _ask(service, question).answer
+    answer = ask(service, question).answer
     for step in (
         "Service agreement",
         "Payroll administration",
@@ -207,5 +195,5 @@ def test_steps_come_from_the_list_of_the_section_on_how_it_works(service, questi
 def test_a_comparative_yes_no_is_answered_by_which_way_the_guide_leans(
     service, question: str, opening: str
 ) -> None:
-    answer = _ask(service, question).answer
+    answer = ask(service, question).answer
     assert answer.startswith(opening), answer
