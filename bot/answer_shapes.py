@@ -242,6 +242,12 @@ def _asks_what_it_does(reading: Reading) -> bool:
     return wh in ("what", "whats") and bool(named) and not VOCABULARY.asker_is_subject(reading.proposition)
 
 
+def _asks_who(reading: Reading) -> bool:
+    """The question's wh-word asks for a doer ('who decides…', "who's in charge…")."""
+    wh = next((w for w in words_of(reading.proposition).split() if w in VOCABULARY.wh_words), None)
+    return wh in ("who", "whos")
+
+
 def _cells_of_reader(row: Chunk, models: tuple[str, ...]) -> bool:
     """The row's cells for the models speak of the reader doing it ('You source your own')."""
     cells = [value for m in models if (value := cell(row, m))]
@@ -253,8 +259,8 @@ def _listed_on_attribute(reading: Reading, found: Retrieval, kb: Knowledge) -> D
     up with a PEO?'): its pros or cons on it (the cons for 'give up', 'lose', 'less'), then the guide's
     words on it."""
     topic = attribute_stems(reading.attribute)
-    if len(reading.models) != 1 or not topic:
-        return None
+    if len(reading.models) != 1 or not topic or _asks_who(reading):
+        return None  # "who decides on raises?" asks who does it: the guide's sentence on it, not a list
     model = reading.models[0]
     rows = TableIndex.of(kb).pros_cons.get(model, [])
     wanted = {"less": ("cons",), "more": ("pros",)}.get(reading.direction or "", ("pros", "cons"))

@@ -173,3 +173,12 @@ def test_a_myth_settles_a_question_whose_negation_is_split_by_its_object(service
 )
 def test_a_remark_about_us_does_not_make_us_the_doer_of_what_is_asked(service, question: str) -> None:
     assert _ask(service, question).answer.startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    "question", ["under a PEO who is in charge day to day?", "who calls the shots day-to-day with a PEO"]
+)
+def test_who_is_in_charge_is_answered_with_who_decides_not_a_list_of_cons(service, question: str) -> None:
+    answer = _ask(service, question).answer
+    assert "day-to-day decisions" in answer or "remains in charge" in answer, answer
+    assert "among the cons" not in answer
