@@ -237,15 +237,19 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
 
 def _asks_what_it_does(reading: Reading) -> bool:
     """'What does the ASO actually do for benefits?': what a model does, not who does it."""
-    wh = next((w for w in words_of(reading.proposition).split() if w in VOCABULARY.wh_words), None)
+    wh = _wh_word(reading)
     named = VOCABULARY.models_named(reading.proposition)
     return wh in ("what", "whats") and bool(named) and not VOCABULARY.asker_is_subject(reading.proposition)
 
 
 def _asks_who(reading: Reading) -> bool:
     """The question's wh-word asks for a doer ('who decides…', "who's in charge…")."""
-    wh = next((w for w in words_of(reading.proposition).split() if w in VOCABULARY.wh_words), None)
-    return wh in ("who", "whos")
+    return _wh_word(reading) in ("who", "whos")
+
+
+def _wh_word(reading: Reading) -> str | None:
+    """The first wh-word of what is asked ('what', 'who', 'whos'…), if any."""
+    return next((w for w in words_of(reading.proposition).split() if w in VOCABULARY.wh_words), None)
 
 
 def _cells_of_reader(row: Chunk, models: tuple[str, ...]) -> bool:
