@@ -159,17 +159,7 @@ class ConversationLog:
         ).where(or_(Turn.status == "out_of_scope", unanswered, rated_down, escalated))
         with self.engine.begin() as conn:
             rows = conn.execute(query.order_by(Turn.created_at.desc(), Turn.id).limit(limit)).mappings().all()
-        return [
-            GapQuestion(
-                conversation_id=r["conversation_id"],
-                index=r["index"],
-                message=r["message"],
-                status=r["status"],
-                created_at=r["created_at"],
-                reasons=_reasons(r),
-            )
-            for r in rows
-        ]
+        return [GapQuestion.model_validate({**r, "reasons": _reasons(r)}) for r in rows]
 
     def _views(self, conversations: list[Any]) -> list[ConversationView]:
         ids = [c["id"] for c in conversations]
@@ -181,17 +171,7 @@ class ConversationLog:
             ).mappings()
             by_conversation: dict[str, list[TurnView]] = defaultdict(list)
             for t in turns:
-                by_conversation[t["conversation_id"]].append(
-                    TurnView(
-                        index=t["index"],
-                        created_at=t["created_at"],
-                        channel=t["channel"],
-                        message=t["message"],
-                        answer=t["answer"],
-                        status=t["status"],
-                        citations=t["citations"],
-                    )
-                )
+                by_conversation[t["conversation_id"]].append(TurnView.model_validate(dict(t)))
             ratings = conn.execute(select(Feedback).where(Feedback.conversation_id.in_(ids))).mappings()
             rated = {(r["conversation_id"], r["message_index"]): r for r in ratings}
             sent = conn.execute(
