@@ -224,17 +224,23 @@ def block_actions(
     action: dict[str, Any],
     *,
     response_url: str,
-    container: dict[str, Any],
+    message_ts: str,
     message: dict[str, Any] | None = None,
     channel: str = "C0001",
+    ephemeral: bool = False,
 ) -> dict[str, Any]:
-    """A block_actions payload as Slack posts it for a button press."""
+    """A block_actions payload as Slack posts it for a button press on the message at `message_ts`."""
     payload = {
         "type": "block_actions",
         "user": {"id": "U0001", "username": "asker", "team_id": TEAM},
         "api_app_id": "A0001",
         "token": "legacy",
-        "container": container,
+        "container": {
+            "type": "message",
+            "message_ts": message_ts,
+            "channel_id": channel,
+            "is_ephemeral": ephemeral,
+        },
         "trigger_id": "1.2.3",
         "team": {"id": TEAM, "domain": "example"},
         "channel": {"id": channel, "name": "general"},

@@ -309,7 +309,8 @@ def test_slash_command_answers_privately_and_shares(client: TestClient, mock: Mo
     pressed = block_actions(
         {"action_id": SHARE, "value": share["value"]},
         response_url=mock.response_url("share8"),
-        container={"type": "message", "message_ts": "1.1", "channel_id": "C8", "is_ephemeral": True},
+        message_ts="1.1",
+        ephemeral=True,
         channel="C8",
     )
     assert press(client, pressed).status_code == 200
@@ -335,12 +336,11 @@ def test_feedback_buttons_store_the_rating(
 ) -> None:
     reply = answered_in(client, mock, "C9", "What is an ASO?")
     value = buttons(reply.body["blocks"])[FEEDBACK_DOWN]["value"]
-    container = {"type": "message", "message_ts": "9.9", "channel_id": "C9", "is_ephemeral": False}
     for action_id, name in [(FEEDBACK_UP, "up9"), (FEEDBACK_DOWN, "down9")]:
         pressed = block_actions(
             {"action_id": action_id, "value": value},
             response_url=mock.response_url(name),
-            container=container,
+            message_ts="9.9",
             message=reply.body,
             channel="C9",
         )
@@ -361,7 +361,7 @@ def test_ask_a_person_posts_to_the_support_channel(
     pressed = block_actions(
         {"action_id": ESCALATE, "value": value},
         response_url=mock.response_url("esc10"),
-        container={"type": "message", "message_ts": "10.1", "channel_id": "C10", "is_ephemeral": False},
+        message_ts="10.1",
         message=reply.body,
         channel="C10",
     )
@@ -390,7 +390,7 @@ def test_follow_up_question_offers_likely_answers(
     pressed = block_actions(
         {"action_id": choice["action_id"], "value": choice["value"]},
         response_url=mock.response_url("fu11"),
-        container={"type": "message", "message_ts": "11.1", "channel_id": "C11", "is_ephemeral": False},
+        message_ts="11.1",
         message=reply.body,
         channel="C11",
     )

@@ -78,7 +78,7 @@ def test_events_commands_and_buttons_over_socket_mode(slack: tuple[MockSlack, So
     pressed = block_actions(
         {"action_id": FEEDBACK_UP, "value": value},
         response_url=mock.response_url("sock-up"),
-        container={"type": "message", "message_ts": "1.2", "channel_id": "CS1", "is_ephemeral": False},
+        message_ts="1.2",
         message=reply.body,
         channel="CS1",
     )
