@@ -6,6 +6,9 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def atomic_write(target: Path, write: Callable[[Path], object]) -> None:
@@ -19,3 +22,24 @@ def atomic_write(target: Path, write: Callable[[Path], object]) -> None:
         os.replace(tmp, target)
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def cached(
+    path: Path,
+    *,
+    load: Callable[[Path], T | None],
+    compute: Callable[[], T],
+    save: Callable[[Path, T], object],
+) -> T:
+    """What `load` reads from `path`, else `compute()` written there atomically. A missing, empty,
+    damaged or foreign file (load raises, or returns None for a file that is not this value) is
+    computed again."""
+    try:
+        found = load(path)
+        if found is not None:
+            return found
+    except (OSError, ValueError, KeyError, EOFError):
+        pass  # missing or unreadable: compute again
+    value = compute()
+    atomic_write(path, lambda tmp: save(tmp, value))
+    return value

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.embedding import TextEncoder
-from bot.files import atomic_write
+from bot.files import cached
 
 
 class CachedEncoder(TextEncoder):
@@ -22,16 +22,18 @@ class CachedEncoder(TextEncoder):
     def encode(self, texts: list[str], *, batch_size: int = 32) -> np.ndarray:
         """As the inner encoder; a batch seen before (same model, same texts) is read from disk."""
         key = hashlib.sha256("\n".join([self.model_id, *texts]).encode()).hexdigest()[:24]
-        path = self.folder / f"{key}.npy"
-        try:
-            vectors = np.load(path)
-            if vectors.shape[0] == len(texts):
-                return np.asarray(vectors, dtype=np.float32)
-        except (OSError, ValueError, EOFError):
-            pass  # missing, empty or unreadable: encode again
-        vectors = self.inner.encode(texts, batch_size=batch_size)
-        atomic_write(path, lambda tmp: _save(tmp, vectors))
-        return vectors
+        return cached(
+            self.folder / f"{key}.npy",
+            load=lambda path: _load(path, len(texts)),
+            compute=lambda: self.inner.encode(texts, batch_size=batch_size),
+            save=_save,
+        )
+
+
+def _load(path: Path, count: int) -> np.ndarray | None:
+    """The saved vectors, or None when the file holds another number of them."""
+    vectors = np.load(path)
+    return np.asarray(vectors, dtype=np.float32) if vectors.shape[0] == count else None
 
 
 def _save(path: Path, vectors: np.ndarray) -> None:

@@ -12,7 +12,7 @@ from typing import Literal, Protocol, cast, get_args
 import numpy as np
 from pydantic import RootModel
 
-from bot.files import atomic_write
+from bot.files import cached
 from bot.language.vocabulary import Vocabulary
 from bot.validated_yaml import load_validated
 
@@ -97,18 +97,21 @@ def trained(labels: list[Shape], inputs: np.ndarray, *, cache_dir: Path | None) 
     key.update(
         json.dumps([labels, REGULARISATION, WRITTEN_WEIGHT, metadata.version("scikit-learn")]).encode()
     )
-    path = cache_dir / f"shapes-{key.hexdigest()[:24]}.npz"
-    try:
-        with np.load(path, allow_pickle=False) as saved:
-            coef, intercept, classes = saved["coef"], saved["intercept"], [str(c) for c in saved["classes"]]
-        if not set(classes) <= set(get_args(Shape)) or coef.shape != (len(classes), inputs.shape[1]):
-            raise ValueError(f"{path}: not a model of these shapes")
-        return ShapeModel(coef, intercept, cast(list[Shape], classes))
-    except (OSError, ValueError, KeyError, EOFError):
-        pass  # missing or unreadable: train again
-    model = train(labels, inputs)
-    atomic_write(path, lambda tmp: _save(tmp, model))
-    return model
+    return cached(
+        cache_dir / f"shapes-{key.hexdigest()[:24]}.npz",
+        load=lambda path: _load(path, inputs.shape[1]),
+        compute=lambda: train(labels, inputs),
+        save=_save,
+    )
+
+
+def _load(path: Path, width: int) -> ShapeModel:
+    """The saved model; ValueError when it is not a model of these shapes and features."""
+    with np.load(path, allow_pickle=False) as saved:
+        coef, intercept, classes = saved["coef"], saved["intercept"], [str(c) for c in saved["classes"]]
+    if not set(classes) <= set(get_args(Shape)) or coef.shape != (len(classes), width):
+        raise ValueError(f"{path}: not a model of these shapes")
+    return ShapeModel(coef, intercept, cast(list[Shape], classes))
 
 
 def _save(path: Path, model: ShapeModel) -> None:
