@@ -84,7 +84,7 @@ def _sentences(
     for rank, chunk in enumerate(chunks if in_order else chunks[:5]):
         for row in kb.sentence_rows.get(chunk.id, []):
             sentence = standing(kb, row)
-            if not sentence or not _about_asked_models(query, chunk, sentence):
+            if not sentence or not _about_asked_models(query, kb, chunk, sentence):
                 continue
             dense[sentence] = float(found.sentence_scores[row])
             rel = dense[sentence] + 0.5 * _overlap(query, sentence, chunk)
@@ -211,12 +211,11 @@ def _first_column_labels(chunk: Chunk) -> bool:
     return len(chunk.cells) == 2 and len(chunk.cells[0].split()) <= 3
 
 
-def _about_asked_models(query: Query, chunk: Chunk, sentence: str) -> bool:
-    """A sentence that (with its section) speaks only of other models does not answer about these."""
-    if not query.models:
-        return True
-    named = set(models_named(sentence)) | set(models_named(f"{chunk.section} {chunk.context}"))
-    return not named or bool(named & set(query.models))
+def _about_asked_models(query: Query, kb: Knowledge, chunk: Chunk, sentence: str) -> bool:
+    """A sentence that speaks only of other models does not answer about these (an ASO's pro "Lower
+    cost than a PEO" says nothing of what a PEO does)."""
+    named = kb.models_of(chunk, sentence)
+    return not query.models or not named or bool(set(named) & set(query.models))
 
 
 def _table_about_asked_models(query: Query, chunk: Chunk) -> bool:

@@ -120,12 +120,7 @@ def sentences(reading: Reading, found: Retrieval, kb: Knowledge, *, roles: tuple
         if chunk.promotional or kb.in_preamble(chunk):
             continue  # the pitch and the introduction are not evidence
         text = kb.units.texts[row]
-        section = kb.section_models.get(chunk.id, ())
-        if chunk.kind == "table_row":
-            models = section
-        else:  # a list item speaks under its lead-in ("Choose an ASO if: you run a larger company…")
-            lead = chunk.context if chunk.kind == "list_item" else ""
-            models = VOCABULARY.models_named(f"{lead} {text}") or section
+        models = kb.models_of(chunk, text)
         score = float(scores[row]) + 0.5 * overlap(question, statement_terms(f"{text} {chunk.context}"))
         out.append(Sentence(row, chunk, text, models, score, rank))
     out.sort(key=lambda s: (-s.match, s.rank))

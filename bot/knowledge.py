@@ -77,6 +77,17 @@ class Knowledge:
             (d.doc_id, s.anchor): normalize(s.text) for d in self.docs.values() for s in d.sections
         }
 
+    def models_of(self, chunk: Chunk, text: str) -> tuple[str, ...]:
+        """The models a sentence of the chunk speaks of: a table row's are its section's (an ASO's pro
+        "Lower cost than a PEO" is about the ASO); a list item's are its lead-in's ("Choose an ASO if:
+        … don't want the shared liability of a PEO model" is about the ASO); a sentence's are the ones
+        it names; else its section's."""
+        section = self.section_models.get(chunk.id, ())
+        if chunk.kind == "table_row":
+            return section
+        lead = VOCABULARY.models_named(chunk.context) if chunk.kind == "list_item" else ()
+        return lead or VOCABULARY.models_named(text) or section
+
     def in_preamble(self, chunk: Chunk) -> bool:
         """Text under the document title, before its first section: an introduction, not an answer."""
         doc = self.docs.get(chunk.doc_id)

@@ -75,11 +75,15 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     if settled:
         return settled
     # Sentences of prose about the model asked alone (a table row mixes columns: its cells are read
-    # by _from_row; a sentence naming both models contrasts them).
+    # by _from_row; a sentence naming another model contrasts them, "Choose an ASO if: … don't want
+    # the shared liability of a PEO model" included).
     statements = [
         s
         for s in candidates
-        if kb.roles[s.row] == "content" and s.chunk.kind != "table_row" and set(s.models) == set(asked)
+        if kb.roles[s.row] == "content"
+        and s.chunk.kind != "table_row"
+        and set(s.models) == set(asked)
+        and set(VOCABULARY.models_named(s.text)) <= set(asked)
     ]
     question = asker_terms(reading.proposition) - {"_you"}
     asker = VOCABULARY.asker_is_subject(reading.proposition)

@@ -197,3 +197,15 @@ def test_a_comparative_yes_no_is_answered_by_which_way_the_guide_leans(
 ) -> None:
     answer = ask(service, question).answer
     assert answer.startswith(opening), answer
+
+
+def test_what_one_model_covers_never_lists_the_other_models_pros(service) -> None:
+    # The ASO's pro "Lower cost than a PEO" and "Choose an ASO if: … don't want the shared liability of a
+    # PEO model" name a PEO but speak of the ASO.
+    for question in (
+        "what kind of things does a PEO deal with for a company?",
+        "what does a peo cover for us",
+    ):
+        reply = ask(service, question)
+        aso_sections = ("What is an ASO?", "What are the pros & cons of an ASO model?")
+        assert not any(c.section in aso_sections for c in reply.citations), reply.answer
