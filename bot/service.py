@@ -107,7 +107,13 @@ class AnswerService:
         reading = self.reader.read(message, state.context())
         facts = reading.facts
         profile = state.profile.merged(facts)
-        if reading.wants_recommendation or (state.awaiting_profile and bool(facts.known())):
+        # "why?" after our recommendation asks for its reasons: the rules table's, with their quotes.
+        explains_advice = reading.shape == "why" and state.shape == "recommend" and bool(profile.known())
+        if (
+            reading.wants_recommendation
+            or explains_advice
+            or (state.awaiting_profile and bool(facts.known()))
+        ):
             response = self._advise(conv_id, profile)
             awaiting = response.status == "needs_more_info"
             rules = rule_trace(profile, self.rules)

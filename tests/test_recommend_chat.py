@@ -53,6 +53,17 @@ def test_transcript_asks_then_recommends_then_takes_a_correction(client: TestCli
     assert third.recommendation.profile["employees"] == 12  # earlier facts stay unless corrected
 
 
+def test_why_after_a_recommendation_gives_its_reasons(client: TestClient, service) -> None:
+    advice = _chat(
+        client, "we have a couple of HR people already and want to keep full control - which model?"
+    )
+    assert advice.recommendation and advice.recommendation.choice == "ASO", advice.answer
+    why = _chat(client, "how come?", advice.conversation_id)
+    assert why.recommendation is not None and why.recommendation.choice == "ASO", why.answer
+    assert {c.quote for c in why.citations} == {c.quote for c in advice.citations}
+    assert verify(why.answer, why.citations, service.kb) == []
+
+
 def test_a_factual_question_is_not_a_recommendation(client: TestClient) -> None:
     reply = _chat(client, "What is a PEO?")
     assert reply.recommendation is None and reply.status == "answered"
