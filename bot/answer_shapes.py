@@ -21,6 +21,7 @@ from bot.tables import (
     cell,
     column_indices,
     row_claim_text,
+    row_item,
     row_sentence,
     with_article,
 )
@@ -294,11 +295,27 @@ def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     if reading.attribute and in_table:
         return table_row(reading, found, kb, texts)
     compared = _compared_section(reading, found, kb)
+    rows = _rows_comparing(kb, reading.models) if not reading.attribute else []
+    if rows and VOCABULARY.asks_listing(reading.cleaned):
+        # "the main differences as a list": the short version, then every row of the table comparing them
+        items = [Claim(row_item(row, reading.models), row, row.body) for row in rows]
+        return Draft(claims=items, lead=texts.fill("table_lead", section=rows[0].section), as_list=True)
     if compared:
         return compared
     if reading.attribute:
         return table_row(reading, found, kb, texts)
     return _described_apart(reading, found, kb, texts)
+
+
+def _rows_comparing(kb: Knowledge, models: tuple[str, ...]) -> list[Chunk]:
+    """The rows of the first table with a column for each of the models (attribute rows only)."""
+    if len(models) != 2:
+        return []
+    by_attribute = TableIndex.of(kb).by_attribute.values()
+    found = {r.id: r for rows in by_attribute for r in rows if all(cell(r, m) for m in models)}
+    rows = sorted(found.values(), key=lambda r: kb.chunk_index[r.id])
+    first = rows[0].section if rows else None
+    return [r for r in rows if r.section == first]
 
 
 def _described_apart(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

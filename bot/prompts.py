@@ -35,6 +35,7 @@ class AnswerTexts(BaseModel):
     column_lead: str
     column_title: str
     list_lead: str
+    table_lead: str
     conditional_list_lead: str
     recommend_lead: str
     not_settled: str

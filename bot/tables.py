@@ -100,6 +100,13 @@ def row_sentence(row: Chunk, models: tuple[str, ...]) -> str:
     return f"The guide's table lists {label} " + " and ".join(parts) + "."
 
 
+def row_item(row: Chunk, models: tuple[str, ...]) -> str:
+    """A row as an item of a list under the table's lead: 'Liability: a PEO “Shared with PEO”; an ASO
+    “All on you”.'"""
+    parts = [f"{with_article(m)} “{value}”" for m in models if (value := cell(row, m))]
+    return f"{row_label(row)}: " + "; ".join(parts) + "."
+
+
 def column_indices(row: Chunk, names: tuple[str, ...]) -> list[int]:
     """Indices of the header cells that are one of the names (case-insensitive, '&' as 'and')."""
     wanted = {n.lower() for n in names}

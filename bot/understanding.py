@@ -18,8 +18,6 @@ from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, stem, without_asker
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
-_WITHOUT = re.compile(r"\bw/o\b", re.IGNORECASE)
-_WITH = re.compile(r"\bw/(?=\s|[a-z])", re.IGNORECASE)
 WHICH_REACH = 5  # "hro vs aso - which one covers more?" asks for a side as "which covers more?" does
 CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
 # Shapes a request for our own recommendation never has (they ask what the guide says).
@@ -82,10 +80,12 @@ class MessageReader:
         """The reading of a message; follow-ups resolve against the context."""
         context = context or Context()
         vocab = self.vocabulary
-        cleaned = _spelled_out(strip_instructions(message)[0])
+        cleaned = vocab.spelled_out(strip_instructions(message)[0])
         first = self.queries.read(cleaned)
         question = _the_question(cleaned, vocab)  # its grammar says how it asks; all of it, what about
-        masked, written = self.encoder.encode([vocab.mask(first.text), first.text])
+        # The shape is read from what a request asks for ("could you list…" asks for a list, not a yes).
+        asked_for = vocab.without_request(first.text) or first.text
+        masked, written = self.encoder.encode([vocab.mask(asked_for), first.text])
         guess = self.shapes.guess(masked=masked, written=written)
         shape: Shape = guess.shape
         # The models the question names ("whats an HRO? keep seeing it next to PEO" asks of the HRO).
@@ -271,12 +271,6 @@ class MessageReader:
         if context.models and len(content) <= ELLIPSIS_WORDS and shape != "chit_chat":
             return context.models, attribute, "ellipsis"
         return (), attribute, None
-
-
-def _spelled_out(text: str) -> str:
-    """Slash shorthand written out: 'w/o' is 'without' and 'w/' is 'with' (as words, 'w/o' would read
-    as 'w' and 'o')."""
-    return _WITH.sub("with ", _WITHOUT.sub("without", text))
 
 
 def _the_question(text: str, vocab: Vocabulary) -> str:

@@ -209,3 +209,15 @@ def test_what_one_model_covers_never_lists_the_other_models_pros(service) -> Non
         reply = ask(service, question)
         aso_sections = ("What is an ASO?", "What are the pros & cons of an ASO model?")
         assert not any(c.section in aso_sections for c in reply.citations), reply.answer
+
+
+def test_asked_for_every_difference_gives_the_whole_comparison_table(service) -> None:
+    reply = ask(service, "could you break down all the ways an ASO and a PEO differ, side by side?")
+    rows = [line for line in reply.answer.splitlines() if line.startswith("- ")]
+    assert len(rows) == len(reply.citations) >= 8, reply.answer
+    assert all("key differences" in c.section for c in reply.citations), reply.answer
+
+
+def test_asking_in_plain_words_is_not_out_of_scope(service) -> None:
+    reply = ask(service, "in layman's terms, what is a PEO?")
+    assert "co-employment" in reply.answer, reply.answer

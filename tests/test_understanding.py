@@ -165,3 +165,16 @@ def test_slash_shorthand_is_read_as_words(service) -> None:
     reading = service.reader.read("we're a startup w/o any hr people, is a peo right for that?")
     assert reading.facts.in_house_hr is False
     assert VOCABULARY.attributes_named("would it work for a tiny shop") == ("best for",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("how do they split work b/w them", "how do they split work between them"),
+        ("w/peo who files", "with peo who files"),
+        ("cheaper b/c no bundling?", "cheaper because no bundling?"),
+        ("A/B test w/o HR", "A/B test without HR"),
+    ],
+)
+def test_shorthand_is_written_out_from_the_vocabulary(typed: str, read: str) -> None:
+    assert VOCABULARY.spelled_out(typed) == read

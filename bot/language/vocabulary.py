@@ -72,6 +72,13 @@ def words_of(text: str) -> str:
     return _words(text)
 
 
+@lru_cache(maxsize=4)
+def _shorthand_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the shorthand tokens (longest first) with the spaces after it."""
+    longest = sorted(keys, key=len, reverse=True)
+    return re.compile(r"(?<![\w/])(" + "|".join(map(re.escape, longest)) + r")\s*", re.IGNORECASE)
+
+
 def _words(text: str) -> str:
     """Lowercase words joined by single spaces; apostrophes go, hyphens split ('co-employer')."""
     text = text.lower().replace("’", "'").replace("'", "")
@@ -85,6 +92,8 @@ class Vocabulary(BaseModel):
     attributes: dict[str, Attribute] = Field(min_length=1)
     direction: Direction
     negation: list[str] = Field(min_length=1)
+    shorthand: dict[str, str]
+    listing: list[str]
     everyday: dict[str, str]
     conversational: list[str]
     references: dict[str, list[str]]
@@ -103,7 +112,23 @@ class Vocabulary(BaseModel):
     defining: list[str]
     receiving: list[str]
     requests: list[str]
+    request_verbs: list[str]
     advice: list[str]
+
+    def spelled_out(self, text: str) -> str:
+        """The message with its slash shorthand written out ("w/o HR" → "without HR", "w/peo" → "with
+        peo")."""
+        if not self.shorthand:
+            return text
+        return (
+            _shorthand_pattern(tuple(self.shorthand))
+            .sub(lambda m: self.shorthand[m.group(1).lower()] + " ", text)
+            .rstrip()
+        )
+
+    def asks_listing(self, text: str) -> bool:
+        """True when the question asks for every item ('the main differences', 'as a list')."""
+        return _holds(self.listing, text)
 
     def speaks_of_reader(self, text: str) -> bool:
         """True when the guide's sentence speaks of the reader's company ('you', 'the client company')."""
@@ -206,9 +231,21 @@ class Vocabulary(BaseModel):
         while words and words[0] in self.fillers:
             words = words[1:]
         words = self._main_clause(words)
-        if _pattern(self.requests).match(" ".join(words)):
-            return False
-        return bool(words) and words[0] in self.auxiliaries
+        return bool(words) and words[0] in self.auxiliaries and not self.without_request(" ".join(words))
+
+    def without_request(self, text: str) -> str | None:
+        """What a request asks for ('could you list the myths?' → 'list the myths', 'do you know what
+        an HRO is' → 'what an hro is'), None when the text is no request ('can you keep your own broker?'
+        asks a question of anyone)."""
+        norm = _words(text)
+        opener = _pattern(self.requests).match(norm)
+        if not opener:
+            return None
+        rest = norm[opener.end() :].strip()
+        rest = re.sub(r"^(?:please|pls|plz|just|quickly)\s+", "", rest)
+        first = rest.split()[0] if rest else ""
+        embedded = first in self.wh_words or first in ("if", "whether")  # "do you know what…"
+        return rest if embedded or _pattern(self.request_verbs).match(rest) else None
 
     def _main_clause(self, words: list[str]) -> list[str]:
         """After a leading condition ('if we went with an ASO would our staff get…'), the clause that
