@@ -210,9 +210,7 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     candidates = sentences(reading, found, kb, roles=("content",))
     # A side of the attribute asked that the row does not state ("under whose EIN?"): the guide's
     # sentence that states it leads.
-    asked = asker_terms(reading.proposition) & attribute_stems(reading.attribute, single_words=True)
-    stated = {t[:SAME_WORD] for t in statement_terms(row.body)}  # "comp" states "compensation"
-    lacking = {t for t in asked if t[:SAME_WORD] not in stated}
+    lacking = _unstated(reading, row)
     saying = next(
         (
             s
@@ -233,6 +231,20 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     if support and not saying and _asks_what_it_does(reading) and _cells_of_reader(row, reading.models):
         return Draft(claims=[*support[:1], *claims, *support[1:]])  # what it does, then what stays with you
     return Draft(claims=claims + support)
+
+
+def _unstated(reading: Reading, row: Chunk) -> set[str]:
+    """The attribute's words the question asks that the row does not state, in the guide's words or
+    its own ('under whose EIN?' against 'ASO runs payroll'); a word the guide's rewrites to one the row
+    states ('pricing' for 'cost') is stated."""
+    topic = attribute_stems(reading.attribute, single_words=True)
+    stated = {t[:SAME_WORD] for t in statement_terms(row.body)}  # "comp" states "compensation"
+    lacking: set[str] = set()
+    for word in words_of(reading.proposition).split():
+        said = {stem(word), *content_terms(VOCABULARY.everyday.get(word, ""))}
+        if stem(word) in topic and not any(t[:SAME_WORD] in stated for t in said):
+            lacking.add(stem(word))
+    return lacking
 
 
 def _asks_what_it_does(reading: Reading) -> bool:
