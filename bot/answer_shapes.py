@@ -8,7 +8,15 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.compose import Claim, Draft, compose, render_sentence, similar, standing
-from bot.evidence import Sentence, about, asker_terms, attribute_stems, sentences, statement_terms
+from bot.evidence import (
+    Sentence,
+    about,
+    asker_terms,
+    attribute_stems,
+    doer_of,
+    sentences,
+    statement_terms,
+)
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.polarity import settle_each, settle_myth, settle_which, settle_yes_no
@@ -201,7 +209,7 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     models = reading.models or DEFAULT_PAIR
     rows = [r for r in attribute_rows(kb, reading.attribute) if any(cell(r, m) for m in models)]
     if not rows:
-        return _listed_on_attribute(reading, found, kb)
+        return _doer_named(reading, found, kb) or _listed_on_attribute(reading, found, kb)
     row = rows[0]
     shown = tuple(m for m in models if cell(row, m)) or DEFAULT_PAIR
     if len(shown) == 1 and reading.shape == "comparison":
@@ -231,6 +239,28 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     if support and not saying and _asks_what_it_does(reading) and _cells_of_reader(row, reading.models):
         return Draft(claims=[*support[:1], *claims, *support[1:]])  # what it does, then what stays with you
     return Draft(claims=claims + support)
+
+
+def _doer_named(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
+    """A who-question on an attribute the table has no row for ("who's on the hook for compliance with
+    an ASO?"): the guide's sentence that names who does it ('…full responsibility for coverage and
+    compliance stays with you') leads, then the guide's words on it."""
+    topic = attribute_stems(reading.attribute)
+    if not topic or not _asks_who(reading):
+        return None
+    candidates = sentences(reading, found, kb, roles=("content",))
+    naming = next(
+        (
+            s
+            for s in candidates
+            if s.chunk.kind != "table_row" and about(s, reading.models) and doer_of(s.text, topic)
+        ),
+        None,
+    )
+    if naming is None:
+        return None
+    claims = [_claim(naming, kb, reading)]
+    return Draft(claims=claims + _support(reading, candidates, kb, claims, models=reading.models))
 
 
 def _unstated(reading: Reading, row: Chunk) -> set[str]:
@@ -351,7 +381,7 @@ def _compared_section(reading: Reading, found: Retrieval, kb: Knowledge) -> Draf
 
 def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """The pros and/or cons columns of each asked model's table, whole."""
-    models = reading.models or _models_of_hits(found, kb)
+    models = _side_bought(reading, found, kb) or _models_of_hits(found, kb)
     wanted = {*reading.query.terms, *reading.query.related}
     groups: list[tuple[str, list[Claim]]] = []
     for model in models[:2]:
@@ -360,6 +390,9 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
             continue
         columns = column_indices(rows[0], ("pros", "cons"))
         asked = [i for i in columns if stem(rows[0].header[i].lower()) in wanted]
+        # "What do we give up?" asks the cons, "what do we gain?" the pros, when no column is named.
+        leaning = {"less": ("cons",), "more": ("pros",)}.get(reading.direction or "", ())
+        asked = asked or column_indices(rows[0], leaning)
         for i in asked or columns:
             claims = [Claim(r.cells[i], r, r.body) for r in rows[:MAX_ITEMS] if i < len(r.cells)]
             title = texts.fill("column_title", column=rows[0].header[i], model=with_article(model))
@@ -374,6 +407,17 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     ):
         groups.append(prose)  # "all the downsides of a PEO": its cons, and the section on its downside
     return Draft(claims=[c for _, cs in groups for c in cs], groups=groups)
+
+
+def _side_bought(reading: Reading, found: Retrieval, kb: Knowledge) -> tuple[str, ...]:
+    """The models a pros-and-cons question asks of; of two, the one that has what it speaks of buying
+    ('what do we give up for the lower price?' asks of the cheaper one), settled as 'which costs less?'."""
+    leaning = VOCABULARY.direction_near(reading.proposition, reading.attribute) if reading.attribute else None
+    if len(reading.models) < 2 or not leaning:
+        return reading.models
+    candidates = sentences(reading, found, kb, roles=("content",))
+    settled = settle_which(replace(reading, direction=leaning), candidates, kb)
+    return (settled[0],) if settled else reading.models
 
 
 def _section_on(
