@@ -167,7 +167,7 @@ class MessageReader:
         about_models = bool(named) or vocab.asks_advice(cleaned) or guess.probability >= ADVICE_PROBABILITY
         # After our recommendation, "what would we give up vs a PEO?" asks about it, stating no new fact.
         about_advice = context.shape == "recommend" and vocab.asks_wh(question) and not facts.known()
-        # "we're 600 people with a big HR team" asks nothing: facts about us are what the rules table decides on.
+        # "we're 600 people with a big HR team" asks nothing; facts about us are what the rules table decides.
         only_tells = bool(facts.known()) and not named and not vocab.asks(cleaned)
         wants = only_tells or (
             about_models
