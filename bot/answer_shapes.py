@@ -390,9 +390,11 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
             continue
         columns = column_indices(rows[0], ("pros", "cons"))
         asked = [i for i in columns if stem(rows[0].header[i].lower()) in wanted]
-        # "What do we give up?" asks the cons, "what do we gain?" the pros, when no column is named.
-        leaning = {"less": ("cons",), "more": ("pros",)}.get(reading.direction or "", ())
-        asked = asked or column_indices(rows[0], leaning)
+        # "What do we give up?" asks the cons too ("what do we gain and what do we give up?": both); the
+        # attribute's own comparatives ("the cheaper one") lean no column.
+        leaning = VOCABULARY.direction_of(VOCABULARY.mask(reading.proposition))
+        leant = column_indices(rows[0], {"less": ("cons",), "more": ("pros",)}.get(leaning or "", ()))
+        asked = sorted({*asked, *leant})
         for i in asked or columns:
             claims = [Claim(r.cells[i], r, r.body) for r in rows[:MAX_ITEMS] if i < len(r.cells)]
             title = texts.fill("column_title", column=rows[0].header[i], model=with_article(model))

@@ -197,3 +197,24 @@ def test_a_comparative_yes_no_is_answered_by_which_way_the_guide_leans(
 ) -> None:
     answer = ask(service, question).answer
     assert answer.startswith(opening), answer
+
+
+def test_what_we_give_up_for_what_we_gain_is_the_cons_of_the_side_that_has_it(service) -> None:
+    answer = ask(service, "is a peo or an aso the pricier one", "whats the catch w/ the lower cost").answer
+    assert answer.startswith("Cons of an ASO")
+
+
+def test_the_cons_alone_when_only_giving_up_is_asked(service) -> None:
+    answer = ask(service, "what would we be sacrificing if we signed w/ a peo").answer
+    assert "Cons of a PEO" in answer and "Pros of a PEO" not in answer
+
+
+def test_who_question_without_a_table_row_leads_with_who_does_it(service) -> None:
+    answer = ask(service, "with an aso who's accountable if we break a labor regulation").answer
+    first = re.split(r"(?<=[.\]])\s", answer)[0]
+    assert "you" in first.lower() and not answer.startswith("-")
+
+
+def test_how_much_of_the_hr_work_is_no_question_of_figures(service) -> None:
+    answer = ask(service, "how much of the day to day hr stuff would an aso take over").answer
+    assert not answer.startswith("The guide gives no figure")

@@ -161,7 +161,11 @@ class Vocabulary(BaseModel):
         text = _WE_ARE.sub(r"\1 are", text)  # "we're" is no "were"
         for sentence in re.split(r"[.!;\n]+", text):
             said = " ".join(w for w in _words(sentence).split() if w not in self.fillers)
-            if self.opens_with_auxiliary(said) or self.asks_wh(said) or _pattern(self.requests).match(said):
+            if (
+                self.opens_with_auxiliary(said)
+                or self.asks_wh(sentence)
+                or _pattern(self.requests).match(said)
+            ):
                 return True
         return False
 
