@@ -184,6 +184,9 @@ def _yes_no_each(
 
 def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     candidates = sentences(reading, found, kb, roles=("content",))
+    only = _said_of_one_model(reading, candidates, kb, texts)
+    if only:
+        return only
     named = settle_which(reading, candidates, kb)
     if not named:
         return None
@@ -202,6 +205,60 @@ def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     else:
         claims += support
     return Draft(claims=claims, lead=texts.fill("side", model=with_article(side)))
+
+
+def _said_of_one_model(
+    reading: Reading, candidates: list[Sentence], kb: Knowledge, texts: AnswerTexts
+) -> Draft | None:
+    """The side named by what the guide says of one model only (see _only_model_said_to), its sentence
+    first."""
+    only = _only_model_said_to(reading, kb)
+    claim = _claim_at(only[1], kb.chunk(kb.units.chunk_ids[only[1]]), kb) if only else None
+    if not (only and claim):
+        return None
+    claims = [claim, *_support(reading, candidates, kb, [claim], models=(only[0],))]
+    return Draft(claims=claims, lead=texts.fill("side", model=with_article(only[0])))
+
+
+def _only_model_said_to(reading: Reading, kb: Knowledge) -> tuple[str, int] | None:
+    """'Which one would help with training our managers?' (no model named, no way to lean): the one
+    model the guide says a word of the question of, wherever it says it ('…an HRO… offers flexible HR
+    services like recruiting, training…'), with the first sentence saying it; None when the words asked
+    are said of several models, or of none."""
+    if reading.direction or reading.reference != "implicit":
+        return None
+    asked = set(content_terms(reading.proposition)) - MODEL_NAME_STEMS
+    said: dict[str, set[str | None]] = {t: set() for t in asked}
+    first: dict[str, int] = {}
+    for chunk_id, rows in kb.sentence_rows.items():
+        for row in rows:
+            text = kb.units.texts[row]
+            held = asked & set(content_terms(text))
+            if kb.roles[row] != "content" or not held:
+                continue
+            section = kb.section_models.get(chunk_id, ())
+            for term in held:
+                model = _said_of(text, term) or (section[0] if len(section) == 1 else None)
+                said[term].add(model)
+                first.setdefault(term, row)
+    only = {t: next(iter(ms)) for t, ms in said.items() if len(ms) == 1 and None not in ms}
+    sides = set(only.values())
+    if len(sides) != 1:
+        return None
+    term = min(only, key=lambda t: first[t])
+    return only[term] or "", first[term]
+
+
+def _said_of(text: str, term: str) -> str | None:
+    """The model a sentence says the term of: the last one it names before the term ('An HRO… offers
+    services like recruiting, training' says training of the HRO)."""
+    model = None
+    for word in words_of(text).split():
+        if stem(word) == term:
+            return model
+        named = VOCABULARY.models_named(word)
+        model = named[0] if named else model
+    return model
 
 
 def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

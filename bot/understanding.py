@@ -110,7 +110,7 @@ class MessageReader:
         if two_sides and not both and offers_both:
             shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
         if shape == "recommend" and _asks_which_has(question, cleaned, vocab):
-            shape = "general"  # "which one would help with training our managers?" asks the guide
+            shape = "which_more"  # "which one would help with training our managers?" asks the guide
         facts = extract_profile(cleaned)
         # "we're 400 people with an HR team… which model fits?" asks our advice, whichever way it leans.
         advice_on_facts = bool(facts.known()) and vocab.asks_advice(question)

@@ -218,3 +218,8 @@ def test_who_question_without_a_table_row_leads_with_who_does_it(service) -> Non
 def test_how_much_of_the_hr_work_is_no_question_of_figures(service) -> None:
     answer = ask(service, "how much of the day to day hr stuff would an aso take over").answer
     assert not answer.startswith("The guide gives no figure")
+
+
+def test_which_one_does_a_thing_the_guide_says_of_one_model_only_names_it(service) -> None:
+    answer = ask(service, "which one could run recruiting for our team").answer
+    assert answer.startswith("The guide points to an HRO")
