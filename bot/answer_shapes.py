@@ -8,7 +8,15 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.compose import Claim, Draft, compose, render_sentence, similar, standing
-from bot.evidence import Sentence, about, asker_terms, attribute_stems, sentences, statement_terms
+from bot.evidence import (
+    Sentence,
+    about,
+    asker_terms,
+    attribute_stems,
+    doer_of,
+    sentences,
+    statement_terms,
+)
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.polarity import settle_each, settle_myth, settle_which, settle_yes_no
@@ -177,6 +185,9 @@ def _yes_no_each(
 
 def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     candidates = sentences(reading, found, kb, roles=("content",))
+    only = _said_of_one_model(reading, candidates, kb, texts)
+    if only:
+        return only
     named = settle_which(reading, candidates, kb)
     if not named:
         return None
@@ -197,12 +208,66 @@ def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     return Draft(claims=claims, lead=texts.fill("side", model=with_article(side)))
 
 
+def _said_of_one_model(
+    reading: Reading, candidates: list[Sentence], kb: Knowledge, texts: AnswerTexts
+) -> Draft | None:
+    """The side named by what the guide says of one model only (see _only_model_said_to), its sentence
+    first."""
+    only = _only_model_said_to(reading, kb)
+    claim = _claim_at(only[1], kb.chunk(kb.units.chunk_ids[only[1]]), kb) if only else None
+    if not (only and claim):
+        return None
+    claims = [claim, *_support(reading, candidates, kb, [claim], models=(only[0],))]
+    return Draft(claims=claims, lead=texts.fill("side", model=with_article(only[0])))
+
+
+def _only_model_said_to(reading: Reading, kb: Knowledge) -> tuple[str, int] | None:
+    """'Which one would help with training our managers?' (no model named, no way to lean): the one
+    model the guide says a word of the question of, wherever it says it ('…an HRO… offers flexible HR
+    services like recruiting, training…'), with the first sentence saying it; None when the words asked
+    are said of several models, or of none."""
+    if reading.direction or reading.reference != "implicit":
+        return None
+    asked = set(content_terms(reading.proposition)) - MODEL_NAME_STEMS
+    said: dict[str, set[str | None]] = {t: set() for t in asked}
+    first: dict[str, int] = {}
+    for chunk_id, rows in kb.sentence_rows.items():
+        for row in rows:
+            text = kb.units.texts[row]
+            held = asked & set(content_terms(text))
+            if kb.roles[row] != "content" or not held:
+                continue
+            section = kb.section_models.get(chunk_id, ())
+            for term in held:
+                model = _said_of(text, term) or (section[0] if len(section) == 1 else None)
+                said[term].add(model)
+                first.setdefault(term, row)
+    only = {t: next(iter(ms)) for t, ms in said.items() if len(ms) == 1 and None not in ms}
+    sides = set(only.values())
+    if len(sides) != 1:
+        return None
+    term = min(only, key=lambda t: first[t])
+    return only[term] or "", first[term]
+
+
+def _said_of(text: str, term: str) -> str | None:
+    """The model a sentence says the term of: the last one it names before the term ('An HRO… offers
+    services like recruiting, training' says training of the HRO)."""
+    model = None
+    for word in words_of(text).split():
+        if stem(word) == term:
+            return model
+        named = VOCABULARY.models_named(word)
+        model = named[0] if named else model
+    return model
+
+
 def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """An attribute asked of one or both models: the table's row as a sentence, then the guide's words."""
     models = reading.models or DEFAULT_PAIR
     rows = [r for r in attribute_rows(kb, reading.attribute) if any(cell(r, m) for m in models)]
     if not rows:
-        return _listed_on_attribute(reading, found, kb)
+        return _doer_named(reading, found, kb) or _listed_on_attribute(reading, found, kb)
     row = rows[0]
     shown = tuple(m for m in models if cell(row, m)) or DEFAULT_PAIR
     if len(shown) == 1 and reading.shape == "comparison":
@@ -211,9 +276,7 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     candidates = sentences(reading, found, kb, roles=("content",))
     # A side of the attribute asked that the row does not state ("under whose EIN?"): the guide's
     # sentence that states it leads.
-    asked = asker_terms(reading.proposition) & attribute_stems(reading.attribute, single_words=True)
-    stated = {t[:SAME_WORD] for t in statement_terms(row.body)}  # "comp" states "compensation"
-    lacking = {t for t in asked if t[:SAME_WORD] not in stated}
+    lacking = _unstated(reading, row)
     saying = next(
         (
             s
@@ -234,6 +297,42 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     if support and not saying and _asks_what_it_does(reading) and _cells_of_reader(row, reading.models):
         return Draft(claims=[*support[:1], *claims, *support[1:]])  # what it does, then what stays with you
     return Draft(claims=claims + support)
+
+
+def _doer_named(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
+    """A who-question on an attribute the table has no row for ("who's on the hook for compliance with
+    an ASO?"): the guide's sentence that names who does it ('…full responsibility for coverage and
+    compliance stays with you') leads, then the guide's words on it."""
+    topic = attribute_stems(reading.attribute)
+    if not topic or not _asks_who(reading):
+        return None
+    candidates = sentences(reading, found, kb, roles=("content",))
+    naming = next(
+        (
+            s
+            for s in candidates
+            if s.chunk.kind != "table_row" and about(s, reading.models) and doer_of(s.text, topic)
+        ),
+        None,
+    )
+    if naming is None:
+        return None
+    claims = [_claim(naming, kb, reading)]
+    return Draft(claims=claims + _support(reading, candidates, kb, claims, models=reading.models))
+
+
+def _unstated(reading: Reading, row: Chunk) -> set[str]:
+    """The attribute's words the question asks that the row does not state, in the guide's words or
+    its own ('under whose EIN?' against 'ASO runs payroll'); a word the guide's rewrites to one the row
+    states ('pricing' for 'cost') is stated."""
+    topic = attribute_stems(reading.attribute, single_words=True)
+    stated = {t[:SAME_WORD] for t in statement_terms(row.body)}  # "comp" states "compensation"
+    lacking: set[str] = set()
+    for word in words_of(reading.proposition).split():
+        said = {stem(word), *content_terms(VOCABULARY.everyday.get(word, ""))}
+        if stem(word) in topic and not any(t[:SAME_WORD] in stated for t in said):
+            lacking.add(stem(word))
+    return lacking
 
 
 def _asks_what_it_does(reading: Reading) -> bool:
@@ -356,7 +455,7 @@ def _compared_section(reading: Reading, found: Retrieval, kb: Knowledge) -> Draf
 
 def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """The pros and/or cons columns of each asked model's table, whole."""
-    models = reading.models or _models_of_hits(found, kb)
+    models = _side_bought(reading, found, kb) or _models_of_hits(found, kb)
     wanted = {*reading.query.terms, *reading.query.related}
     groups: list[tuple[str, list[Claim]]] = []
     for model in models[:2]:
@@ -365,6 +464,11 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
             continue
         columns = column_indices(rows[0], ("pros", "cons"))
         asked = [i for i in columns if stem(rows[0].header[i].lower()) in wanted]
+        # "What do we give up?" asks the cons too ("what do we gain and what do we give up?": both); the
+        # attribute's own comparatives ("the cheaper one") lean no column.
+        leaning = VOCABULARY.direction_of(VOCABULARY.mask(reading.proposition))
+        leant = column_indices(rows[0], {"less": ("cons",), "more": ("pros",)}.get(leaning or "", ()))
+        asked = sorted({*asked, *leant})
         for i in asked or columns:
             claims = [Claim(r.cells[i], r, r.body) for r in rows[:MAX_ITEMS] if i < len(r.cells)]
             title = texts.fill("column_title", column=rows[0].header[i], model=with_article(model))
@@ -379,6 +483,17 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     ):
         groups.append(prose)  # "all the downsides of a PEO": its cons, and the section on its downside
     return Draft(claims=[c for _, cs in groups for c in cs], groups=groups)
+
+
+def _side_bought(reading: Reading, found: Retrieval, kb: Knowledge) -> tuple[str, ...]:
+    """The models a pros-and-cons question asks of; of two, the one that has what it speaks of buying
+    ('what do we give up for the lower price?' asks of the cheaper one), settled as 'which costs less?'."""
+    leaning = VOCABULARY.direction_near(reading.proposition, reading.attribute) if reading.attribute else None
+    if len(reading.models) < 2 or not leaning:
+        return reading.models
+    candidates = sentences(reading, found, kb, roles=("content",))
+    settled = settle_which(replace(reading, direction=leaning), candidates, kb)
+    return (settled[0],) if settled else reading.models
 
 
 def _section_on(

@@ -33,8 +33,14 @@ _INSTRUCTION = re.compile(
 _CONJUNCTION = re.compile(r",?\s+\b(?:and then|and also|and|then|but|also|after that)\b\s+", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _CLAUSES = re.compile(r"(?<=[.!?:;\n])\s+|\n+")
+# "How much" asks for a figure when an amount follows it ("how much does it cost", "how much more", "how
+# much money"), not a share of something ("how much of our HR", "how much control do we keep").
+_HOW_MUCH = (
+    r"\bhow much\b(?=\s*(?:[?.!$]|$)|\s+(?:is|are|was|were|does|do|did|would|will|can|could|should|it|they"
+    r"|we|you|i|money|cash|more|less|extra|cheaper|pricier|costlier)\b)"
+)
 _FIGURE = re.compile(
-    r"\bhow much\b|\bhow many (dollars|percent)\b|\b(percentage|percent|dollars?)\b|[$%]"
+    _HOW_MUCH + r"|\bhow many (dollars|percent)\b|\b(percentage|percent|dollars?)\b|[$%]"
     r"|\bper (employee|month|year|head|worker|person|paycheck)\b"
     r"|\b(typical|average|usual|monthly|annual|yearly|going|exact) (price|cost|fee|rate|charge)s?\b"
     r"|\b(price|cost|fee|rate|charge)s? (of|for) (a|an|the|using|hiring)?\s*(peo|aso|hro|eor)"

@@ -109,6 +109,8 @@ class MessageReader:
         offers_both = " or " in f" {words_of(question)} " or vocab.asks_wh(question)
         if two_sides and not both and offers_both:
             shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
+        if shape == "recommend" and _asks_which_has(question, cleaned, vocab):
+            shape = "which_more"  # "which one would help with training our managers?" asks the guide
         facts = extract_profile(cleaned)
         # "we're 400 people with an HR team… which model fits?" asks our advice, whichever way it leans.
         advice_on_facts = bool(facts.known()) and vocab.asks_advice(question)
@@ -165,12 +167,16 @@ class MessageReader:
         about_models = bool(named) or vocab.asks_advice(cleaned) or guess.probability >= ADVICE_PROBABILITY
         # After our recommendation, "what would we give up vs a PEO?" asks about it, stating no new fact.
         about_advice = context.shape == "recommend" and vocab.asks_wh(question) and not facts.known()
-        wants = (
+        # "we're 600 people with a big HR team" asks nothing; facts about us are what the rules table decides.
+        only_tells = bool(facts.known()) and not named and not vocab.asks(cleaned)
+        wants = only_tells or (
             about_models
             and not (shape in NOT_ADVICE or factual or about_advice)
             and (asks_for_recommendation(cleaned) or (shape == "recommend" and speaks_for_asker(cleaned)))
         )
-        if shape == "recommend" and not wants:
+        if only_tells:
+            shape = "recommend"
+        elif shape == "recommend" and not wants:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
             shape = "yes_no" if vocab.opens_with_auxiliary(question) else "general"
         which = "which" in question.lower().split()[:WHICH_REACH]
@@ -242,8 +248,7 @@ class MessageReader:
             return named, attribute, None
         pointer = self.vocabulary.reference(text)
         if pointer == "other" and context.models and not named:
-            other = COUNTERPART.get(context.models[-1])
-            return ((other,) if other else context.models), attribute or context.attribute, "other"
+            return _counterpart(context.models), attribute or context.attribute, "other"
         if shape == "why":
             return named or context.models, attribute or context.attribute, "why"
         if shape == "swap":
@@ -259,10 +264,6 @@ class MessageReader:
                 joined = tuple(dict.fromkeys((*context.models, *named)))
                 return joined, attribute or context.attribute, "one"  # "that vs an HRO"
             return named, attribute, None
-        if pointer == "other" and context.models:
-            last = context.models[-1]
-            other = COUNTERPART.get(last)
-            return ((other,) if other else context.models), attribute or context.attribute, "other"
         if pointer == "all" and len(context.models) == 1 and (other := COUNTERPART.get(context.models[0])):
             return (*context.models, other), attribute or context.attribute, pointer  # "true for both?"
         if pointer in ("all", "one"):
@@ -271,6 +272,14 @@ class MessageReader:
         if context.models and len(content) <= ELLIPSIS_WORDS and shape != "chit_chat":
             return context.models, attribute, "ellipsis"
         return (), attribute, None
+
+
+def _counterpart(models: tuple[str, ...]) -> tuple[str, ...]:
+    """What "the other one" points at: the counterpart of the model in focus, the one the previous
+    question was about ("who files the taxes with an ASO instead of a PEO?" is about the ASO, so the
+    other one is the PEO); the models themselves when the one in focus has no counterpart."""
+    other = COUNTERPART.get(models[0])
+    return (other,) if other else models
 
 
 def _the_question(text: str, vocab: Vocabulary) -> str:
@@ -285,6 +294,14 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
         return asking[0]
     last = sentences[-1]
     return last if vocab.opens_with_auxiliary(last) or vocab.asks_wh(last) else text
+
+
+def _asks_which_has(question: str, cleaned: str, vocab: Vocabulary) -> bool:
+    """A which-question asking which model has a capability or a property ("which one would help with
+    training our managers?", "which is easier to tailor?"), not which fits us: no word of advice or
+    choice in it ("which one suits us?", "which should we pick?")."""
+    which = "which" in question.lower().split()[:WHICH_REACH]
+    return which and not vocab.asks_advice(question) and not asks_for_recommendation(cleaned)
 
 
 def _offers_sides(question: str, *, direction: str | None) -> bool:

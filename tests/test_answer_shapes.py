@@ -221,3 +221,29 @@ def test_asked_for_every_difference_gives_the_whole_comparison_table(service) ->
 def test_asking_in_plain_words_is_not_out_of_scope(service) -> None:
     reply = ask(service, "in layman's terms, what is a PEO?")
     assert "co-employment" in reply.answer, reply.answer
+
+
+def test_what_we_give_up_for_what_we_gain_is_the_cons_of_the_side_that_has_it(service) -> None:
+    answer = ask(service, "is a peo or an aso the pricier one", "whats the catch w/ the lower cost").answer
+    assert answer.startswith("Cons of an ASO")
+
+
+def test_the_cons_alone_when_only_giving_up_is_asked(service) -> None:
+    answer = ask(service, "what would we be sacrificing if we signed w/ a peo").answer
+    assert "Cons of a PEO" in answer and "Pros of a PEO" not in answer
+
+
+def test_who_question_without_a_table_row_leads_with_who_does_it(service) -> None:
+    answer = ask(service, "with an aso who's accountable if we break a labor regulation").answer
+    first = re.split(r"(?<=[.\]])\s", answer)[0]
+    assert "you" in first.lower() and not answer.startswith("-")
+
+
+def test_how_much_of_the_hr_work_is_no_question_of_figures(service) -> None:
+    answer = ask(service, "how much of the day to day hr stuff would an aso take over").answer
+    assert not answer.startswith("The guide gives no figure")
+
+
+def test_which_one_does_a_thing_the_guide_says_of_one_model_only_names_it(service) -> None:
+    answer = ask(service, "which one could run recruiting for our team").answer
+    assert answer.startswith("The guide points to an HRO")

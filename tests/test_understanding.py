@@ -178,3 +178,55 @@ def test_slash_shorthand_is_read_as_words(service) -> None:
 )
 def test_shorthand_is_written_out_from_the_vocabulary(typed: str, read: str) -> None:
     assert VOCABULARY.spelled_out(typed) == read
+
+
+@pytest.mark.slow
+def test_the_other_one_is_the_counterpart_of_the_model_in_focus(service) -> None:
+    # The previous question was about the PEO, weighed against an ASO: "the other one" is the ASO.
+    focus = Context(models=("PEO", "ASO"), attribute="benefits", shape="attribute")
+    reading = service.reader.read("k and for the other one?", focus)
+    assert (reading.models, reading.attribute, reading.reference) == (("ASO",), "benefits", "other")
+
+
+@pytest.mark.slow
+def test_stating_company_facts_alone_starts_a_recommendation(service) -> None:
+    reading = service.reader.read("fyi we have 35 staff spread over 4 states and nobody doing hr")
+    assert reading.wants_recommendation and reading.shape == "recommend"
+    assert not service.reader.read("we have 35 staff, what does an ASO cost").wants_recommendation
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "which of these is simpler to tailor for our team",
+        "which one would take recruiting off our plate",
+    ],
+)
+def test_which_one_has_a_capability_asks_the_guide_not_our_advice(service, message: str) -> None:
+    assert not service.reader.read(message).wants_recommendation
+
+
+def test_which_fits_us_still_asks_our_advice() -> None:
+    assert VOCABULARY.asks_advice("which is best for our company")
+    assert not VOCABULARY.asks_advice("which is easier to tailor to the services we need")
+
+
+def test_pricing_words_are_cost_and_a_verb_phrase_is_no_head() -> None:
+    assert VOCABULARY.attributes_named("how is an hro priced") == ("cost",)
+    assert VOCABULARY.attributes_named("how do the fees work for an eor")[:1] == ("cost",)
+    assert VOCABULARY.attributes_named("employer liability under an hro") == ("liability",)
+
+
+def test_how_much_asks_a_figure_only_for_an_amount(service) -> None:
+    read = service.reader.queries.read
+    assert read("how much would an eor set us back").asks_figure
+    assert read("how much money does a peo save").asks_figure
+    assert not read("how much of the benefits work does an aso take over").asks_figure
+    assert not read("how much say do we keep over raises").asks_figure
+
+
+def test_a_message_that_only_tells_asks_nothing() -> None:
+    assert not VOCABULARY.asks("we're a 20 person shop. our payroll is a mess")
+    assert VOCABULARY.asks("we're a 20 person shop. can a PEO take payroll")
+    assert VOCABULARY.asks("we're a 20 person shop, who handles workers comp")

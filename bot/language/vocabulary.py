@@ -18,9 +18,17 @@ _SUBJECTS = frozenset({"we", "i", "you", "it", "they", "our", "my", "the", "a", 
 _JOINED_MODELS = re.compile(r"\bX\s+(?:and|or|nor)\s+(?:an?\s+)?X\b")
 _WEIGHED = re.compile(r"\b(?:than|vs|versus|between|which|whereas)\b")
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|main|different)"
+_WE_ARE = re.compile(r"\b(we|you|they)['’]re\b", re.IGNORECASE)
+_PREPOSITIONS = frozenset({"for", "with", "on", "over", "to", "of", "about"})
 _PREPOSITION_BEFORE = re.compile(
     rf"\b(for|of|on|over|with|about)\s+(the\s+|our\s+|my\s+|any\s+|all\s+)?({_COUNT}\s+)?$"
 )
+
+
+def _ends_in_preposition(phrase: str) -> bool:
+    """The phrase ends in a preposition ('work for', 'help with', 'take on'): a verb's or an adjective's
+    phrase, not a noun that a word before it could modify."""
+    return phrase.rsplit(" ", 1)[-1] in _PREPOSITIONS
 
 
 class VocabularyError(ValueError):
@@ -170,6 +178,22 @@ class Vocabulary(BaseModel):
                 return True  # "whos", "whats": a wh-word and its verb in one
         return False
 
+    def asks(self, text: str) -> bool:
+        """True when the text asks anything: a question mark, or a sentence that opens as a question
+        ('is…', 'who…') or a request ('can you…'). "We're 600 people and like our broker" only tells."""
+        if "?" in text:
+            return True
+        text = _WE_ARE.sub(r"\1 are", text)  # "we're" is no "were"
+        for sentence in re.split(r"[.!;\n]+", text):
+            said = " ".join(w for w in _words(sentence).split() if w not in self.fillers)
+            if (
+                self.opens_with_auxiliary(said)
+                or self.asks_wh(sentence)
+                or _pattern(self.requests).match(said)
+            ):
+                return True
+        return False
+
     def defines(self, text: str) -> bool:
         """True when the sentence says what something means ('simply means', 'in simple words')."""
         return _holds(self.defining, text)
@@ -285,7 +309,13 @@ class Vocabulary(BaseModel):
         # "legal employer" is one phrase of the employer role, not "legal" (compliance) before "employer".
         spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
         # In "employer liability" the first word only modifies the second: the second is what is asked.
-        heads = [s for s, nxt in zip(spans, [*spans[1:], None]) if not (nxt and nxt[0] == s[1] + 1)]
+        # A phrase ending in a preposition ("work for", "help with") is a verb's: the word before it is its
+        # subject ("how does pricing work for each"), not a modifier.
+        heads = [
+            s
+            for s, nxt in zip(spans, [*spans[1:], None])
+            if not (nxt and nxt[0] == s[1] + 1 and not _ends_in_preposition(norm[nxt[0] : nxt[1]]))
+        ]
         # Where each head's phrase starts ("employer liability" starts at "employer").
         starts: dict[tuple[int, int, str], int] = {}
         for prev, span in zip([None, *spans], spans):
