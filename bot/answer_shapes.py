@@ -456,6 +456,13 @@ def _compared_section(reading: Reading, found: Retrieval, kb: Knowledge) -> Draf
 def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """The pros and/or cons columns of each asked model's table, whole."""
     models = _side_bought(reading, found, kb) or _models_of_hits(found, kb)
+    topic = (
+        reading.attribute
+        if reading.attribute and not VOCABULARY.compared_on(reading.proposition, reading.attribute)
+        else None
+    )
+    if len(models) == 1 and topic and (listed := _listed_on_attribute(reading, found, kb)):
+        return listed  # "what flexibility would we give up?": its pros or cons on that, not all of them
     wanted = {*reading.query.terms, *reading.query.related}
     groups: list[tuple[str, list[Claim]]] = []
     for model in models[:2]:

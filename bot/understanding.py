@@ -90,6 +90,9 @@ class MessageReader:
         shape: Shape = guess.shape
         # The models the question names ("whats an HRO? keep seeing it next to PEO" asks of the HRO).
         named = vocab.models_named(question) or vocab.models_named(first.text)
+        if context.models and vocab.reference(question) == "one":
+            # "is it a co-employer like the PEO?": 'it' is asked about, the PEO only held up beside it
+            named = tuple(m for m in named if m not in vocab.models_likened(question))
         # The words as typed first: typo fixing must not turn "suited" into "suite".
         attributes = vocab.attributes_named(question) or vocab.attributes_named(first.text)
         direction = vocab.direction_of(first.text)
@@ -114,6 +117,8 @@ class MessageReader:
         facts = extract_profile(cleaned)
         # "we're 400 people with an HR team… which model fits?" asks our advice, whichever way it leans.
         advice_on_facts = bool(facts.known()) and vocab.asks_advice(question)
+        if advice_on_facts and shape in ("which_more", "comparison", "general", "attribute"):
+            shape = "recommend"  # "40 people, one HR generalist, we keep our broker - which model"
         if (
             # "PEO vs HRO - which one becomes a co-employer?", "which one is meant for bigger firms?"
             (direction or len(named) >= 2 or attributes[:1] == ("best for",))
@@ -130,6 +135,12 @@ class MessageReader:
             shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side
         if statement and shape not in ("recommend", "chit_chat"):
             shape = "yes_no"
+        restating = {stem(w) for w in vocab.restating}
+        own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
+        pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}
+        says_same = {stem(w) for w in words_of(cleaned).split()} & (restating - pointing)
+        if says_same and not own_words and named and context.text and shape not in ("chit_chat", "recommend"):
+            shape = "swap"  # "is it the same deal with the ASO?" asks the previous question of the ASO
         models, attribute, reference = self._resolve(
             shape, named=named, attributes=attributes, text=first.text, context=context
         )
@@ -188,10 +199,6 @@ class MessageReader:
             # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of
             # them?" asks whether the PEO does it, not whether we do).
             proposition = f"{question} {without_asker(cleaned.replace(question, ' '))}"
-        restating = {stem(w) for w in vocab.restating}
-        own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
-        pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}
-        says_same = {stem(w) for w in words_of(cleaned).split()} & (restating - pointing)
         if reference == "swap" and says_same and not own_words and vocab.asks_wh(context.text):
             shape = "yes_no"  # "who manages workers' comp under a PEO?" → "same for an ASO?": is it the same?
         if shape == "yes_no" and not own_words and context.text and (reference or named):

@@ -230,3 +230,24 @@ def test_a_message_that_only_tells_asks_nothing() -> None:
     assert not VOCABULARY.asks("we're a 20 person shop. our payroll is a mess")
     assert VOCABULARY.asks("we're a 20 person shop. can a PEO take payroll")
     assert VOCABULARY.asks("we're a 20 person shop, who handles workers comp")
+
+
+def test_a_model_held_up_for_comparison_is_not_the_one_asked_about(service) -> None:
+    first = service.reader.read("so what is an ASO exactly")
+    follow = service.reader.read("does it file our taxes the way a PEO does?", first.context())
+    assert follow.models == ("ASO",), follow
+    assert VOCABULARY.models_likened("is it pricier than an HRO") == ("HRO",)
+
+
+def test_saying_same_about_another_model_carries_the_question_over(service) -> None:
+    first = service.reader.read("who looks after benefits enrollment under an ASO")
+    follow = service.reader.read("is it the same deal for a peo", first.context())
+    assert follow.models == ("PEO",) and follow.attribute == first.attribute, follow
+    assert follow.proposition == first.query.text or follow.shape in ("yes_no", "attribute"), follow
+
+
+def test_company_facts_then_which_model_ask_for_advice_whatever_else_they_name(service) -> None:
+    reading = service.reader.read(
+        "we're 25 people in ohio, nobody does hr, we'd love better health plans for staff - so which model"
+    )
+    assert reading.wants_recommendation and reading.shape == "recommend", reading

@@ -102,6 +102,7 @@ class Vocabulary(BaseModel):
     negation: list[str] = Field(min_length=1)
     shorthand: dict[str, str]
     listing: list[str]
+    likening: list[str]
     everyday: dict[str, str]
     conversational: list[str]
     references: dict[str, list[str]]
@@ -290,6 +291,16 @@ class Vocabulary(BaseModel):
     def _attribute_patterns(self) -> dict[str, re.Pattern[str]]:
         return {name: _phrase_pattern((name, *a.words)) for name, a in self.attributes.items()}
 
+    def models_likened(self, text: str) -> tuple[str, ...]:
+        """Models held up for comparison ('like the PEO', 'than an ASO'), not the ones asked about."""
+        norm = _words(text)
+        likening = _pattern(self.likening).pattern
+        return tuple(
+            model
+            for model, p in self._model_patterns.items()
+            if re.search(rf"{likening}\s+(?:(?:a|an|the|your|our)\s+)?(?:{p.pattern})", norm)
+        )
+
     def models_named(self, text: str) -> tuple[str, ...]:
         """Canonical model names mentioned in the text, in order of first mention."""
         norm = _words(text)
@@ -355,6 +366,15 @@ class Vocabulary(BaseModel):
         leans += [(m.start(), "less") for m in _pattern(self.direction.less).finditer(norm)]
         near = [(abs(p - a), d) for p, d in leans for a in at if abs(p - a) <= DIRECTION_REACH]
         return min(near)[1] if near else None
+
+    def compared_on(self, text: str, attribute: str) -> bool:
+        """True when a comparative stands right before the attribute's words ('for the lower price',
+        'to get better benefits'): the attribute is what is gained or traded for, not the topic."""
+        norm = _words(text)
+        if attribute not in self._attribute_patterns:
+            return False
+        before = [norm[: m.start()].split()[-2:] for m in self._attribute_patterns[attribute].finditer(norm)]
+        return any(self.direction_of(" ".join(words)) for words in before)
 
     def direction_of(self, text: str) -> str | None:
         """'more' or 'less' when the text leans one way (first comparative word wins), else None."""
