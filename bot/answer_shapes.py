@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.compose import Claim, Draft, compose, render_sentence, similar, standing
+from bot.compose import Claim, Draft, compose, conditional_lead, render_sentence, similar, standing
 from bot.evidence import (
     Sentence,
     about,
@@ -47,7 +47,6 @@ SUBJECT_WORDS = 4  # a model named this early in a sentence is what the sentence
 MAX_COMPARED = 4  # sentences of a section that compares exactly the two models asked
 DEFAULT_PAIR = ("PEO", "ASO")
 OVERVIEW_TOPICS = 3  # a sentence naming two models and this many topics sums up their differences
-_CONDITIONAL_LEAD = ("if:", "when:", "to:", "for:")
 
 OWN_OPENING = ("The guide's ", "The guide lists ")
 
@@ -61,7 +60,14 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     if not (draft and draft.claims):
         if reading.shape == "yes_no" and not reading.models and lacks(reading.cleaned, texts):
             return Draft()  # a yes/no question on a topic the guide lacks, that nothing settles
-        draft = compose(reading.query, found, kb, texts, roomy=reading.shape in ("list", "steps"))
+        draft = compose(
+            reading.query,
+            found,
+            kb,
+            texts,
+            roomy=reading.shape in ("list", "steps"),
+            conditions=not _asks_what_it_does(reading),
+        )
         if reading.shape == "yes_no" and draft.claims and not draft.lead:
             draft.lead = texts.not_settled
     if (
@@ -363,8 +369,9 @@ def _listed_on_attribute(reading: Reading, found: Retrieval, kb: Knowledge) -> D
     up with a PEO?'): its pros or cons on it (the cons for 'give up', 'lose', 'less'), then the guide's
     words on it."""
     topic = attribute_stems(reading.attribute)
-    if len(reading.models) != 1 or not topic or _asks_who(reading):
-        return None  # "who decides on raises?" asks who does it: the guide's sentence on it, not a list
+    gives_or_keeps = reading.direction is not None or reading.shape == "pros_cons"
+    if len(reading.models) != 1 or not topic or not gives_or_keeps:
+        return None  # "who decides on raises?", "what does a PEO do day to day?": the guide's sentences
     model = reading.models[0]
     rows = TableIndex.of(kb).pros_cons.get(model, [])
     wanted = {"less": ("cons",), "more": ("pros",)}.get(reading.direction or "", ("pros", "cons"))
@@ -561,13 +568,13 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         lists += [
             c for c in kb.chunks if c.kind == "list_item" and not c.promotional and _on_models(c, models)
         ]
-    conditional = {c.id: c.context.strip().lower().endswith(_CONDITIONAL_LEAD) for c in lists}
+    conditional = {c.id: conditional_lead(c.context) for c in lists}
     for chunk in sorted(lists, key=lambda c: (not _on_models(c, models), of_fit and not conditional[c.id])):
         items = [c for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
         claims = [Claim(c.body, c, c.body) for c in items[:MAX_ITEMS]]
         lead_in = chunk.context.strip()
         lead_in = lead_in[:1].lower() + lead_in[1:]
-        if lead_in.lower().endswith(_CONDITIONAL_LEAD):
+        if conditional_lead(lead_in):
             lead = texts.fill("conditional_list_lead", section=chunk.section, lead_in=lead_in)
         else:
             lead = texts.fill("list_lead", section=chunk.section)

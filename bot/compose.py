@@ -20,6 +20,10 @@ KEEP_RATIO = 0.85  # a sentence joins the answer if it scores this close to the 
 SECTION_KEEP_RATIO = 0.65  # looser when the question names one section (its sentences belong together)
 _STEP_LABEL = re.compile(r"^[A-Z][\w’' &/-]{2,40}:\s+(?=[A-Z])")
 _CONDITIONAL_LEAD = re.compile(r"\b(if|when|to|for)\s*:$", re.IGNORECASE)
+_CHOOSE_IF = re.compile(
+    r"^(?:(?:you )?choose (?:a|an) \w+|(?:a|an) \w+ (?:model )?is (?:ideal|best|a good fit)) (?:if|when)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,27 @@ class Draft:
 
 
 def compose(
-    query: Query, found: Retrieval, kb: Knowledge, texts: AnswerTexts, *, roomy: bool = False
+    query: Query,
+    found: Retrieval,
+    kb: Knowledge,
+    texts: AnswerTexts,
+    *,
+    roomy: bool = False,
+    conditions: bool = True,
 ) -> Draft:
     """The claims that answer the query, best first; empty when nothing in the guide answers it.
-    roomy: a list was asked for, so more sentences may join."""
+    roomy: a list was asked for, so more sentences may join; conditions: when to choose a model
+    ("Choose an ASO if: …") may answer (not when the question asks what a model does)."""
     chunks = [kb.chunk(h.chunk_id) for h in found.hits]
     asked = [c for c in kb.section_chunks(found.section) if not c.promotional]
     draft = (
         _table_column(query, asked + chunks[:5], kb, texts)
-        or (_sentences(query, found, asked, kb, in_order=True, roomy=roomy) if asked else None)
-        or _sentences(query, found, chunks, kb, roomy=roomy)
+        or (
+            _sentences(query, found, asked, kb, in_order=True, roomy=roomy, conditions=conditions)
+            if asked
+            else None
+        )
+        or _sentences(query, found, chunks, kb, roomy=roomy, conditions=conditions)
     )
     if draft.claims and draft.claims[0].chunk.promotional:
         # The publisher's pitch never leads: another claim goes first, or the lead says whose words they are.
@@ -72,6 +87,7 @@ def _sentences(
     *,
     in_order: bool = False,
     roomy: bool = False,
+    conditions: bool = True,
 ) -> Draft:
     """The best few sentences of the chunks; in_order keeps the guide's order (one section asked)."""
     if not chunks:
@@ -85,6 +101,8 @@ def _sentences(
         for row in kb.sentence_rows.get(chunk.id, []):
             sentence = standing(kb, row)
             if not sentence or not _about_asked_models(query, kb, chunk, sentence):
+                continue
+            if not conditions and is_condition(chunk, sentence):
                 continue
             dense[sentence] = float(found.sentence_scores[row])
             rel = dense[sentence] + 0.5 * _overlap(query, sentence, chunk)
@@ -198,10 +216,21 @@ def render_sentence(chunk: Chunk, sentence: str) -> str:
     the label a step carries ("Payroll administration: The PEO runs…" → "The PEO runs…")."""
     if chunk.kind != "list_item" or not chunk.body.startswith(sentence):
         return sentence
-    if _CONDITIONAL_LEAD.search(chunk.context):
+    if conditional_lead(chunk.context):
         return f"{chunk.context.rstrip(':')} {sentence[:1].lower()}{sentence[1:]}"
     labelled = _STEP_LABEL.match(sentence)
     return sentence[labelled.end() :] if labelled else sentence
+
+
+def conditional_lead(lead_in: str) -> bool:
+    """A list's lead-in that makes its items conditions ('Choose a PEO if:')."""
+    return bool(_CONDITIONAL_LEAD.search(lead_in.strip()))
+
+
+def is_condition(chunk: Chunk, sentence: str) -> bool:
+    """When to choose a model ('Choose an ASO if you…', an item under 'Choose a PEO if:'), not what
+    the model does."""
+    return (chunk.kind == "list_item" and conditional_lead(chunk.context)) or bool(_CHOOSE_IF.match(sentence))
 
 
 def _first_column_labels(chunk: Chunk) -> bool:

@@ -116,8 +116,12 @@ class MessageReader:
             shape = "which_more"  # "which one would help with training our managers?" asks the guide
         facts = extract_profile(cleaned)
         # "we're 400 people with an HR team… which model fits?" asks our advice, whichever way it leans.
-        advice_on_facts = bool(facts.known()) and vocab.asks_advice(question)
-        if advice_on_facts and shape in ("which_more", "comparison", "general", "attribute"):
+        offers_models = len(named) >= 2 and " or " in f" {words_of(question)} "  # "…an HRO or an ASO thing?"
+        # "we only need help with reviews. is that an ASO or an HRO job?" asks which one for us, too.
+        advice_on_facts = bool(facts.known()) and (
+            vocab.asks_advice(question) or (offers_models and not direction)
+        )
+        if advice_on_facts and shape in ("which_more", "comparison", "general", "attribute", "yes_no"):
             shape = "recommend"  # "40 people, one HR generalist, we keep our broker - which model"
         if (
             # "PEO vs HRO - which one becomes a co-employer?", "which one is meant for bigger firms?"
@@ -165,7 +169,6 @@ class MessageReader:
             shape = "attribute"  # "what is each model best for?" asks the row for each, not a side
         # A yes/no about what a model does ("would an ASO work alongside our HR team?") asks the guide;
         # one about fit ("would an ASO make sense for us?", "do we need a PEO?") asks our advice.
-        offers_models = len(named) >= 2 and " or " in f" {words_of(question)} "  # "…an HRO or an ASO thing?"
         asks_of_model = (
             vocab.opens_with_auxiliary(question)
             and bool(models)

@@ -247,3 +247,14 @@ def test_how_much_of_the_hr_work_is_no_question_of_figures(service) -> None:
 def test_which_one_does_a_thing_the_guide_says_of_one_model_only_names_it(service) -> None:
     answer = ask(service, "which one could run recruiting for our team").answer
     assert answer.startswith("The guide points to an HRO")
+
+
+def test_what_a_model_gives_is_not_answered_with_when_to_choose_it(service) -> None:
+    answer = ask(service, "what sort of help does a PEO give a company's managers?").answer
+    first = answer.split("[1]")[0].lower()
+    assert not first.startswith(("choose", "a peo is ideal", "a peo is best")), answer
+
+
+def test_a_list_of_signs_to_choose_a_model_is_its_list_of_when_to_choose_it(service) -> None:
+    reply = ask(service, "any telltale signs an ASO would be the right call for a company?")
+    assert reply.answer.lower().startswith("from the guide (what is an aso?), choose an aso if"), reply.answer
