@@ -137,8 +137,8 @@ class MessageReader:
             and _offers_sides(question, direction=direction)
         ):
             shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side
-        if statement and shape not in ("recommend", "chit_chat"):
-            shape = "yes_no"
+        if statement and shape != "chit_chat" and (shape != "recommend" or not vocab.asks_advice(statement)):
+            shape = "yes_no"  # "both of them get better rates, right?" asks whether it is so, not our advice
         restating = {stem(w) for w in vocab.restating}
         own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
         pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}

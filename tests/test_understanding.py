@@ -251,3 +251,10 @@ def test_company_facts_then_which_model_ask_for_advice_whatever_else_they_name(s
         "we're 25 people in ohio, nobody does hr, we'd love better health plans for staff - so which model"
     )
     assert reading.wants_recommendation and reading.shape == "recommend", reading
+
+
+def test_a_tag_closing_a_clause_before_a_remark_confirms_that_clause() -> None:
+    said = "an aso takes on our liability yeah, thats what the sales rep told us"
+    assert VOCABULARY.confirming(said) == "an aso takes on our liability"
+    assert VOCABULARY.asks(said)
+    assert VOCABULARY.confirming("is a peo right, or an aso?") is None  # 'right' as 'suitable'

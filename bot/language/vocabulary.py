@@ -161,10 +161,18 @@ class Vocabulary(BaseModel):
         opener = _pattern(self.confirming_openers).match(norm)
         if opener:
             return norm[opener.end() :].strip()
-        tag = re.search(r"(?:^|\s)(?:" + _pattern(self.confirming_tags).pattern + r")\s*$", norm)
+        tagged = re.compile(r"(?:^|\s)(?:" + _pattern(self.confirming_tags).pattern + r")\s*$")
+        tag = tagged.search(norm)
         statement = norm[: tag.start()].split() if tag else []
         if tag and text.rstrip().endswith("?") and len(statement) >= 3 and statement[0] not in self.wh_words:
             return " ".join(statement)  # "a PEO handles it, right?" (not "what kind of provider is it?")
+        # "both of them get better rates tho right, that's the point": a tag ending a clause, a remark after
+        clauses = [_words(c) for c in re.split(r"[,;?]", text)]
+        for i, clause in enumerate(clauses[:-1]):
+            tag = tagged.search(clause)
+            said = " ".join([*clauses[:i], clause[: tag.start()] if tag else ""]).split()
+            if tag and len(said) >= 3 and said[0] not in self.wh_words and said[0] not in self.auxiliaries:
+                return " ".join(said)
         return None
 
     def asks_wh(self, text: str) -> bool:
@@ -182,8 +190,8 @@ class Vocabulary(BaseModel):
     def asks(self, text: str) -> bool:
         """True when the text asks anything: a question mark, or a sentence that opens as a question
         ('is…', 'who…') or a request ('can you…'). "We're 600 people and like our broker" only tells."""
-        if "?" in text:
-            return True
+        if "?" in text or self.confirming(text):
+            return True  # "…both get better rates tho right, that's the point" asks too
         text = _WE_ARE.sub(r"\1 are", text)  # "we're" is no "were"
         for sentence in re.split(r"[.!;\n]+", text):
             said = " ".join(w for w in _words(sentence).split() if w not in self.fillers)
