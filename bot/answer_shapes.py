@@ -274,6 +274,11 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     rows = [r for r in attribute_rows(kb, reading.attribute) if any(cell(r, m) for m in models)]
     if not rows:
         return _doer_named(reading, found, kb) or _listed_on_attribute(reading, found, kb)
+    if reading.direction == "less" and _wh_word(reading) in ("what", "whats"):
+        # "what do we lose on the benefits side?": the model's cons and downsides on it, not its cell
+        listed = _listed_on_attribute(reading, found, kb)
+        if listed:
+            return listed
     row = rows[0]
     shown = tuple(m for m in models if cell(row, m)) or DEFAULT_PAIR
     if len(shown) == 1 and reading.shape == "comparison":
@@ -385,6 +390,8 @@ def _listed_on_attribute(reading: Reading, found: Retrieval, kb: Knowledge) -> D
         for i in column_indices(row, wanted)
         if i < len(row.cells) and topic & set(content_terms(text := row.cells[i]))
     ]
+    if wanted == ("cons",):
+        claims += _downsides_on(kb, model, topic)
     if not claims:
         return None
     candidates = sentences(reading, found, kb, roles=("content",))
@@ -392,6 +399,22 @@ def _listed_on_attribute(reading: Reading, found: Retrieval, kb: Knowledge) -> D
         c for c in _support(reading, candidates, kb, [], models=reading.models) if c.chunk.kind != "table_row"
     ]
     return Draft(claims=claims + prose[:1])
+
+
+def _downsides_on(kb: Knowledge, model: str, topic: set[str]) -> list[Claim]:
+    """Sentences on the topic from the model's own section on its downsides ('What is the downside of
+    a PEO?': "Employers may have less flexibility in choosing their own insurance plans, …")."""
+    downside = {t for w in ("downside", "cons") for t in content_terms(w)}
+    claims: list[Claim] = []
+    for chunk in TableIndex.of(kb).sections_on.get(model, []):
+        if not downside & set(content_terms(chunk.section)):
+            continue
+        rows = kb.sentence_rows.get(chunk.id, [])
+        on_topic = [
+            r for r in rows if kb.roles[r] == "content" and topic & set(content_terms(kb.units.texts[r]))
+        ]
+        claims += [c for r in on_topic if (c := _claim_at(r, chunk, kb))]
+    return claims
 
 
 def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

@@ -258,3 +258,9 @@ def test_what_a_model_gives_is_not_answered_with_when_to_choose_it(service) -> N
 def test_a_list_of_signs_to_choose_a_model_is_its_list_of_when_to_choose_it(service) -> None:
     reply = ask(service, "any telltale signs an ASO would be the right call for a company?")
     assert reply.answer.lower().startswith("from the guide (what is an aso?), choose an aso if"), reply.answer
+
+
+def test_what_we_lose_on_an_attribute_gives_the_models_downsides_on_it(service) -> None:
+    reply = ask(service, "thinking about an ASO", "what would we be losing when it comes to benefits?")
+    assert "No access to pooled benefits" in reply.answer, reply.answer
+    assert "Lower cost than a PEO" not in reply.answer, reply.answer

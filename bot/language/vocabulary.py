@@ -381,8 +381,8 @@ class Vocabulary(BaseModel):
         norm = _words(text)
         if attribute not in self._attribute_patterns:
             return False
-        before = [norm[: m.start()].split()[-2:] for m in self._attribute_patterns[attribute].finditer(norm)]
-        return any(self.direction_of(" ".join(words)) for words in before)
+        before = [norm[: m.start()].split()[-1:] for m in self._attribute_patterns[attribute].finditer(norm)]
+        return any(self.direction_of(" ".join(words)) for words in before)  # "lose on benefits": no
 
     def direction_of(self, text: str) -> str | None:
         """'more' or 'less' when the text leans one way (first comparative word wins), else None."""
