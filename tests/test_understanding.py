@@ -258,3 +258,10 @@ def test_a_tag_closing_a_clause_before_a_remark_confirms_that_clause() -> None:
     assert VOCABULARY.confirming(said) == "an aso takes on our liability"
     assert VOCABULARY.asks(said)
     assert VOCABULARY.confirming("is a peo right, or an aso?") is None  # 'right' as 'suitable'
+
+
+def test_an_attribute_set_aside_is_not_the_one_asked() -> None:
+    assert VOCABULARY.attributes_named("apart from liability, which certifications matter?") == (
+        "accreditation",
+    )
+    assert VOCABULARY.attributes_named("aside from pricing, anything else") == ("cost",)  # nothing else named

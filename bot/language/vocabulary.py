@@ -103,6 +103,7 @@ class Vocabulary(BaseModel):
     shorthand: dict[str, str]
     listing: list[str]
     likening: list[str]
+    setting_aside: list[str]
     everyday: dict[str, str]
     conversational: list[str]
     references: dict[str, list[str]]
@@ -327,6 +328,10 @@ class Vocabulary(BaseModel):
         )
         # "legal employer" is one phrase of the employer role, not "legal" (compliance) before "employer".
         spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+        # "besides cost, any certifications to check?" asks about what is not set aside.
+        aside = re.compile(r"(?:" + _pattern(self.setting_aside).pattern + r")\s+(?:the\s+)?$")
+        kept = [s for s in spans if not aside.search(norm[: s[0]])]
+        spans = kept if kept else spans
         # In "employer liability" the first word only modifies the second: the second is what is asked.
         # A phrase ending in a preposition ("work for", "help with") is a verb's: the word before it is its
         # subject ("how does pricing work for each"), not a modifier.
