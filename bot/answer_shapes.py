@@ -426,7 +426,7 @@ def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     compared = _compared_section(reading, found, kb)
     rows = _rows_comparing(kb, reading.models) if not reading.attribute else []
     if rows and VOCABULARY.asks_listing(reading.cleaned):
-        # "the main differences as a list": the short version, then every row of the table comparing them
+        # "the main differences as a list": every row of the table comparing them
         items = [Claim(row_item(row, reading.models), row, row.body) for row in rows]
         return Draft(claims=items, lead=texts.fill("table_lead", section=rows[0].section), as_list=True)
     if compared:

@@ -193,8 +193,12 @@ class MessageReader:
         elif shape == "recommend" and not wants:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
             shape = "yes_no" if vocab.opens_with_auxiliary(question) else "general"
-        which = "which" in question.lower().split()[:WHICH_REACH]
-        if which and reference == "all" and len(models) >= 2 and shape in ("general", "attribute"):
+        if (
+            _says_which(question)
+            and reference == "all"
+            and len(models) >= 2
+            and shape in ("general", "attribute")
+        ):
             shape = "which_more"  # "which of those would help us with recruiting?" asks for a side
         proposition = statement or question
         if question != cleaned and vocab.reference(question) in ("one", "all"):
@@ -310,8 +314,12 @@ def _asks_which_has(question: str, cleaned: str, vocab: Vocabulary) -> bool:
     """A which-question asking which model has a capability or a property ("which one would help with
     training our managers?", "which is easier to tailor?"), not which fits us: no word of advice or
     choice in it ("which one suits us?", "which should we pick?")."""
-    which = "which" in question.lower().split()[:WHICH_REACH]
-    return which and not vocab.asks_advice(question) and not asks_for_recommendation(cleaned)
+    return _says_which(question) and not vocab.asks_advice(question) and not asks_for_recommendation(cleaned)
+
+
+def _says_which(question: str) -> bool:
+    """'which' among the question's first words ("hro vs aso - which one covers more?")."""
+    return "which" in question.lower().split()[:WHICH_REACH]
 
 
 def _offers_sides(question: str, *, direction: str | None) -> bool:
