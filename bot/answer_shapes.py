@@ -211,7 +211,7 @@ def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         claims = support + claims  # the side's own words first, the contrast after
     else:
         claims += support
-    return Draft(claims=claims, lead=texts.fill("side", model=with_article(side)))
+    return Draft(claims=claims, lead=texts.fill("side", model=with_article(side)), focus=(side,))
 
 
 def _said_of_one_model(
@@ -224,7 +224,7 @@ def _said_of_one_model(
     if not (only and claim):
         return None
     claims = [claim, *_support(reading, candidates, kb, [claim], models=(only[0],))]
-    return Draft(claims=claims, lead=texts.fill("side", model=with_article(only[0])))
+    return Draft(claims=claims, lead=texts.fill("side", model=with_article(only[0])), focus=(only[0],))
 
 
 def _only_model_said_to(reading: Reading, kb: Knowledge) -> tuple[str, int] | None:

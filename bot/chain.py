@@ -30,6 +30,7 @@ class ChainResult:
     citations: list[Citation]
     retrieval: Retrieval | None = None  # what was retrieved (for the agent console's trace)
     used: tuple[str, ...] = ()  # ids of the chunks the answer's claims quote, in claim order
+    focus: tuple[str, ...] = ()  # the model the answer names (a which-question's side)
 
 
 def build_chain(
@@ -71,6 +72,6 @@ def build_chain(
             log.error("answer withheld, verification failed: %s", "; ".join(problems))
             return declined(reading, x["found"])
         used = tuple(dict.fromkeys(claim.chunk.id for claim in draft.claims))
-        return ChainResult("answered", text, citations, x["found"], used)
+        return ChainResult("answered", text, citations, x["found"], used, draft.focus)
 
     return RunnableLambda(retrieve) | RunnableLambda(answer)

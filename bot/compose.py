@@ -42,6 +42,7 @@ class Draft:
     as_list: bool = False
     weak: bool = False  # nothing picked shares a word of the question's topic or matches it closely
     groups: list[tuple[str, list[Claim]]] = field(default_factory=list)  # titled lists (pros, cons)
+    focus: tuple[str, ...] = ()  # the model the answer names (a which-question's side), for "the other one"
 
 
 def compose(

@@ -128,7 +128,8 @@ class AnswerService:
         if result.status == "answered":
             after = replace(
                 after,
-                topic=reading.models or state.topic,
+                # the side a which-question named comes first: "the other one" is then the other side
+                topic=(*result.focus, *(m for m in reading.models if m not in result.focus)) or state.topic,
                 attribute=reading.attribute,
                 shape=reading.shape,
                 text=reading.query.text,

@@ -280,6 +280,8 @@ class MessageReader:
             return named, attribute, None
         if pointer == "all" and len(context.models) == 1 and (other := COUNTERPART.get(context.models[0])):
             return (*context.models, other), attribute or context.attribute, pointer  # "true for both?"
+        if pointer == "one" and context.shape == "which_more":
+            return context.models[:1], attribute, pointer  # "any downsides going that route?": the side named
         if pointer in ("all", "one"):
             return context.models, attribute, pointer
         content = [w for w in text.split() if w not in STOPWORDS]

@@ -264,3 +264,15 @@ def test_what_we_lose_on_an_attribute_gives_the_models_downsides_on_it(service) 
     reply = ask(service, "thinking about an ASO", "what would we be losing when it comes to benefits?")
     assert "No access to pooled benefits" in reply.answer, reply.answer
     assert "Lower cost than a PEO" not in reply.answer, reply.answer
+
+
+def test_after_a_which_question_the_other_one_is_the_side_not_named(service) -> None:
+    reply = ask(service, "which model costs less, peo or aso?", "how come the other one costs more")
+    assert reply.answer.startswith("A PEO costs more"), reply.answer
+    cons = ask(service, "which one carries less liability for us", "what are the drawbacks of going that way")
+    assert cons.answer.startswith("Cons of a PEO"), cons.answer
+
+
+def test_a_statement_with_a_yup_tag_is_a_yes_no_question(service) -> None:
+    reply = ask(service, "an aso will be pricier than a peo yup?")
+    assert reply.answer.startswith("No"), reply.answer
