@@ -53,7 +53,12 @@ def test_out_of_scope_has_no_citations(service, question: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["How much does a PEO cost per employee?", "What fee percentage does an ASO charge?"]
+    "question",
+    [
+        "How much does a PEO cost per employee?",
+        "What fee percentage does an ASO charge?",
+        "is an aso cheaper than a peo - got any hard numbers?",
+    ],
 )
 def test_missing_figures_are_said_and_never_invented(service, question: str) -> None:
     reply = service.answer(message=question)
