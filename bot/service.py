@@ -118,7 +118,13 @@ class AnswerService:
             awaiting = response.status == "needs_more_info"
             rules = rule_trace(profile, self.rules)
             trace = answer_trace(reading, state.context(), kb=self.kb, recommendation=rules)
-            after = replace(state, profile=profile, awaiting_profile=awaiting, shape="recommend")
+            after = replace(
+                state,
+                profile=profile,
+                awaiting_profile=awaiting,
+                shape="recommend",
+                topic=reading.models or state.topic,
+            )
             return response, after, trace
         result = self.chain.invoke({"reading": reading})
         response = ChatResponse(

@@ -90,9 +90,11 @@ class MessageReader:
         shape: Shape = guess.shape
         # The models the question names ("whats an HRO? keep seeing it next to PEO" asks of the HRO).
         named = vocab.models_named(question) or vocab.models_named(first.text)
-        if context.models and vocab.reference(question) == "one":
-            # "is it a co-employer like the PEO?": 'it' is asked about, the PEO only held up beside it
-            named = tuple(m for m in named if m not in vocab.models_likened(question))
+        points_back = bool(context.models) and vocab.reference(question) == "one"
+        likened = vocab.models_likened(question) if points_back else ()
+        if likened:
+            # "is it a co-employer like the PEO?": 'it' is asked about, the PEO held up beside it
+            named = tuple(dict.fromkeys((context.models[0], *likened)))
         # The words as typed first: typo fixing must not turn "suited" into "suite".
         attributes = vocab.attributes_named(question) or vocab.attributes_named(first.text)
         direction = vocab.direction_of(first.text)
@@ -145,6 +147,12 @@ class MessageReader:
         says_same = {stem(w) for w in words_of(cleaned).split()} & (restating - pointing)
         if says_same and not own_words and named and context.text and shape not in ("chit_chat", "recommend"):
             shape = "swap"  # "is it the same deal with the ASO?" asks the previous question of the ASO
+        if (
+            likened
+            and (says_same or "differ" in words_of(question))
+            and shape in ("swap", "yes_no", "general")
+        ):
+            shape = "comparison"  # "is that the same thing as a PEO?" (after an EOR) asks how the two differ
         models, attribute, reference = self._resolve(
             shape, named=named, attributes=attributes, text=first.text, context=context
         )
@@ -180,9 +188,14 @@ class MessageReader:
         # get?" speaks of us, but asks nothing the rules table decides).
         about_models = bool(named) or vocab.asks_advice(cleaned) or guess.probability >= ADVICE_PROBABILITY
         # After our recommendation, "what would we give up vs a PEO?" asks about it, stating no new fact.
-        about_advice = context.shape == "recommend" and vocab.asks_wh(question) and not facts.known()
+        about_advice = (
+            context.shape == "recommend"
+            and vocab.asks_wh(question)
+            and not facts.known()
+            and not vocab.asks_advice(question)  # "so which one for us?" asks it again
+        )
         # "we're 600 people with a big HR team" asks nothing; facts about us are what the rules table decides.
-        only_tells = bool(facts.known()) and not named and not vocab.asks(cleaned)
+        only_tells = bool(facts.known()) and not vocab.asks(cleaned)
         wants = only_tells or (
             about_models
             and not (shape in NOT_ADVICE or factual or about_advice)
@@ -207,7 +220,12 @@ class MessageReader:
             # them?" asks whether the PEO does it, not whether we do).
             proposition = f"{question} {without_asker(cleaned.replace(question, ' '))}"
         if reference == "swap" and says_same and not own_words and vocab.asks_wh(context.text):
-            shape = "yes_no"  # "who manages workers' comp under a PEO?" → "same for an ASO?": is it the same?
+            if context.attribute or not context.models or set(models) == set(context.models):
+                shape = (
+                    "yes_no"  # "who manages workers' comp under a PEO?" → "same for an ASO?": is it the same?
+                )
+            else:  # "what does a PEO do?" → "is it the same deal with an ASO?": how do they differ?
+                shape, models = "comparison", tuple(dict.fromkeys((*context.models[:1], *models)))
         if shape == "yes_no" and not own_words and context.text and (reference or named):
             # "and the other one?", "does the same apply to an ASO?": the previous question again
             proposition = context.text

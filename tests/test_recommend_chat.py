@@ -102,3 +102,10 @@ def test_instructions_in_the_corpus_change_nothing(tmp_path: Path, client: TestC
             == _chat(client, message).recommendation.choice
             == "PEO"
         )
+
+
+def test_facts_told_beside_the_models_start_advice_and_asking_again_repeats_it(client: TestClient) -> None:
+    told = _chat(client, "looking at aso vs peo. about 300 staff and an in-house hr team of six")
+    assert told.recommendation and told.recommendation.choice == "ASO", told.answer
+    again = _chat(client, "ok so which is for us then?", told.conversation_id)
+    assert again.recommendation and again.recommendation.choice == "ASO", again.answer

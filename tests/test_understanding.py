@@ -235,7 +235,7 @@ def test_a_message_that_only_tells_asks_nothing() -> None:
 def test_a_model_held_up_for_comparison_is_not_the_one_asked_about(service) -> None:
     first = service.reader.read("so what is an ASO exactly")
     follow = service.reader.read("does it file our taxes the way a PEO does?", first.context())
-    assert follow.models == ("ASO",), follow
+    assert follow.models[0] == "ASO", follow  # asked of the ASO, beside the PEO
     assert VOCABULARY.models_likened("is it pricier than an HRO") == ("HRO",)
 
 
@@ -265,3 +265,9 @@ def test_an_attribute_set_aside_is_not_the_one_asked() -> None:
         "accreditation",
     )
     assert VOCABULARY.attributes_named("aside from pricing, anything else") == ("cost",)  # nothing else named
+
+
+def test_a_model_likened_to_the_one_in_focus_is_compared_not_swapped_in(service) -> None:
+    first = service.reader.read("what is an employer of record")
+    follow = service.reader.read("is it basically the same as an ASO?", first.context())
+    assert follow.models == ("EOR", "ASO") and follow.shape == "comparison", follow

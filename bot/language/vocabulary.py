@@ -14,7 +14,39 @@ VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yaml")
 DIRECTION_REACH = 30  # characters between a comparative and the attribute word it speaks of
 _LETTING = frozenset({"let", "lets", "allow", "allows", "permit", "permits"})
 _OR_NOT = re.compile(r"\bor (not|no)\b")
-_SUBJECTS = frozenset({"we", "i", "you", "it", "they", "our", "my", "the", "a", "an", "us", "their", "its"})
+_SUBJECTS = frozenset(
+    {
+        "we",
+        "i",
+        "you",
+        "it",
+        "they",
+        "our",
+        "my",
+        "the",
+        "a",
+        "an",
+        "us",
+        "their",
+        "its",
+        "that",
+        "this",
+        "there",
+    }
+    | {
+        "your",
+        "employees",
+        "staff",
+        "people",
+        "ppl",
+        "workers",
+        "everyone",
+        "anyone",
+        "someone",
+        "these",
+        "those",
+    }
+)
 _JOINED_MODELS = re.compile(r"\bX\s+(?:and|or|nor)\s+(?:an?\s+)?X\b")
 _WEIGHED = re.compile(r"\b(?:than|vs|versus|between|which|whereas)\b")
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|main|different)"
@@ -194,7 +226,7 @@ class Vocabulary(BaseModel):
         if "?" in text or self.confirming(text):
             return True  # "…both get better rates tho right, that's the point" asks too
         text = _WE_ARE.sub(r"\1 are", text)  # "we're" is no "were"
-        for sentence in re.split(r"[.!;\n]+", text):
+        for sentence in re.split(r"[.!;\n]+|\s+[-–—]+\s+", text):  # a spaced dash ends a remark too
             said = " ".join(w for w in _words(sentence).split() if w not in self.fillers)
             if (
                 self.opens_with_auxiliary(said)
