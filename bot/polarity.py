@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Literal
 
 from bot.evidence import (
     Sentence,
     asker_terms,
     attribute_stems,
+    clauses_of,
     doer_of,
     next_sentence,
     overlap,
+    said_where,
     statement_terms,
 )
 from bot.knowledge import Knowledge
@@ -53,6 +56,7 @@ _GRAMMAR_NOT = frozenset(
         "couldnt",
     ]
 )
+_ARTICLES = frozenset({"a", "an", "the"})
 _VERDICTS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (re.compile(r"^(only )?partly\b", re.I), "partly"),
     (re.compile(r"^(not true|wrong|false|they['’]re not)\b", re.I), "no"),
@@ -79,7 +83,10 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     statements = [
         s
         for s in candidates
-        if kb.roles[s.row] == "content" and s.chunk.kind != "table_row" and set(s.models) == set(asked)
+        if kb.roles[s.row] == "content"
+        and s.chunk.kind != "table_row"
+        and set(s.models) == set(asked)
+        and _on_compared(reading, s.text)
     ]
     question = asker_terms(reading.proposition) - {"_you"}
     asker = VOCABULARY.asker_is_subject(reading.proposition)
@@ -108,6 +115,13 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
 
 
+def _on_compared(reading: Reading, text: str) -> bool:
+    """A comparative question ('does an ASO get us cheaper insurance?') is settled only by a text on the
+    attribute it compares: 'lower cost' of the service says nothing of the insurance's rates."""
+    topic = attribute_stems(reading.attribute)
+    return not (reading.direction and topic) or bool(topic & statement_terms(text))
+
+
 def _asks_past_rows(reading: Reading, question: set[str], rows: list[Chunk], said: Sentence) -> bool:
     """The question names something beyond the attribute's rows (their label, the attribute's words,
     their cells) that the sentence speaks of: then the sentence, not a cell, says what was asked."""
@@ -129,7 +143,7 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
         if kb.roles[s.row] == "myth"
         and s.match >= MYTH_MATCH
         and asked & statement_terms(s.text)  # it speaks of what was asked, not only in its manner
-        and _same_subject(VOCABULARY.models_named(s.text), reading)  # the myth's claim is the question's
+        and _same_subject(s.text, reading)  # the myth's claim is the question's
     ]
     # Of the myths close enough, the one on the attribute asked, then the one holding most of its words.
     myth = max(
@@ -144,13 +158,37 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
 
 
 def _best_saying(statements: list[Sentence], question: set[str], *, strong: bool) -> Sentence | None:
-    """Of the best few statements, the one that says most of what was asked (closest on a tie)."""
-    saying = [s for s in statements[:STATEMENTS_READ] if _says_it(s, question, strong=strong)]
-    return max(saying, key=lambda s: (_share(s, question), s.match), default=None)
+    """Of the best few statements (and any further one holding most of the question's words), the one
+    that says most of what was asked (closest on a tie)."""
+    read = statements[:STATEMENTS_READ] + [
+        s for s in statements[STATEMENTS_READ:] if _share(s, question) >= STRONG_OVERLAP
+    ]
+    saying = [s for s in read if _says_it(s, question, strong=strong)]
+    return max(saying, key=lambda s: (_share(s, question), _limits(s, question), s.match), default=None)
 
 
 def _share(s: Sentence, question: set[str]) -> float:
-    return overlap(question, statement_terms(f"{s.text} {s.chunk.context}"))
+    """Share of the question's words the sentence (with its lead-in) holds, not counting a verb of
+    choosing the model itself ('Choose a PEO if…' says nothing of choosing insurance plans)."""
+    text = f"{s.text} {s.chunk.context}"
+    return overlap(question, statement_terms(text) - _choosing_model(text))
+
+
+def _choosing_model(text: str) -> set[str]:
+    """Stems of the words whose object is a model ('choose' in 'Choose a PEO if…', 'pick' in 'pick an
+    ASO'): they speak of the choice of model, not of what the model lets you choose."""
+    out = set()
+    for clause in clauses_of(text):
+        said = [w for w in clause.split() if w not in _ARTICLES]
+        out |= {stem(w) for w, nxt in pairwise(said) if VOCABULARY.models_named(nxt)}
+    return out
+
+
+def _limits(s: Sentence, question: set[str]) -> bool:
+    """The sentence limits or denies what was asked, where it says it ('less flexibility in choosing
+    their own insurance plans'): on the thing asked, a limit outweighs a general line."""
+    said = said_where(s.text, question - {"_you", "_own"})
+    return VOCABULARY.direction_of(said) == "less" or VOCABULARY.negated(said)
 
 
 def _says_it(s: Sentence, question: set[str], *, strong: bool) -> bool:
@@ -165,7 +203,7 @@ def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, qu
     """Yes when the sentence says it as asked, no when one of them negates it or when it says the other
     party does it ("do we file taxes?" against "the PEO files payroll taxes", "does the ASO file them?"
     against "you file payroll taxes"), partly when it hedges."""
-    negates = VOCABULARY.negated(s.text) != negated_question
+    negates = VOCABULARY.negated(said_where(s.text, question - {"_you", "_own"})) != negated_question
     said_doer = doer_of(s.text, question - {"_you", "_own"})
     if said_doer and doer:
         other_party = (said_doer == "reader") != (doer == "reader")
@@ -195,10 +233,14 @@ def _from_pros_cons(reading: Reading, question: set[str], kb: Knowledge) -> tupl
     'Higher cost than ASO' says yes to 'is a PEO pricier?', 'Less flexibility in choosing vendors' says
     no to 'does a PEO let us pick any vendor?'. None when no cell holds enough of them, or two do."""
     wanted = question - {"_you", "_own"}
+    topic = attribute_stems(reading.attribute)
     scored: list[tuple[float, str, Chunk]] = []
     for row in TableIndex.of(kb).pros_cons.get(reading.models[0], []):
         for i in column_indices(row, ("pros", "cons")):
-            if i < len(row.cells) and len(held := wanted & statement_terms(row.cells[i])) >= LISTED_WORDS:
+            said = statement_terms(row.cells[i]) if i < len(row.cells) else set()
+            if topic and not topic & said:
+                continue  # "Lower cost than a PEO" says nothing of cheaper insurance
+            if len(held := wanted & said) >= LISTED_WORDS:
                 scored.append((overlap(wanted, held), row.cells[i], row))
     best = max(scored, default=None, key=lambda found: found[0])
     if best is None or best[0] < LISTED_OVERLAP or sum(found[0] == best[0] for found in scored) > 1:
@@ -235,10 +277,16 @@ def settle_each(
     return out
 
 
-def _same_subject(myth_models: tuple[str, ...], reading: Reading) -> bool:
+def _same_subject(myth_text: str, reading: Reading) -> bool:
     """The myth speaks of the models asked, the first-named first ('does an ASO…' is not 'PEO and
-    ASO both…')."""
-    return set(myth_models) == set(reading.models) and myth_models[:1] == reading.models[:1]
+    ASO both…'); a myth of how two models relate ('PEO and ASO are the same type…') answers a question
+    relating one to the other ('is an ASO just a cheaper PEO?') in either order, not one asked of each
+    ('do an ASO and a PEO both…')."""
+    myth_models = VOCABULARY.models_named(myth_text)
+    if set(myth_models) != set(reading.models):
+        return False
+    relates = VOCABULARY.joins_models(myth_text) and not VOCABULARY.joins_models(reading.proposition)
+    return myth_models[:1] == reading.models[:1] or relates
 
 
 def settle_which(

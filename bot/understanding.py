@@ -286,9 +286,13 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     if len(sentences) < 2:
         return text
-    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    asking = [i for i, s in enumerate(sentences) if s.rstrip().endswith("?")]
     if asking:
-        return asking[0]
+        at = asking[0]
+        if at and vocab.only_tag(sentences[at]):
+            # "my boss thinks a PEO takes over - true?": the tag asks whether the remark before it holds.
+            return f"{sentences[at - 1].rstrip(' .!,')}, {sentences[at].strip()}"
+        return sentences[at]
     last = sentences[-1]
     return last if vocab.opens_with_auxiliary(last) or vocab.asks_wh(last) else text
 

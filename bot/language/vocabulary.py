@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.validated_yaml import load_validated
 
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yaml")
+REPORT_REACH = 3  # words before a verb of saying that name who said it ('my boss said…', 'i heard…')
 DIRECTION_REACH = 30  # characters between a comparative and the attribute word it speaks of
 _LETTING = frozenset({"let", "lets", "allow", "allows", "permit", "permits"})
 _OR_NOT = re.compile(r"\bor (not|no)\b")
@@ -98,6 +99,7 @@ class Vocabulary(BaseModel):
     clauses: list[str]
     confirming_openers: list[str]
     confirming_tags: list[str]
+    reporting: list[str]
     wh_words: list[str]
     restating: list[str]
     defining: list[str]
@@ -130,8 +132,25 @@ class Vocabulary(BaseModel):
         tag = re.search(r"(?:^|\s)(?:" + _pattern(self.confirming_tags).pattern + r")\s*$", norm)
         statement = norm[: tag.start()].split() if tag else []
         if tag and text.rstrip().endswith("?") and len(statement) >= 3 and statement[0] not in self.wh_words:
-            return " ".join(statement)  # "a PEO handles it, right?" (not "what kind of provider is it?")
+            # "a PEO handles it, right?" (not "what kind of provider is it?")
+            return self.without_report(" ".join(statement))
         return None
+
+    def only_tag(self, text: str) -> bool:
+        """True when the text is a confirming tag alone ('true?', 'is that right??')."""
+        return bool(_pattern(self.confirming_tags).fullmatch(_words(text)))
+
+    def without_report(self, statement: str) -> str:
+        """The claim of a reported statement ('my boss said there are three types' → 'there are three
+        types'): the words after a verb of saying among its first few words, else the statement."""
+        words = statement.split()
+        found = _pattern(self.reporting).search(" ".join(words[: REPORT_REACH + 2]))
+        if not found:
+            return statement
+        claim = " ".join(words[: REPORT_REACH + 2])[found.end() :].split() + words[REPORT_REACH + 2 :]
+        if claim[:1] == ["that"]:
+            claim = claim[1:]
+        return " ".join(claim) if len(claim) >= 3 else statement
 
     def asks_wh(self, text: str) -> bool:
         """True when a clause opens with a wh-word ('…, who files the taxes?', 'whos responsible')."""
