@@ -279,13 +279,15 @@ def settle_each(
 
 def _same_subject(myth_text: str, reading: Reading) -> bool:
     """The myth speaks of the models asked, the first-named first ('does an ASO…' is not 'PEO and
-    ASO both…'); a myth of how two models relate ('PEO and ASO are the same type…') answers a question
-    relating one to the other ('is an ASO just a cheaper PEO?') in either order, not one asked of each
-    ('do an ASO and a PEO both…')."""
+    ASO both…'); a myth of how two models relate ('PEO and ASO are the same type…', not 'both give…')
+    answers a question relating one to the other ('is an ASO just a cheaper PEO?') in either order,
+    not one asked of each ('do an ASO and a PEO both…')."""
     myth_models = VOCABULARY.models_named(myth_text)
     if set(myth_models) != set(reading.models):
         return False
-    relates = VOCABULARY.joins_models(myth_text) and not VOCABULARY.joins_models(reading.proposition)
+    of_each = VOCABULARY.reference(myth_text) == "all"  # "PEO and ASO both give…" claims it of each
+    relates = VOCABULARY.joins_models(myth_text) and not of_each
+    relates = relates and not VOCABULARY.joins_models(reading.proposition)
     return myth_models[:1] == reading.models[:1] or relates
 
 
@@ -455,15 +457,30 @@ def _other(model: str, sides: tuple[str, ...]) -> str:
     return next((m for m in sides if m != model), model)
 
 
+def puts_up_denial(reading: Reading) -> bool:
+    """The message puts a denial up for confirming ("so the ASO can't take on liability, right?",
+    "a PEO doesn't file taxes, does it?"): a yes/no answer to it would read as agreeing or disagreeing
+    with the denial, not as the guide's yes or no."""
+    if not VOCABULARY.confirming(reading.cleaned):
+        return False
+    words = words_of(reading.proposition).split()
+    return any(w in _GRAMMAR_NOT for w in words[_question_head(words) :][:QUESTION_HEAD_WORDS])
+
+
+def _question_head(words: list[str]) -> int:
+    """Where a question reads from: its auxiliary; a statement put up for confirming, from the model
+    it names ("heard that with a PEO we'd lose control, true?")."""
+    at = next((i for i, w in enumerate(words) if VOCABULARY.opens_with_auxiliary(w)), None)
+    if at is None:
+        at = next((i for i, w in enumerate(words) if VOCABULARY.models_named(w)), 0)
+    return at
+
+
 def _negated_question(reading: Reading) -> bool:
     """The question asks of something negative ("with a PEO do we lose…", "…without co-employment?"),
     not in a modifier ("…for a startup with no HR person"): a negation at its auxiliary or in the few
     words after it. A 'not' of the grammar is no part of what is asked: "isn't an HRO a co-employer?"
     is answered like "is an HRO a co-employer?" ("No, it is not")."""
     words = [w for w in words_of(reading.proposition).split() if w not in _GRAMMAR_NOT]
-    # A question reads from its auxiliary; a statement put up for confirming from the model it names
-    # ("heard that with a PEO we'd lose control, true?").
-    at = next((i for i, w in enumerate(words) if VOCABULARY.opens_with_auxiliary(w)), None)
-    if at is None:
-        at = next((i for i, w in enumerate(words) if VOCABULARY.models_named(w)), 0)
+    at = _question_head(words)
     return VOCABULARY.negated(" ".join(words[at : at + QUESTION_HEAD_WORDS]))

@@ -32,6 +32,8 @@ COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
 # A question of these shapes that names no model, in the guide's words only, is about the guide's subject.
 IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons", "attribute"})
 IMPLICIT_MODELS = ("PEO", "ASO")
+_OBJECT_POINTERS = frozenset({"it", "that", "this"})
+_SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "us"})
 ADVICE_PROBABILITY = 0.5  # a recommendation request naming no model must read clearly as one
 
 
@@ -182,6 +184,11 @@ class MessageReader:
             # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of
             # them?" asks whether the PEO does it, not whether we do).
             proposition = f"{question} {without_asker(cleaned.replace(question, ' '))}"
+        topic_before = reference == "one" and not named and bool(context.text) and _points_at_topic(question)
+        if topic_before:
+            # "who handles COBRA with a PEO?" → "can we still do it our own way?": 'it' is what was asked
+            # about (COBRA), not the model.
+            proposition = f"{proposition} {vocab.without_models(context.text)}"
         restating = {stem(w) for w in vocab.restating}
         own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
         pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}
@@ -201,7 +208,7 @@ class MessageReader:
             extra.append(attribute)  # the guide's word for it: "certifications" searches "accreditation"
         if reference == "why" and context.text:
             extra.append(context.text)
-        elif reference in ("other", "swap", "ellipsis") and context.text and not own_words:
+        elif (reference in ("other", "swap", "ellipsis") and context.text and not own_words) or topic_before:
             extra.append(vocab.without_models(context.text))  # "and the other one?" asks that again
         if extra:
             query = self.queries.read(f"{cleaned} {' '.join(extra)}")
@@ -295,6 +302,14 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
         return sentences[at]
     last = sentences[-1]
     return last if vocab.opens_with_auxiliary(last) or vocab.asks_wh(last) else text
+
+
+def _points_at_topic(question: str) -> bool:
+    """'it'/'that' stands as the object of someone's doing ("can we do it our own way?", "do they
+    handle that?"): it points at the thing last asked about, not at the model ("is it cheaper?")."""
+    said = words_of(question).split()
+    pointer = next((i for i, w in enumerate(said) if w in _OBJECT_POINTERS), None)
+    return pointer is not None and any(w in _SUBJECT_WORDS for w in said[:pointer])
 
 
 def _offers_sides(question: str, *, direction: str | None) -> bool:
