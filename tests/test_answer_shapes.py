@@ -197,3 +197,56 @@ def test_a_comparative_yes_no_is_answered_by_which_way_the_guide_leans(
 ) -> None:
     answer = ask(service, question).answer
     assert answer.startswith(opening), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # the clause that says it ("…while staying the sole employer"), everyday "only" for "sole"
+        ("does an hro leave us as the only employer of our staff?", "Yes"),
+        # a tag standing alone after the claim, and a myth whose verdict is "Not true"
+        ("heard a peo takes away our control over our own workers - true?", "No"),
+        # a reported claim is the statement put up ("my cfo reckons …")
+        ("my cfo reckons an aso shares our liability, is that correct?", "No"),
+        ("a friend told me an aso files payroll taxes for us. correct?", "No"),
+        # a myth of how the two relate ("are the same type…") answers "is X essentially Y"
+        ("is a peo essentially an aso with benefits?", "No"),
+        # a con on the very thing asked outweighs the general pro on benefits
+        ("does a peo let us choose whichever vendors we like?", "No"),
+    ],
+)
+def test_yes_no_settled_by_what_the_guide_says_of_the_thing_asked(
+    service, question: str, opening: str
+) -> None:
+    reply = ask(service, question)
+    assert reply.answer.startswith(opening), reply.answer
+
+
+def test_a_comparative_is_settled_on_the_attribute_it_compares(service) -> None:
+    # "Lower cost than a PEO" is the service's price, not the rates of the health plans.
+    reply = ask(service, "would an ASO mean lower rates on our health plans?")
+    assert not reply.answer.startswith("Yes"), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("an hro won't become a co-employer, correct?", "Right"),
+        ("a peo won't take over workers comp for us, right?", "Actually, it does"),
+    ],
+)
+def test_a_denial_put_up_for_confirming_is_agreed_or_disagreed_with(
+    service, question: str, opening: str
+) -> None:
+    reply = ask(service, question)
+    assert reply.answer.startswith(opening), reply.answer
+
+
+def test_it_as_an_object_in_a_follow_up_is_the_topic_last_asked_about(service) -> None:
+    reply = ask(
+        service,
+        "under a peo who looks after eligibility and renewals?",
+        "could we keep doing that ourselves?",
+    )
+    assert reply.answer.startswith(("No", "Partly")), reply.answer
+    assert "eligibility" in reply.answer.split("[1]")[0]

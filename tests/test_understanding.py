@@ -165,3 +165,10 @@ def test_slash_shorthand_is_read_as_words(service) -> None:
     reading = service.reader.read("we're a startup w/o any hr people, is a peo right for that?")
     assert reading.facts.in_house_hr is False
     assert VOCABULARY.attributes_named("would it work for a tiny shop") == ("best for",)
+
+
+def test_a_reported_claim_put_up_for_confirming_is_the_claim() -> None:
+    claim = VOCABULARY.confirming("my cfo reckons an aso shares our liability, is that correct?")
+    assert claim == "an aso shares our liability"
+    assert VOCABULARY.confirming("an aso shares our liability, is that correct?") == claim
+    assert VOCABULARY.only_tag("correct?") and not VOCABULARY.only_tag("correct me if wrong")
