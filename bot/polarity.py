@@ -3,7 +3,9 @@ sentence about the model asked, read for negation and for which way it leans."""
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal
@@ -31,6 +33,7 @@ MYTH_MATCH = 0.62  # a stated myth this close to the question is the question
 SENTENCE_MATCH = 0.55  # a sentence about the model asked settles it only when it matches this well
 SENTENCE_OVERLAP = 0.4  # ... and holds at least this share of the question's words
 QUESTION_HEAD_WORDS = 7
+DENIAL_WORDS = 3  # a denial's 'not' stands at its verb ("the ASO can't take on…", "a PEO does not…")
 STRONG_MATCH = 0.85  # a sentence this close, holding this share of the question's words, outranks a cell
 STRONG_OVERLAP = 0.6
 STATEMENTS_READ = 6  # the best few sentences about the model asked are read for one that says it
@@ -91,13 +94,13 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     question = asker_terms(reading.proposition) - {"_you"}
     asker = VOCABULARY.asker_is_subject(reading.proposition)
     doer = "reader" if asker else (asked[0] if asked else None)
-    strong = _best_saying(statements, question, strong=True)
+    strong = _best_saying(statements, question, kb, strong=True)
     if strong:
         return _leaning(reading, _from_statement(strong, negated_question, doer=doer, question=question))
     # The table's row for the attribute by its words; else the model's pros and cons; else the row's
     # cell closest in meaning.
     rows = attribute_rows(kb, reading.attribute)
-    said = _best_saying(statements, question, strong=False)
+    said = _best_saying(statements, question, kb, strong=False)
     for by_meaning in (False, True) if asked else ():
         if by_meaning and (listed := _from_pros_cons(reading, question, kb)):
             listed_answer, row = listed
@@ -157,21 +160,43 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
     return None
 
 
-def _best_saying(statements: list[Sentence], question: set[str], *, strong: bool) -> Sentence | None:
+def _best_saying(
+    statements: list[Sentence], question: set[str], kb: Knowledge, *, strong: bool
+) -> Sentence | None:
     """Of the best few statements (and any further one holding most of the question's words), the one
     that says most of what was asked (closest on a tie)."""
     read = statements[:STATEMENTS_READ] + [
-        s for s in statements[STATEMENTS_READ:] if _share(s, question) >= STRONG_OVERLAP
+        s for s in statements[STATEMENTS_READ:] if _share(s, question, kb) >= STRONG_OVERLAP
     ]
-    saying = [s for s in read if _says_it(s, question, strong=strong)]
-    return max(saying, key=lambda s: (_share(s, question), _limits(s, question), s.match), default=None)
+    saying = [s for s in read if _says_it(s, question, kb, strong=strong)]
+    return max(saying, key=lambda s: (_share(s, question, kb), _limits(s, question), s.match), default=None)
 
 
-def _share(s: Sentence, question: set[str]) -> float:
-    """Share of the question's words the sentence (with its lead-in) holds, not counting a verb of
-    choosing the model itself ('Choose a PEO if…' says nothing of choosing insurance plans)."""
+def _share(s: Sentence, question: set[str], kb: Knowledge) -> float:
+    """Share of the question's words the sentence (with its lead-in) holds, by count or, when more, with
+    each weighed by how rare it is in the guide ('COBRA' says more of what is asked than 'run'); a verb
+    of choosing the model itself does not count ('Choose a PEO if…' says nothing of choosing plans)."""
     text = f"{s.text} {s.chunk.context}"
-    return overlap(question, statement_terms(text) - _choosing_model(text))
+    held = question & (statement_terms(text) - _choosing_model(text))
+    weight = _rarity(kb)
+    total = sum(weight.get(t, weight[_UNSEEN]) for t in question)
+    weighed = sum(weight.get(t, weight[_UNSEEN]) for t in held) / total if total else 0.0
+    return max(overlap(question, held), weighed)
+
+
+_UNSEEN = ""  # a word the guide never uses weighs as much as an average one
+_RARITY: dict[str, dict[str, float]] = {}
+
+
+def _rarity(kb: Knowledge) -> dict[str, float]:
+    """How rare each word is among the guide's sentences: log(sentences / sentences holding it)."""
+    if kb.fingerprint not in _RARITY:
+        texts = [t for t, role in zip(kb.units.texts, kb.roles, strict=True) if role in ("content", "myth")]
+        held = Counter(t for text in texts for t in statement_terms(text))
+        weight = {t: math.log((len(texts) + 1) / n) for t, n in held.items()}
+        weight[_UNSEEN] = sum(weight.values()) / len(weight)
+        _RARITY[kb.fingerprint] = weight
+    return _RARITY[kb.fingerprint]
 
 
 def _choosing_model(text: str) -> set[str]:
@@ -191,12 +216,12 @@ def _limits(s: Sentence, question: set[str]) -> bool:
     return VOCABULARY.direction_of(said) == "less" or VOCABULARY.negated(said)
 
 
-def _says_it(s: Sentence, question: set[str], *, strong: bool) -> bool:
+def _says_it(s: Sentence, question: set[str], kb: Knowledge, *, strong: bool) -> bool:
     """The sentence says what was asked: close in meaning and holding the question's words (a strong
     one holds most of them and outranks a table cell)."""
     if s.match < (STRONG_MATCH if strong else SENTENCE_MATCH):
         return False
-    return _share(s, question) >= (STRONG_OVERLAP if strong else SENTENCE_OVERLAP)
+    return _share(s, question, kb) >= (STRONG_OVERLAP if strong else SENTENCE_OVERLAP)
 
 
 def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, question: set[str]) -> Settled:
@@ -412,6 +437,8 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_mea
     )
     if own != best_other:
         return "yes" if own > best_other else "no"
+    if _negated_modifier(reading) and (negating := _negating_cells(row, model, rivals)):
+        return negating  # "…for firms that don't have HR?": "…firms without HR team", not "with HR staff"
     if not by_meaning:
         return None
     # No word tells them apart: the cell closer in meaning, with model names and attribute words masked
@@ -457,6 +484,24 @@ def _other(model: str, sides: tuple[str, ...]) -> str:
     return next((m for m in sides if m != model), model)
 
 
+def _negating_cells(row: Chunk, model: str, rivals: list[str]) -> Answer | None:
+    """Yes when the model's cell alone negates ('without HR team'), no when a rival's alone does."""
+    mine = VOCABULARY.negated(cell(row, model) or "")
+    theirs = [VOCABULARY.negated(value) for m in rivals if (value := cell(row, m))]
+    if mine and not any(theirs):
+        return "yes"
+    if not mine and any(theirs):
+        return "no"
+    return None
+
+
+def _negated_modifier(reading: Reading) -> bool:
+    """The question negates in a modifier past its verb ("is a PEO good for firms that don't have HR?",
+    "…for companies without HR staff"), not at its verb ("isn't an HRO a co-employer?")."""
+    words = words_of(reading.proposition).split()
+    return VOCABULARY.negated(" ".join(words[_question_head(words) + DENIAL_WORDS :]))
+
+
 def puts_up_denial(reading: Reading) -> bool:
     """The message puts a denial up for confirming ("so the ASO can't take on liability, right?",
     "a PEO doesn't file taxes, does it?"): a yes/no answer to it would read as agreeing or disagreeing
@@ -464,7 +509,7 @@ def puts_up_denial(reading: Reading) -> bool:
     if not VOCABULARY.confirming(reading.cleaned):
         return False
     words = words_of(reading.proposition).split()
-    return any(w in _GRAMMAR_NOT for w in words[_question_head(words) :][:QUESTION_HEAD_WORDS])
+    return any(w in _GRAMMAR_NOT for w in words[_question_head(words) :][:DENIAL_WORDS])
 
 
 def _question_head(words: list[str]) -> int:
