@@ -228,7 +228,7 @@ def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, qu
     """Yes when the sentence says it as asked, no when one of them negates it or when it says the other
     party does it ("do we file taxes?" against "the PEO files payroll taxes", "does the ASO file them?"
     against "you file payroll taxes"), partly when it hedges."""
-    negates = VOCABULARY.negated(said_where(s.text, question - {"_you", "_own"})) != negated_question
+    negates = _says_not(s.text, question - {"_you", "_own"}) != negated_question
     said_doer = doer_of(s.text, question - {"_you", "_own"})
     if said_doer and doer:
         other_party = (said_doer == "reader") != (doer == "reader")
@@ -237,6 +237,18 @@ def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, qu
     if negates != other_party:
         return Settled("no", sentence=s)
     return Settled("partly" if VOCABULARY.hedged(s.text) else "yes", sentence=s)
+
+
+def _says_not(text: str, terms: set[str]) -> bool:
+    """The text denies what the terms ask: the clause saying most of it negates, or a negating clause
+    holds a word of the question no other clause does ('Treat types as market flavors, not legal
+    categories' against 'three official (legal) types?'; not "doesn't become a co-employer; … staying
+    the sole employer" against 'the only employer?', whose 'employer' the other clause holds too)."""
+    if VOCABULARY.negated(said_where(text, terms)):
+        return True
+    clauses = [(VOCABULARY.negated(c), terms & set(content_terms(c))) for c in clauses_of(text)]
+    affirmed = {t for negates, held in clauses if not negates for t in held}
+    return any(negates and held - affirmed for negates, held in clauses)
 
 
 def _leaning(reading: Reading, settled: Settled) -> Settled:

@@ -213,6 +213,8 @@ def test_a_comparative_yes_no_is_answered_by_which_way_the_guide_leans(
         ("is a peo essentially an aso with benefits?", "No"),
         # a con on the very thing asked outweighs the general pro on benefits
         ("does a peo let us choose whichever vendors we like?", "No"),
+        # a contrasting clause denies part of what was asked ("…, not legal categories")
+        ("are peos legally split into 3 kinds?", "No"),
         # a rare word of the question (renewals) outweighs a common one
         ("with a peo do we keep handling renewals on our own?", ("No", "Partly")),
         # a negation in a modifier picks the cell that negates too ("…without HR team")
