@@ -94,7 +94,8 @@ def said_where(text: str, terms: set[str]) -> str:
 
 
 def _clause_doer(said: list[str], terms: set[str]) -> str | None:
-    """The doer named before the clause's first term, or a reader it 'stays with' after it."""
+    """The doer named before the clause's first term, or after it the model it is done 'by' or a reader
+    it 'stays with'."""
     first = next(i for i, w in enumerate(said) if stem(w) in terms)
     for i in range(first - 1, -1, -1):
         if named := VOCABULARY.models_named(said[i]):
@@ -107,6 +108,9 @@ def _clause_doer(said: list[str], terms: set[str]) -> str | None:
             verbs = zip(said[i + 1 : first + 2], [*said[i + 2 : first + 2], ""], strict=False)
             return None if any(VOCABULARY.receives(w) and nxt != "to" for w, nxt in verbs) else "reader"
     after = said[first + 1 :]
+    by = [nxt for w, nxt in pairwise(w for w in after if w not in ("the", "a", "an")) if w == "by"]
+    if by and (named := VOCABULARY.models_named(by[0])):
+        return named[0]  # "workers' comp coverage managed by PEO": the PEO manages it
     held = any(w == "with" and VOCABULARY.is_reader(nxt) for w, nxt in pairwise(after))
     return "reader" if held else None
 

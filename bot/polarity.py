@@ -283,7 +283,12 @@ def _from_pros_cons(reading: Reading, question: set[str], kb: Knowledge) -> tupl
     if best is None or best[0] < LISTED_OVERLAP or sum(found[0] == best[0] for found in scored) > 1:
         return None
     _, text, row = best
-    return _cell_says(reading, text), row
+    answer = _cell_says(reading, text)
+    said_doer = doer_of(text, wanted)
+    asker = VOCABULARY.asker_is_subject(reading.proposition)
+    if answer == "yes" and said_doer and (said_doer == "reader") != asker:
+        answer = "no"  # "can we keep doing it in-house?" against "Workers' comp coverage managed by PEO"
+    return answer, row
 
 
 def _cell_says(reading: Reading, text: str) -> Answer:

@@ -257,3 +257,10 @@ def test_it_as_an_object_in_a_follow_up_is_the_topic_last_asked_about(service) -
     )
     assert reply.answer.startswith(("No", "Partly")), reply.answer
     assert "eligibility" in reply.answer.split("[1]")[0]
+
+
+def test_a_listed_pro_done_by_the_model_says_no_to_doing_it_ourselves(service) -> None:
+    reply = ask(
+        service, "who takes care of workers comp under a peo?", "could we go on running that ourselves?"
+    )
+    assert reply.answer.startswith("No"), reply.answer
