@@ -25,7 +25,7 @@ from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.tables import TableIndex, attribute_rows, cell, column_indices, model_columns, row_label
 from bot.text_match import content_terms, stem
-from bot.understanding import Reading
+from bot.understanding import COUNTERPART, Reading
 from ingest.chunking import Chunk
 
 Answer = Literal["yes", "no", "partly"]
@@ -105,6 +105,8 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
         if by_meaning and (listed := _from_pros_cons(reading, question, kb)):
             listed_answer, row = listed
             return Settled(_flipped(listed_answer) if negated_question else listed_answer, row=row)
+        if by_meaning and (weighed := _against_counterpart(reading, rows, candidates, kb)):
+            return replace(weighed, answer=_flipped(weighed.answer)) if negated_question else weighed
         if by_meaning and said and _asks_past_rows(reading, question, rows, said):
             # "does an ASO help with enrollment and renewals?": the sentence on enrollment settles it,
             # not the benefits row ("You source your own") that says nothing of it.
@@ -116,6 +118,39 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     if not said:
         return None
     return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
+
+
+def _against_counterpart(
+    reading: Reading, rows: list[Chunk], candidates: list[Sentence], kb: Knowledge
+) -> Settled | None:
+    """A comparative about one model whose table row does not lean ('does an ASO give better benefits?'
+    against 'Access pooled plans' / 'You source your own'): yes when the guide puts the model asked on
+    the side asked against its counterpart ('…access to pooled benefits plans at better rates' of the
+    PEO), no when it puts the counterpart there."""
+    asked = reading.models[0]
+    counterpart = COUNTERPART.get(asked)
+    leaning_cell = any(
+        VOCABULARY.direction_of(value) for row in rows for m in model_columns(row) if (value := cell(row, m))
+    )
+    if not (reading.direction and reading.attribute and counterpart) or leaning_cell:
+        return None
+    weighed = replace(reading, models=(asked, counterpart), direction=_bought_direction(reading))
+    found = _settle_by_direction(weighed, candidates, kb, (asked, counterpart))
+    if not found:
+        return None
+    side, source = found
+    answer: Answer = "yes" if side == asked else "no"
+    return Settled(answer, row=source) if isinstance(source, Chunk) else Settled(answer, sentence=source)
+
+
+def _bought_direction(reading: Reading) -> str | None:
+    """The way a question leans on what it asks about: a price word leans the other way on what is
+    bought ('cheaper health insurance' asks for a better deal on benefits, as 'better rates' says)."""
+    priced = attribute_stems("cost") & set(content_terms(reading.proposition))
+    bought = reading.attribute not in (None, "cost")
+    if bought and priced and reading.direction:
+        return "more" if reading.direction == "less" else "less"
+    return reading.direction
 
 
 def _on_compared(reading: Reading, text: str) -> bool:

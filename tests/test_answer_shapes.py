@@ -229,10 +229,19 @@ def test_yes_no_settled_by_what_the_guide_says_of_the_thing_asked(
     assert reply.answer.startswith(opening), reply.answer
 
 
-def test_a_comparative_is_settled_on_the_attribute_it_compares(service) -> None:
-    # "Lower cost than a PEO" is the service's price, not the rates of the health plans.
-    reply = ask(service, "would an ASO mean lower rates on our health plans?")
-    assert not reply.answer.startswith("Yes"), reply.answer
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # "Lower cost than a PEO" is the service's price, not the rates of the health plans.
+        ("would an ASO mean lower rates on our health plans?", "No"),
+        # weighed against the counterpart the guide says it of ("…at better rates" of the PEO)
+        ("would an aso get our staff a better deal on medical plans?", "No"),
+        ("is insurance cheaper for our people under an aso?", "No"),
+    ],
+)
+def test_a_comparative_is_settled_on_the_attribute_it_compares(service, question: str, opening: str) -> None:
+    reply = ask(service, question)
+    assert reply.answer.startswith(opening), reply.answer
 
 
 @pytest.mark.parametrize(

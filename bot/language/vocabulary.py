@@ -267,7 +267,12 @@ class Vocabulary(BaseModel):
         # "legal employer" is one phrase of the employer role, not "legal" (compliance) before "employer".
         spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
         # In "employer liability" the first word only modifies the second: the second is what is asked.
-        heads = [s for s, nxt in zip(spans, [*spans[1:], None]) if not (nxt and nxt[0] == s[1] + 1)]
+        # A comparative after it ("insurance cheaper") is no compound: both stand.
+        heads = [
+            s
+            for s, nxt in zip(spans, [*spans[1:], None])
+            if not (nxt and nxt[0] == s[1] + 1 and not self.direction_of(norm[nxt[0] : nxt[1]]))
+        ]
         # Where each head's phrase starts ("employer liability" starts at "employer").
         starts: dict[tuple[int, int, str], int] = {}
         for prev, span in zip([None, *spans], spans):
