@@ -19,7 +19,7 @@ from bot.evidence import (
 )
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
-from bot.polarity import settle_each, settle_myth, settle_which, settle_yes_no
+from bot.polarity import puts_up_denial, settle_each, settle_myth, settle_which, settle_yes_no
 from bot.prompts import AnswerTexts
 from bot.refusal import lacks
 from bot.retrieval import Retrieval
@@ -115,10 +115,12 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
             lead = texts.fill("not_always_for", model=with_article(asked[0] if asked else DEFAULT_PAIR[0]))
             return Draft(claims=claims + _support(reading, candidates, kb, claims, models=asked), lead=lead)
     claims += _support(reading, candidates, kb, claims, models=asked)
-    word = {"yes": texts.yes, "no": texts.no, "partly": texts.partly}[settled.answer]
-    # "No, not for an ASO:" when the table tells the models apart; a plain "No:" for a statement.
+    # "No, not for an ASO:" when the table tells the models apart; a plain "No:" for a statement; a
+    # denial put up for confirming is agreed or disagreed with ("Right, not for an ASO:").
     by_model = asked and settled.row is not None
-    lead = texts.fill(f"{settled.answer}_for", model=with_article(asked[0])) if by_model else word
+    key = {"no": "agree_no", "yes": "disagree_yes"}.get(settled.answer) if puts_up_denial(reading) else None
+    key = key or settled.answer
+    lead = texts.fill(f"{key}_for", model=with_article(asked[0])) if by_model else getattr(texts, key)
     return Draft(claims=claims, lead=lead)
 
 

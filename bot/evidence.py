@@ -59,10 +59,7 @@ def doer_of(text: str, terms: set[str]) -> str | None:
     """Who does what the terms speak of in the text: "reader" ('you file payroll taxes', 'responsibility
     stays with you'), a model ('the PEO files…'), or None when no clause holding the terms names one.
     The reader who only receives ('you get access to…') is no doer."""
-    text = _LABEL.sub("", text)  # "Workers' compensation: the ASO…" names its topic, not a clause
-    clauses = [
-        c for part in _CLAUSE_SPLIT.split(text) for c in VOCABULARY.opens_clause().split(words_of(part))
-    ]
+    clauses = clauses_of(text)
     hits = [len(terms & set(content_terms(c))) for c in clauses]
     most = max(hits, default=0)
     if not most:
@@ -77,8 +74,28 @@ def doer_of(text: str, terms: set[str]) -> str | None:
     )
 
 
+def clauses_of(text: str) -> list[str]:
+    """The text's clauses as words: split at punctuation and at the words that open a clause ('but',
+    'while', 'instead'); a leading label ("Workers' compensation: the ASO…") names its topic, not a clause."""
+    text = _LABEL.sub("", text)
+    return [c for part in _CLAUSE_SPLIT.split(text) for c in VOCABULARY.opens_clause().split(words_of(part))]
+
+
+def said_where(text: str, terms: set[str]) -> str:
+    """The clauses of the text holding most of the terms ('while staying the sole employer' of "An HRO
+    doesn't become a co-employer; instead … while staying the sole employer" for 'sole employer'): what
+    the text says of them. The whole text when no clause holds any."""
+    clauses = clauses_of(text)
+    hits = [len(terms & set(content_terms(c))) for c in clauses]
+    most = max(hits, default=0)
+    if not most:
+        return text
+    return " ".join(c for c, n in zip(clauses, hits, strict=True) if n == most)
+
+
 def _clause_doer(said: list[str], terms: set[str]) -> str | None:
-    """The doer named before the clause's first term, or a reader it 'stays with' after it."""
+    """The doer named before the clause's first term, or after it the model it is done 'by' or a reader
+    it 'stays with'."""
     first = next(i for i, w in enumerate(said) if stem(w) in terms)
     for i in range(first - 1, -1, -1):
         if named := VOCABULARY.models_named(said[i]):
@@ -86,10 +103,14 @@ def _clause_doer(said: list[str], terms: set[str]) -> str | None:
         if said[i] in _POSSESSIVE:
             continue  # "your employees get…": whose, not who
         if VOCABULARY.is_reader(said[i]) or VOCABULARY.is_reader(" ".join(said[i : i + 2])):
-            verbs = zip(said[i + 1 : first + 1], [*said[i + 2 : first + 1], ""], strict=True)
-            # "you get access to…" receives; "you prefer to file…" files.
+            # "you get access to…" receives; "you prefer to file…" files; "you already have HR staff"
+            # has (the verb may follow an adverb the question shares).
+            verbs = zip(said[i + 1 : first + 2], [*said[i + 2 : first + 2], ""], strict=False)
             return None if any(VOCABULARY.receives(w) and nxt != "to" for w, nxt in verbs) else "reader"
     after = said[first + 1 :]
+    by = [nxt for w, nxt in pairwise(w for w in after if w not in ("the", "a", "an")) if w == "by"]
+    if by and (named := VOCABULARY.models_named(by[0])):
+        return named[0]  # "workers' comp coverage managed by PEO": the PEO manages it
     held = any(w == "with" and VOCABULARY.is_reader(nxt) for w, nxt in pairwise(after))
     return "reader" if held else None
 

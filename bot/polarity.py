@@ -3,24 +3,29 @@ sentence about the model asked, read for negation and for which way it leans."""
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Literal
 
 from bot.evidence import (
     Sentence,
     asker_terms,
     attribute_stems,
+    clauses_of,
     doer_of,
     next_sentence,
     overlap,
+    said_where,
     statement_terms,
 )
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.tables import TableIndex, attribute_rows, cell, column_indices, model_columns, row_label
 from bot.text_match import content_terms, stem
-from bot.understanding import Reading
+from bot.understanding import COUNTERPART, Reading
 from ingest.chunking import Chunk
 
 Answer = Literal["yes", "no", "partly"]
@@ -28,6 +33,7 @@ MYTH_MATCH = 0.62  # a stated myth this close to the question is the question
 SENTENCE_MATCH = 0.55  # a sentence about the model asked settles it only when it matches this well
 SENTENCE_OVERLAP = 0.4  # ... and holds at least this share of the question's words
 QUESTION_HEAD_WORDS = 7
+DENIAL_WORDS = 3  # a denial's 'not' stands at its verb ("the ASO can't take on…", "a PEO does not…")
 STRONG_MATCH = 0.85  # a sentence this close, holding this share of the question's words, outranks a cell
 STRONG_OVERLAP = 0.6
 STATEMENTS_READ = 6  # the best few sentences about the model asked are read for one that says it
@@ -53,6 +59,7 @@ _GRAMMAR_NOT = frozenset(
         "couldnt",
     ]
 )
+_ARTICLES = frozenset({"a", "an", "the"})
 _VERDICTS: tuple[tuple[re.Pattern[str], Answer], ...] = (
     (re.compile(r"^(only )?partly\b", re.I), "partly"),
     (re.compile(r"^(not true|wrong|false|they['’]re not)\b", re.I), "no"),
@@ -84,21 +91,24 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
         and s.chunk.kind != "table_row"
         and set(s.models) == set(asked)
         and set(VOCABULARY.models_named(s.text)) <= set(asked)
+        and _on_compared(reading, s.text)
     ]
     question = asker_terms(reading.proposition) - {"_you"}
     asker = VOCABULARY.asker_is_subject(reading.proposition)
     doer = "reader" if asker else (asked[0] if asked else None)
-    strong = _best_saying(statements, question, strong=True)
+    strong = _best_saying(statements, question, kb, strong=True)
     if strong:
         return _leaning(reading, _from_statement(strong, negated_question, doer=doer, question=question))
     # The table's row for the attribute by its words; else the model's pros and cons; else the row's
     # cell closest in meaning.
     rows = attribute_rows(kb, reading.attribute)
-    said = _best_saying(statements, question, strong=False)
+    said = _best_saying(statements, question, kb, strong=False)
     for by_meaning in (False, True) if asked else ():
         if by_meaning and (listed := _from_pros_cons(reading, question, kb)):
             listed_answer, row = listed
             return Settled(_flipped(listed_answer) if negated_question else listed_answer, row=row)
+        if by_meaning and (weighed := _against_counterpart(reading, rows, candidates, kb)):
+            return replace(weighed, answer=_flipped(weighed.answer)) if negated_question else weighed
         if by_meaning and said and _asks_past_rows(reading, question, rows, said):
             # "does an ASO help with enrollment and renewals?": the sentence on enrollment settles it,
             # not the benefits row ("You source your own") that says nothing of it.
@@ -110,6 +120,46 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     if not said:
         return None
     return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
+
+
+def _against_counterpart(
+    reading: Reading, rows: list[Chunk], candidates: list[Sentence], kb: Knowledge
+) -> Settled | None:
+    """A comparative about one model whose table row does not lean ('does an ASO give better benefits?'
+    against 'Access pooled plans' / 'You source your own'): yes when the guide puts the model asked on
+    the side asked against its counterpart ('…access to pooled benefits plans at better rates' of the
+    PEO), no when it puts the counterpart there."""
+    asked = reading.models[0]
+    counterpart = COUNTERPART.get(asked)
+    leaning_cell = any(
+        VOCABULARY.direction_of(value) for row in rows for m in model_columns(row) if (value := cell(row, m))
+    )
+    if not (reading.direction and reading.attribute and counterpart) or leaning_cell:
+        return None
+    weighed = replace(reading, models=(asked, counterpart), direction=_bought_direction(reading))
+    found = _settle_by_direction(weighed, candidates, kb, (asked, counterpart))
+    if not found:
+        return None
+    side, source = found
+    answer: Answer = "yes" if side == asked else "no"
+    return Settled(answer, row=source) if isinstance(source, Chunk) else Settled(answer, sentence=source)
+
+
+def _bought_direction(reading: Reading) -> str | None:
+    """The way a question leans on what it asks about: a price word leans the other way on what is
+    bought ('cheaper health insurance' asks for a better deal on benefits, as 'better rates' says)."""
+    priced = attribute_stems("cost") & set(content_terms(reading.proposition))
+    bought = reading.attribute not in (None, "cost")
+    if bought and priced and reading.direction:
+        return "more" if reading.direction == "less" else "less"
+    return reading.direction
+
+
+def _on_compared(reading: Reading, text: str) -> bool:
+    """A comparative question ('does an ASO get us cheaper insurance?') is settled only by a text on the
+    attribute it compares: 'lower cost' of the service says nothing of the insurance's rates."""
+    topic = attribute_stems(reading.attribute)
+    return not (reading.direction and topic) or bool(topic & statement_terms(text))
 
 
 def _asks_past_rows(reading: Reading, question: set[str], rows: list[Chunk], said: Sentence) -> bool:
@@ -133,7 +183,7 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
         if kb.roles[s.row] == "myth"
         and s.match >= MYTH_MATCH
         and asked & statement_terms(s.text)  # it speaks of what was asked, not only in its manner
-        and _same_subject(VOCABULARY.models_named(s.text), reading)  # the myth's claim is the question's
+        and _same_subject(s.text, reading)  # the myth's claim is the question's
     ]
     # Of the myths close enough, the one on the attribute asked, then the one holding most of its words.
     myth = max(
@@ -147,29 +197,75 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
     return None
 
 
-def _best_saying(statements: list[Sentence], question: set[str], *, strong: bool) -> Sentence | None:
-    """Of the best few statements, the one that says most of what was asked (closest on a tie)."""
-    saying = [s for s in statements[:STATEMENTS_READ] if _says_it(s, question, strong=strong)]
-    return max(saying, key=lambda s: (_share(s, question), s.match), default=None)
+def _best_saying(
+    statements: list[Sentence], question: set[str], kb: Knowledge, *, strong: bool
+) -> Sentence | None:
+    """Of the best few statements (and any further one holding most of the question's words), the one
+    that says most of what was asked (closest on a tie)."""
+    read = statements[:STATEMENTS_READ] + [
+        s for s in statements[STATEMENTS_READ:] if _share(s, question, kb) >= STRONG_OVERLAP
+    ]
+    saying = [s for s in read if _says_it(s, question, kb, strong=strong)]
+    return max(saying, key=lambda s: (_share(s, question, kb), _limits(s, question), s.match), default=None)
 
 
-def _share(s: Sentence, question: set[str]) -> float:
-    return overlap(question, statement_terms(f"{s.text} {s.chunk.context}"))
+def _share(s: Sentence, question: set[str], kb: Knowledge) -> float:
+    """Share of the question's words the sentence (with its lead-in) holds, by count or, when more, with
+    each weighed by how rare it is in the guide ('COBRA' says more of what is asked than 'run'); a verb
+    of choosing the model itself does not count ('Choose a PEO if…' says nothing of choosing plans)."""
+    text = f"{s.text} {s.chunk.context}"
+    held = question & (statement_terms(text) - _choosing_model(text))
+    weight = _rarity(kb)
+    total = sum(weight.get(t, weight[_UNSEEN]) for t in question)
+    weighed = sum(weight.get(t, weight[_UNSEEN]) for t in held) / total if total else 0.0
+    return max(overlap(question, held), weighed)
 
 
-def _says_it(s: Sentence, question: set[str], *, strong: bool) -> bool:
+_UNSEEN = ""  # a word the guide never uses weighs as much as an average one
+_RARITY: dict[str, dict[str, float]] = {}
+
+
+def _rarity(kb: Knowledge) -> dict[str, float]:
+    """How rare each word is among the guide's sentences: log(sentences / sentences holding it)."""
+    if kb.fingerprint not in _RARITY:
+        texts = [t for t, role in zip(kb.units.texts, kb.roles, strict=True) if role in ("content", "myth")]
+        held = Counter(t for text in texts for t in statement_terms(text))
+        weight = {t: math.log((len(texts) + 1) / n) for t, n in held.items()}
+        weight[_UNSEEN] = sum(weight.values()) / len(weight)
+        _RARITY[kb.fingerprint] = weight
+    return _RARITY[kb.fingerprint]
+
+
+def _choosing_model(text: str) -> set[str]:
+    """Stems of the words whose object is a model ('choose' in 'Choose a PEO if…', 'pick' in 'pick an
+    ASO'): they speak of the choice of model, not of what the model lets you choose."""
+    out = set()
+    for clause in clauses_of(text):
+        said = [w for w in clause.split() if w not in _ARTICLES]
+        out |= {stem(w) for w, nxt in pairwise(said) if VOCABULARY.models_named(nxt)}
+    return out
+
+
+def _limits(s: Sentence, question: set[str]) -> bool:
+    """The sentence limits or denies what was asked, where it says it ('less flexibility in choosing
+    their own insurance plans'): on the thing asked, a limit outweighs a general line."""
+    said = said_where(s.text, question - {"_you", "_own"})
+    return VOCABULARY.direction_of(said) == "less" or VOCABULARY.negated(said)
+
+
+def _says_it(s: Sentence, question: set[str], kb: Knowledge, *, strong: bool) -> bool:
     """The sentence says what was asked: close in meaning and holding the question's words (a strong
     one holds most of them and outranks a table cell)."""
     if s.match < (STRONG_MATCH if strong else SENTENCE_MATCH):
         return False
-    return _share(s, question) >= (STRONG_OVERLAP if strong else SENTENCE_OVERLAP)
+    return _share(s, question, kb) >= (STRONG_OVERLAP if strong else SENTENCE_OVERLAP)
 
 
 def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, question: set[str]) -> Settled:
     """Yes when the sentence says it as asked, no when one of them negates it or when it says the other
     party does it ("do we file taxes?" against "the PEO files payroll taxes", "does the ASO file them?"
     against "you file payroll taxes"), partly when it hedges."""
-    negates = VOCABULARY.negated(s.text) != negated_question
+    negates = _says_not(s.text, question - {"_you", "_own"}) != negated_question
     said_doer = doer_of(s.text, question - {"_you", "_own"})
     if said_doer and doer:
         other_party = (said_doer == "reader") != (doer == "reader")
@@ -178,6 +274,18 @@ def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, qu
     if negates != other_party:
         return Settled("no", sentence=s)
     return Settled("partly" if VOCABULARY.hedged(s.text) else "yes", sentence=s)
+
+
+def _says_not(text: str, terms: set[str]) -> bool:
+    """The text denies what the terms ask: the clause saying most of it negates, or a negating clause
+    holds a word of the question no other clause does ('Treat types as market flavors, not legal
+    categories' against 'three official (legal) types?'; not "doesn't become a co-employer; … staying
+    the sole employer" against 'the only employer?', whose 'employer' the other clause holds too)."""
+    if VOCABULARY.negated(said_where(text, terms)):
+        return True
+    clauses = [(VOCABULARY.negated(c), terms & set(content_terms(c))) for c in clauses_of(text)]
+    affirmed = {t for negates, held in clauses if not negates for t in held}
+    return any(negates and held - affirmed for negates, held in clauses)
 
 
 def _leaning(reading: Reading, settled: Settled) -> Settled:
@@ -199,16 +307,25 @@ def _from_pros_cons(reading: Reading, question: set[str], kb: Knowledge) -> tupl
     'Higher cost than ASO' says yes to 'is a PEO pricier?', 'Less flexibility in choosing vendors' says
     no to 'does a PEO let us pick any vendor?'. None when no cell holds enough of them, or two do."""
     wanted = question - {"_you", "_own"}
+    topic = attribute_stems(reading.attribute)
     scored: list[tuple[float, str, Chunk]] = []
     for row in TableIndex.of(kb).pros_cons.get(reading.models[0], []):
         for i in column_indices(row, ("pros", "cons")):
-            if i < len(row.cells) and len(held := wanted & statement_terms(row.cells[i])) >= LISTED_WORDS:
+            said = statement_terms(row.cells[i]) if i < len(row.cells) else set()
+            if topic and not topic & said:
+                continue  # "Lower cost than a PEO" says nothing of cheaper insurance
+            if len(held := wanted & said) >= LISTED_WORDS:
                 scored.append((overlap(wanted, held), row.cells[i], row))
     best = max(scored, default=None, key=lambda found: found[0])
     if best is None or best[0] < LISTED_OVERLAP or sum(found[0] == best[0] for found in scored) > 1:
         return None
     _, text, row = best
-    return _cell_says(reading, text), row
+    answer = _cell_says(reading, text)
+    said_doer = doer_of(text, wanted)
+    asker = VOCABULARY.asker_is_subject(reading.proposition)
+    if answer == "yes" and said_doer and (said_doer == "reader") != asker:
+        answer = "no"  # "can we keep doing it in-house?" against "Workers' comp coverage managed by PEO"
+    return answer, row
 
 
 def _cell_says(reading: Reading, text: str) -> Answer:
@@ -239,10 +356,18 @@ def settle_each(
     return out
 
 
-def _same_subject(myth_models: tuple[str, ...], reading: Reading) -> bool:
+def _same_subject(myth_text: str, reading: Reading) -> bool:
     """The myth speaks of the models asked, the first-named first ('does an ASO…' is not 'PEO and
-    ASO both…')."""
-    return set(myth_models) == set(reading.models) and myth_models[:1] == reading.models[:1]
+    ASO both…'); a myth of how two models relate ('PEO and ASO are the same type…', not 'both give…')
+    answers a question relating one to the other ('is an ASO just a cheaper PEO?') in either order,
+    not one asked of each ('do an ASO and a PEO both…')."""
+    myth_models = VOCABULARY.models_named(myth_text)
+    if set(myth_models) != set(reading.models):
+        return False
+    of_each = VOCABULARY.reference(myth_text) == "all"  # "PEO and ASO both give…" claims it of each
+    relates = VOCABULARY.joins_models(myth_text) and not of_each
+    relates = relates and not VOCABULARY.joins_models(reading.proposition)
+    return myth_models[:1] == reading.models[:1] or relates
 
 
 def settle_which(
@@ -366,6 +491,8 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_mea
     )
     if own != best_other:
         return "yes" if own > best_other else "no"
+    if _negated_modifier(reading) and (negating := _negating_cells(row, model, rivals)):
+        return negating  # "…for firms that don't have HR?": "…firms without HR team", not "with HR staff"
     if not by_meaning:
         return None
     # No word tells them apart: the cell closer in meaning, with model names and attribute words masked
@@ -411,15 +538,48 @@ def _other(model: str, sides: tuple[str, ...]) -> str:
     return next((m for m in sides if m != model), model)
 
 
+def _negating_cells(row: Chunk, model: str, rivals: list[str]) -> Answer | None:
+    """Yes when the model's cell alone negates ('without HR team'), no when a rival's alone does."""
+    mine = VOCABULARY.negated(cell(row, model) or "")
+    theirs = [VOCABULARY.negated(value) for m in rivals if (value := cell(row, m))]
+    if mine and not any(theirs):
+        return "yes"
+    if not mine and any(theirs):
+        return "no"
+    return None
+
+
+def _negated_modifier(reading: Reading) -> bool:
+    """The question negates in a modifier past its verb ("is a PEO good for firms that don't have HR?",
+    "…for companies without HR staff"), not at its verb ("isn't an HRO a co-employer?")."""
+    words = words_of(reading.proposition).split()
+    return VOCABULARY.negated(" ".join(words[_question_head(words) + DENIAL_WORDS :]))
+
+
+def puts_up_denial(reading: Reading) -> bool:
+    """The message puts a denial up for confirming ("so the ASO can't take on liability, right?",
+    "a PEO doesn't file taxes, does it?"): a yes/no answer to it would read as agreeing or disagreeing
+    with the denial, not as the guide's yes or no."""
+    if not VOCABULARY.confirming(reading.cleaned):
+        return False
+    words = words_of(reading.proposition).split()
+    return any(w in _GRAMMAR_NOT for w in words[_question_head(words) :][:DENIAL_WORDS])
+
+
+def _question_head(words: list[str]) -> int:
+    """Where a question reads from: its auxiliary; a statement put up for confirming, from the model
+    it names ("heard that with a PEO we'd lose control, true?")."""
+    at = next((i for i, w in enumerate(words) if VOCABULARY.opens_with_auxiliary(w)), None)
+    if at is None:
+        at = next((i for i, w in enumerate(words) if VOCABULARY.models_named(w)), 0)
+    return at
+
+
 def _negated_question(reading: Reading) -> bool:
     """The question asks of something negative ("with a PEO do we lose…", "…without co-employment?"),
     not in a modifier ("…for a startup with no HR person"): a negation at its auxiliary or in the few
     words after it. A 'not' of the grammar is no part of what is asked: "isn't an HRO a co-employer?"
     is answered like "is an HRO a co-employer?" ("No, it is not")."""
     words = [w for w in words_of(reading.proposition).split() if w not in _GRAMMAR_NOT]
-    # A question reads from its auxiliary; a statement put up for confirming from the model it names
-    # ("heard that with a PEO we'd lose control, true?").
-    at = next((i for i, w in enumerate(words) if VOCABULARY.opens_with_auxiliary(w)), None)
-    if at is None:
-        at = next((i for i, w in enumerate(words) if VOCABULARY.models_named(w)), 0)
+    at = _question_head(words)
     return VOCABULARY.negated(" ".join(words[at : at + QUESTION_HEAD_WORDS]))

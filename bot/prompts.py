@@ -44,6 +44,10 @@ class AnswerTexts(BaseModel):
     partly: str
     yes_for: str
     no_for: str
+    agree_no: str
+    agree_no_for: str
+    disagree_yes: str
+    disagree_yes_for: str
     partly_for: str
     side: str
     only_for: str

@@ -30,6 +30,8 @@ COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
 # A question of these shapes that names no model, in the guide's words only, is about the guide's subject.
 IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons", "attribute"})
 IMPLICIT_MODELS = ("PEO", "ASO")
+_OBJECT_POINTERS = frozenset({"it", "that", "this"})
+_SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "us"})
 ADVICE_PROBABILITY = 0.5  # a recommendation request naming no model must read clearly as one
 
 
@@ -219,11 +221,15 @@ class MessageReader:
             # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of
             # them?" asks whether the PEO does it, not whether we do).
             proposition = f"{question} {without_asker(cleaned.replace(question, ' '))}"
+        topic_before = reference == "one" and not named and bool(context.text) and _points_at_topic(question)
+        if topic_before:
+            # "who handles COBRA with a PEO?" → "can we still do it our own way?": 'it' is what was asked
+            # about (COBRA), not the model.
+            proposition = f"{proposition} {vocab.without_models(context.text)}"
         if reference == "swap" and says_same and not own_words and vocab.asks_wh(context.text):
             if context.attribute or not context.models or set(models) == set(context.models):
-                shape = (
-                    "yes_no"  # "who manages workers' comp under a PEO?" → "same for an ASO?": is it the same?
-                )
+                # "who manages workers' comp under a PEO?" → "same for an ASO?": is it the same?
+                shape = "yes_no"
             else:  # "what does a PEO do?" → "is it the same deal with an ASO?": how do they differ?
                 shape, models = "comparison", tuple(dict.fromkeys((*context.models[:1], *models)))
         if shape == "yes_no" and not own_words and context.text and (reference or named):
@@ -239,7 +245,7 @@ class MessageReader:
             extra.append(attribute)  # the guide's word for it: "certifications" searches "accreditation"
         if reference == "why" and context.text:
             extra.append(context.text)
-        elif reference in ("other", "swap", "ellipsis") and context.text and not own_words:
+        elif (reference in ("other", "swap", "ellipsis") and context.text and not own_words) or topic_before:
             extra.append(vocab.without_models(context.text))  # "and the other one?" asks that again
         if extra:
             query = self.queries.read(f"{cleaned} {' '.join(extra)}")
@@ -323,9 +329,13 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     if len(sentences) < 2:
         return text
-    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    asking = [i for i, s in enumerate(sentences) if s.rstrip().endswith("?")]
     if asking:
-        return asking[0]
+        at = asking[0]
+        if at and vocab.only_tag(sentences[at]):
+            # "my boss thinks a PEO takes over - true?": the tag asks whether the remark before it holds.
+            return f"{sentences[at - 1].rstrip(' .!,')}, {sentences[at].strip()}"
+        return sentences[at]
     last = sentences[-1]
     return last if vocab.opens_with_auxiliary(last) or vocab.asks_wh(last) else text
 
@@ -340,6 +350,14 @@ def _asks_which_has(question: str, cleaned: str, vocab: Vocabulary) -> bool:
 def _says_which(question: str) -> bool:
     """'which' among the question's first words ("hro vs aso - which one covers more?")."""
     return "which" in question.lower().split()[:WHICH_REACH]
+
+
+def _points_at_topic(question: str) -> bool:
+    """'it'/'that' stands as the object of someone's doing ("can we do it our own way?", "do they
+    handle that?"): it points at the thing last asked about, not at the model ("is it cheaper?")."""
+    said = words_of(question).split()
+    pointer = next((i for i, w in enumerate(said) if w in _OBJECT_POINTERS), None)
+    return pointer is not None and any(w in _SUBJECT_WORDS for w in said[:pointer])
 
 
 def _offers_sides(question: str, *, direction: str | None) -> bool:

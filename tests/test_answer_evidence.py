@@ -182,3 +182,30 @@ def test_who_is_in_charge_is_answered_with_who_decides_not_a_list_of_cons(servic
     answer = _ask(service, question).answer
     assert "day-to-day decisions" in answer or "remains in charge" in answer, answer
     assert "among the cons" not in answer
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "doer"),
+    [
+        ("Benefits enrollment handled by the ASO", {"enrol"}, "ASO"),  # a passive names its doer after 'by'
+        ("You already have in-house HR staff", {"alreadi", "hr"}, None),  # having is no doing
+        (
+            "An HRO doesn't become a co-employer; instead, it lets you stay the sole employer",
+            {"sole"},
+            "reader",
+        ),
+    ],
+)
+def test_who_does_what_is_read_in_its_clause(text: str, terms: set[str], doer: str | None) -> None:
+    from bot.evidence import doer_of
+
+    assert doer_of(text, terms) == doer
+
+
+def test_the_clause_that_says_it_is_the_one_holding_the_asked_words() -> None:
+    from bot.evidence import said_where
+
+    text = "An HRO doesn't become a co-employer; instead, it keeps you the sole employer"
+    assert "not" not in said_where(text, {"sole", "employ"}) and "sole" in said_where(
+        text, {"sole", "employ"}
+    )

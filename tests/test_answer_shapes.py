@@ -276,3 +276,79 @@ def test_after_a_which_question_the_other_one_is_the_side_not_named(service) -> 
 def test_a_statement_with_a_yup_tag_is_a_yes_no_question(service) -> None:
     reply = ask(service, "an aso will be pricier than a peo yup?")
     assert reply.answer.startswith("No"), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # the clause that says it ("…while staying the sole employer"), everyday "only" for "sole"
+        ("does an hro leave us as the only employer of our staff?", "Yes"),
+        # a tag standing alone after the claim, and a myth whose verdict is "Not true"
+        ("heard a peo takes away our control over our own workers - true?", "No"),
+        # a reported claim is the statement put up ("my cfo reckons …")
+        ("my cfo reckons an aso shares our liability, is that correct?", "No"),
+        ("a friend told me an aso files payroll taxes for us. correct?", "No"),
+        # a myth of how the two relate ("are the same type…") answers "is X essentially Y"
+        ("is a peo essentially an aso with benefits?", "No"),
+        # a con on the very thing asked outweighs the general pro on benefits
+        ("does a peo let us choose whichever vendors we like?", "No"),
+        # a contrasting clause denies part of what was asked ("…, not legal categories")
+        ("are peos legally split into 3 kinds?", "No"),
+        # a rare word of the question (renewals) outweighs a common one
+        ("with a peo do we keep handling renewals on our own?", ("No", "Partly")),
+        # a negation in a modifier picks the cell that negates too ("…without HR team")
+        ("is an aso a good fit for companies without an hr team?", "No"),
+        ("a peo is good for firms that dont have hr, right?", "Yes"),
+    ],
+)
+def test_yes_no_settled_by_what_the_guide_says_of_the_thing_asked(
+    service, question: str, opening: str | tuple[str, ...]
+) -> None:
+    reply = ask(service, question)
+    assert reply.answer.startswith(opening), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # "Lower cost than a PEO" is the service's price, not the rates of the health plans.
+        ("would an ASO mean lower rates on our health plans?", "No"),
+        # weighed against the counterpart the guide says it of ("…at better rates" of the PEO)
+        ("would an aso get our staff a better deal on medical plans?", "No"),
+        ("is insurance cheaper for our people under an aso?", "No"),
+    ],
+)
+def test_a_comparative_is_settled_on_the_attribute_it_compares(service, question: str, opening: str) -> None:
+    reply = ask(service, question)
+    assert reply.answer.startswith(opening), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("an hro won't become a co-employer, correct?", "Right"),
+        ("a peo won't take over workers comp for us, right?", "Actually, it does"),
+    ],
+)
+def test_a_denial_put_up_for_confirming_is_agreed_or_disagreed_with(
+    service, question: str, opening: str
+) -> None:
+    reply = ask(service, question)
+    assert reply.answer.startswith(opening), reply.answer
+
+
+def test_it_as_an_object_in_a_follow_up_is_the_topic_last_asked_about(service) -> None:
+    reply = ask(
+        service,
+        "under a peo who looks after eligibility and renewals?",
+        "could we keep doing that ourselves?",
+    )
+    assert reply.answer.startswith(("No", "Partly")), reply.answer
+    assert "eligibility" in reply.answer.split("[1]")[0]
+
+
+def test_a_listed_pro_done_by_the_model_says_no_to_doing_it_ourselves(service) -> None:
+    reply = ask(
+        service, "who takes care of workers comp under a peo?", "could we go on running that ourselves?"
+    )
+    assert reply.answer.startswith("No"), reply.answer

@@ -271,3 +271,10 @@ def test_a_model_likened_to_the_one_in_focus_is_compared_not_swapped_in(service)
     first = service.reader.read("what is an employer of record")
     follow = service.reader.read("is it basically the same as an ASO?", first.context())
     assert follow.models == ("EOR", "ASO") and follow.shape == "comparison", follow
+
+
+def test_a_reported_claim_put_up_for_confirming_is_the_claim() -> None:
+    claim = VOCABULARY.confirming("my cfo reckons an aso shares our liability, is that correct?")
+    assert claim == "an aso shares our liability"
+    assert VOCABULARY.confirming("an aso shares our liability, is that correct?") == claim
+    assert VOCABULARY.only_tag("correct?") and not VOCABULARY.only_tag("correct me if wrong")

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.validated_yaml import load_validated
 
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yaml")
+REPORT_REACH = 3  # words before a verb of saying that name who said it ('my boss said…', 'i heard…')
 DIRECTION_REACH = 30  # characters between a comparative and the attribute word it speaks of
 _LETTING = frozenset({"let", "lets", "allow", "allows", "permit", "permits"})
 _OR_NOT = re.compile(r"\bor (not|no)\b")
@@ -149,6 +150,7 @@ class Vocabulary(BaseModel):
     clauses: list[str]
     confirming_openers: list[str]
     confirming_tags: list[str]
+    reporting: list[str]
     wh_words: list[str]
     restating: list[str]
     defining: list[str]
@@ -198,15 +200,32 @@ class Vocabulary(BaseModel):
         tag = tagged.search(norm)
         statement = norm[: tag.start()].split() if tag else []
         if tag and text.rstrip().endswith("?") and len(statement) >= 3 and statement[0] not in self.wh_words:
-            return " ".join(statement)  # "a PEO handles it, right?" (not "what kind of provider is it?")
+            # "a PEO handles it, right?" (not "what kind of provider is it?")
+            return self.without_report(" ".join(statement))
         # "both of them get better rates tho right, that's the point": a tag ending a clause, a remark after
         clauses = [_words(c) for c in re.split(r"[,;?]", text)]
         for i, clause in enumerate(clauses[:-1]):
             tag = tagged.search(clause)
             said = " ".join([*clauses[:i], clause[: tag.start()] if tag else ""]).split()
             if tag and len(said) >= 3 and said[0] not in self.wh_words and said[0] not in self.auxiliaries:
-                return " ".join(said)
+                return self.without_report(" ".join(said))
         return None
+
+    def only_tag(self, text: str) -> bool:
+        """True when the text is a confirming tag alone ('true?', 'is that right??')."""
+        return bool(_pattern(self.confirming_tags).fullmatch(_words(text)))
+
+    def without_report(self, statement: str) -> str:
+        """The claim of a reported statement ('my boss said there are three types' → 'there are three
+        types'): the words after a verb of saying among its first few words, else the statement."""
+        words = statement.split()
+        found = _pattern(self.reporting).search(" ".join(words[: REPORT_REACH + 2]))
+        if not found:
+            return statement
+        claim = " ".join(words[: REPORT_REACH + 2])[found.end() :].split() + words[REPORT_REACH + 2 :]
+        if claim[:1] == ["that"]:
+            claim = claim[1:]
+        return " ".join(claim) if len(claim) >= 3 else statement
 
     def asks_wh(self, text: str) -> bool:
         """True when a clause opens with a wh-word ('…, who files the taxes?', 'whos responsible')."""
@@ -366,11 +385,17 @@ class Vocabulary(BaseModel):
         spans = kept if kept else spans
         # In "employer liability" the first word only modifies the second: the second is what is asked.
         # A phrase ending in a preposition ("work for", "help with") is a verb's: the word before it is its
-        # subject ("how does pricing work for each"), not a modifier.
+        # subject ("how does pricing work for each"), not a modifier; a comparative after it ("insurance
+        # cheaper") is no compound: both stand.
         heads = [
             s
             for s, nxt in zip(spans, [*spans[1:], None])
-            if not (nxt and nxt[0] == s[1] + 1 and not _ends_in_preposition(norm[nxt[0] : nxt[1]]))
+            if not (
+                nxt
+                and nxt[0] == s[1] + 1
+                and not _ends_in_preposition(norm[nxt[0] : nxt[1]])
+                and not self.direction_of(norm[nxt[0] : nxt[1]])
+            )
         ]
         # Where each head's phrase starts ("employer liability" starts at "employer").
         starts: dict[tuple[int, int, str], int] = {}
