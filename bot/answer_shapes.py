@@ -381,7 +381,9 @@ def _listed_on_attribute(reading: Reading, found: Retrieval, kb: Knowledge) -> D
         return None  # "who decides on raises?", "what does a PEO do day to day?": the guide's sentences
     model = reading.models[0]
     rows = TableIndex.of(kb).pros_cons.get(model, [])
-    wanted = {"less": ("cons",), "more": ("pros",)}.get(reading.direction or "", ("pros", "cons"))
+    wanted = _columns_named(reading) or {"less": ("cons",), "more": ("pros",)}.get(
+        reading.direction or "", ("pros", "cons")
+    )
     claims = [
         Claim(
             f"The guide lists “{text}” among the {row.header[i].lower()} of {with_article(model)}.",
@@ -401,6 +403,13 @@ def _listed_on_attribute(reading: Reading, found: Retrieval, kb: Knowledge) -> D
         c for c in _support(reading, candidates, kb, [], models=reading.models) if c.chunk.kind != "table_row"
     ]
     return Draft(claims=claims + prose[:1])
+
+
+def _columns_named(reading: Reading) -> tuple[str, ...]:
+    """The columns of a pros-and-cons table the question names, in its words or their everyday ones
+    ('downsides' names the cons)."""
+    said = {*reading.query.terms, *reading.query.related}
+    return tuple(c for c in ("pros", "cons") if stem(c) in said)
 
 
 def _downsides_on(kb: Knowledge, model: str, topic: set[str]) -> list[Claim]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -85,6 +86,14 @@ def models_named(text: str) -> tuple[str, ...]:
     return VOCABULARY.models_named(text)
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The English words of pyspellchecker's dictionary (loaded once per process)."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker().word_frequency.keys())
+
+
 class QueryReader:
     """Turns raw messages into Query objects using the corpus vocabulary."""
 
@@ -92,6 +101,7 @@ class QueryReader:
         self.vocabulary = vocabulary
         self._choices = sorted(w for w in vocabulary if len(w) >= 3 and not w.isdigit())
         self._stems = frozenset(stem(w) for w in vocabulary)
+        self._english = english_words()  # loaded with the reader, not on the first question
 
     def read(self, message: str, *, topic: tuple[str, ...] = ()) -> Query:
         """A Query for the message; a follow-up without a model of its own borrows the topic's models."""
@@ -125,8 +135,11 @@ class QueryReader:
         )
 
     def _correct(self, word: str) -> str:
-        """The corpus word one or two edits away from an unknown word, else the word itself."""
+        """The corpus word one or two edits away from an unknown word, else the word itself; an English
+        word is no typo ("move" is not "more", "deal" not "ideal")."""
         if word in self.vocabulary or word in STOPWORDS or len(word) < 4 or word.isdigit():
+            return word
+        if word in self._english:
             return word
         limit = 1 if len(word) < 8 else 2
         match = process.extractOne(word, self._choices, scorer=Levenshtein.distance, score_cutoff=limit)

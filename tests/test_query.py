@@ -78,3 +78,9 @@ def test_follow_ups_resolve_to_the_previous_topic(
 )
 def test_questions_asking_for_a_figure(reader: QueryReader, question: str, figure: bool) -> None:
     assert reader.read(question).asks_figure is figure
+
+
+def test_english_words_are_never_corrected_into_the_guides(reader: QueryReader) -> None:
+    text = reader.read("if we move payroll over, is that a good deal").text
+    assert "move" in text.split() and "deal" in text.split(), text
+    assert "payroll" in reader.read("who runs payrol").text  # a real typo is still fixed

@@ -15,6 +15,9 @@ REPORT_REACH = 3  # words before a verb of saying that name who said it ('my bos
 DIRECTION_REACH = 30  # characters between a comparative and the attribute word it speaks of
 _LETTING = frozenset({"let", "lets", "allow", "allows", "permit", "permits"})
 _OR_NOT = re.compile(r"\bor (not|no)\b")
+_SUPPOSING = re.compile(r"\b(?:if|once|when|after)\s+(?:we|i|you|they)(?:\s+\w+)?\s*$")  # "if we (ever) …"
+# Words opening a phrase before the clause that asks ("with a PEO do we…", "if we went with an ASO would…").
+_LEADING = frozenset({"if", "once", "with", "w", "under", "using", "after", "when", "for"})
 _SUBJECTS = frozenset(
     {
         "we",
@@ -272,8 +275,10 @@ class Vocabulary(BaseModel):
         return _holds(self.qualifiers, text)
 
     def asks_advice(self, text: str) -> bool:
-        """True when the text holds a word of asking for advice ('should', 'need', 'fit', ...)."""
-        return _holds(self.advice, text)
+        """True when the text holds a word of asking for advice ('should', 'need', 'fit', ...), not in
+        a supposition ("what happens to benefits if we go with a PEO?" supposes the choice made)."""
+        norm = _words(text)
+        return any(not _SUPPOSING.search(norm[: m.start()]) for m in _pattern(self.advice).finditer(norm))
 
     def gives_reason(self, text: str) -> bool:
         """True when the text holds a causal word ('because', 'since', ...)."""
@@ -335,12 +340,12 @@ class Vocabulary(BaseModel):
     def _main_clause(self, words: list[str]) -> list[str]:
         """After a leading condition ('if we went with an ASO would our staff get…'), the clause that
         asks: from its first auxiliary followed by its subject; else the words as they are."""
-        if words[:1] not in (["if"], ["once"]):
+        if not words or words[0] not in _LEADING:
             return words
         for i in range(2, len(words) - 1):
             subject = words[i + 1] in _SUBJECTS or bool(self.models_named(words[i + 1]))
-            if words[i] in self.auxiliaries and subject:
-                return words[i:]
+            if words[i] in self.wh_words or (words[i] in self.auxiliaries and subject):
+                return words[i:]  # "if we move benefits to a PEO, what control do we give up?" asks "what"
         return words
 
     @cached_property

@@ -61,13 +61,19 @@ _GENERAL_QUESTION = re.compile(
     # "When should I choose an ASO?" asks for the guide's criteria, not for a pick for the asker.
     r"|^\s*(?:when|why|in what cases)\s+(?:should|would|do|does|might|is)\b"
 )
+# "what happens to benefits if we go with a PEO?" supposes the choice made; it asks nothing of it.
+_SUPPOSED_CHOICE = re.compile(
+    r"\b(?:if|once|when|after)\s+(?:we|i)\s+(?:\w+\s+)?(?:go with|went with|go for|pick|picked|choose"
+    r"|chose|sign up with|signed up with|sign with|signed with|switch to|switched to|move to|moved to|use"
+    r"|used)\s+[^,.?!]*"
+)
 _THE_GUIDE = re.compile(r"\b(?:the guide|the article|the document|it)\s+(?:recommend|suggest|advise)\w*")
 _ADDRESSEE = re.compile(rf"{_US}|\byou\b|\byour\s+(?:recommendation|suggestion|advice|pick|take|opinion)\b")
 
 
 def asks_for_recommendation(text: str) -> bool:
     """Whether the message asks which model fits the asker, not a general question about the guide."""
-    clean = normalise(text)
+    clean = _SUPPOSED_CHOICE.sub(" ", normalise(text))
     for sentence in re.split(r"(?<=[.?!])\s+|\n+", clean):
         if _BARE_CHOICE.match(sentence.strip(" .!")):
             return True
