@@ -135,12 +135,16 @@ class QueryReader:
         )
 
     def _correct(self, word: str) -> str:
-        """The corpus word one or two edits away from an unknown word, else the word itself; an English
-        word is no typo ("move" is not "more", "deal" not "ideal")."""
+        """The corpus word one or two edits away from an unknown word, else the word itself. An English
+        word is no typo: it only becomes the guide's form of itself ("risky" → "risk"), never another
+        word ("move" is not "more", "deal" not "ideal")."""
         if word in self.vocabulary or word in STOPWORDS or len(word) < 4 or word.isdigit():
-            return word
-        if word in self._english:
             return word
         limit = 1 if len(word) < 8 else 2
         match = process.extractOne(word, self._choices, scorer=Levenshtein.distance, score_cutoff=limit)
-        return match[0] if match else word
+        if not match:
+            return word
+        found: str = match[0]
+        if word in self._english and not (found.startswith(word) or word.startswith(found)):
+            return word
+        return found
