@@ -4,6 +4,7 @@ columns, table rows as sentences, definitions from the defining section, reasons
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -232,8 +233,8 @@ def _said_of_one_model(
 def _only_model_said_to(reading: Reading, kb: Knowledge) -> tuple[str, int] | None:
     """'Which one would help with training our managers?' (no model named, no way to lean): the one
     model the guide says a word of the question of, wherever it says it ('…an HRO… offers flexible HR
-    services like recruiting, training…'), with the first sentence saying it; None when the words asked
-    are said of several models, or of none."""
+    services like recruiting, training…'), with the first sentence saying it: the model most of the
+    words said of one model only are said of; None on a tie, or when no word is said of one model."""
     if reading.direction or reading.reference != "implicit":
         return None
     asked = set(content_terms(reading.proposition)) - MODEL_NAME_STEMS
@@ -251,11 +252,12 @@ def _only_model_said_to(reading: Reading, kb: Knowledge) -> tuple[str, int] | No
                 said[term].add(model)
                 first.setdefault(term, row)
     only = {t: next(iter(ms)) for t, ms in said.items() if len(ms) == 1 and None not in ms}
-    sides = set(only.values())
-    if len(sides) != 1:
-        return None
-    term = min(only, key=lambda t: first[t])
-    return only[term] or "", first[term]
+    votes = Counter(only.values()).most_common()
+    if not votes or (len(votes) > 1 and votes[0][1] == votes[1][1]):
+        return None  # no word said of one model only, or as many for another model
+    side = votes[0][0]
+    term = min((t for t, m in only.items() if m == side), key=lambda t: first[t])
+    return side or "", first[term]
 
 
 def _said_of(text: str, term: str) -> str | None:

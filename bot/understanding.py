@@ -210,7 +210,7 @@ class MessageReader:
             shape = "yes_no" if vocab.opens_with_auxiliary(question) else "general"
         if (
             _says_which(question)
-            and reference == "all"
+            and reference in ("all", "implicit")
             and len(models) >= 2
             and shape in ("general", "attribute")
         ):
@@ -348,8 +348,10 @@ def _asks_which_has(question: str, cleaned: str, vocab: Vocabulary) -> bool:
 
 
 def _says_which(question: str) -> bool:
-    """'which' among the question's first words ("hro vs aso - which one covers more?")."""
-    return "which" in question.lower().split()[:WHICH_REACH]
+    """'which' among the first words of the question or of one of its clauses ("hro vs aso - which one
+    covers more?", "of the options the guide covers, which one is meant for recruiting?")."""
+    clauses = re.split(r"[,;:]", question.lower())
+    return any("which" in clause.split()[:WHICH_REACH] for clause in clauses)
 
 
 def _points_at_topic(question: str) -> bool:
