@@ -20,7 +20,14 @@ from bot.evidence import (
 )
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
-from bot.polarity import puts_up_denial, settle_each, settle_myth, settle_which, settle_yes_no
+from bot.polarity import (
+    detail_terms,
+    puts_up_denial,
+    settle_each,
+    settle_myth,
+    settle_which,
+    settle_yes_no,
+)
 from bot.prompts import AnswerTexts
 from bot.refusal import lacks
 from bot.retrieval import Retrieval
@@ -69,6 +76,11 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
             roomy=reading.shape in ("list", "steps"),
             conditions=not _asks_what_it_does(reading),
         )
+        details = (
+            detail_terms(kb, reading.asked.terms) if reading.shape == "yes_no" and reading.models else set()
+        )
+        if details and not any(details & statement_terms(c.quote) for c in draft.claims if not draft.weak):
+            draft = _said_of_others(reading, found, kb, texts) or draft  # "does the ASO do COBRA?"
         if reading.shape == "yes_no" and draft.claims and not draft.lead:
             draft.lead = texts.not_settled
     if (
@@ -140,6 +152,27 @@ def _qualified(
         if not any(similar(claim.quote, c.quote) for c in have):
             return claim
     return None
+
+
+def _said_of_others(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """A yes/no on a detail the guide names only for another model ("does the ASO deal with COBRA?":
+    COBRA is named only of the PEO): says so, with what it says there."""
+    details = detail_terms(kb, reading.asked.terms)
+    asked = reading.models[0]
+    saying = [
+        (row, chunk)
+        for row, text in enumerate(kb.units.texts)
+        if kb.roles[row] == "content"
+        and details & statement_terms(text)
+        and asked not in (models := kb.models_of(chunk := kb.chunk(kb.units.chunk_ids[row]), text))
+        and models
+    ]
+    claims = [c for row, chunk in saying[:MAX_SUPPORT] if (c := _claim_at(row, chunk, kb))]
+    if not claims:
+        return None
+    other = kb.models_of(saying[0][1], kb.units.texts[saying[0][0]])[0]
+    lead = texts.fill("said_of_other", model=with_article(asked), other=with_article(other))
+    return Draft(claims=claims, lead=lead)
 
 
 def _same_as_before(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

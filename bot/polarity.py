@@ -23,8 +23,9 @@ from bot.evidence import (
 )
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
+from bot.query import english_words
 from bot.tables import TableIndex, attribute_rows, cell, column_indices, model_columns, row_label
-from bot.text_match import content_terms, stem
+from bot.text_match import MODEL_NAME_STEMS, content_terms, stem
 from bot.understanding import COUNTERPART, Reading
 from ingest.chunking import Chunk
 
@@ -39,6 +40,8 @@ STRONG_OVERLAP = 0.6
 STATEMENTS_READ = 6  # the best few sentences about the model asked are read for one that says it
 LISTED_WORDS = 2  # a pro or con answers a yes/no when it holds this many of the question's words
 LISTED_OVERLAP = 0.4  # ... and this share of them
+DETAIL_SENTENCES = 3  # a word this few of the guide's sentences hold names a detail ...
+COMMON_IN_ENGLISH = 5000  # ... unless English uses it this often (pyspellchecker's counts)
 CELL_MARGIN = 0.02  # a cell closer in meaning to the question by this much settles a tie of words
 _GRAMMAR_NOT = frozenset(
     [
@@ -177,12 +180,14 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
     negated_question = _negated_question(reading)
     asked = asker_terms(reading.proposition) - {"_you", "_own"}
     topic = attribute_stems(reading.attribute)
+    details = detail_terms(kb, asked)
     myths = [
         s
         for s in candidates
         if kb.roles[s.row] == "myth"
         and s.match >= MYTH_MATCH
         and asked & statement_terms(s.text)  # it speaks of what was asked, not only in its manner
+        and (not details or details & statement_terms(s.text))  # and of the detail asked, if any
         and _same_subject(s.text, reading)  # the myth's claim is the question's
     ]
     # Of the myths close enough, the one on the attribute asked, then the one holding most of its words.
@@ -223,14 +228,22 @@ def _share(s: Sentence, question: set[str], kb: Knowledge) -> float:
 
 _UNSEEN = ""  # a word the guide never uses weighs as much as an average one
 _RARITY: dict[str, dict[str, float]] = {}
+_HOLDING: dict[str, tuple[int, Counter[str]]] = {}
+
+
+def sentences_holding(kb: Knowledge) -> tuple[int, Counter[str]]:
+    """The guide's content sentences counted, and how many of them hold each word (once per guide)."""
+    if kb.fingerprint not in _HOLDING:
+        texts = [t for t, role in zip(kb.units.texts, kb.roles, strict=True) if role in ("content", "myth")]
+        _HOLDING[kb.fingerprint] = len(texts), Counter(t for text in texts for t in statement_terms(text))
+    return _HOLDING[kb.fingerprint]
 
 
 def _rarity(kb: Knowledge) -> dict[str, float]:
     """How rare each word is among the guide's sentences: log(sentences / sentences holding it)."""
     if kb.fingerprint not in _RARITY:
-        texts = [t for t, role in zip(kb.units.texts, kb.roles, strict=True) if role in ("content", "myth")]
-        held = Counter(t for text in texts for t in statement_terms(text))
-        weight = {t: math.log((len(texts) + 1) / n) for t, n in held.items()}
+        count, held = sentences_holding(kb)
+        weight = {t: math.log((count + 1) / n) for t, n in held.items()}
         weight[_UNSEEN] = sum(weight.values()) / len(weight)
         _RARITY[kb.fingerprint] = weight
     return _RARITY[kb.fingerprint]
@@ -258,7 +271,33 @@ def _says_it(s: Sentence, question: set[str], kb: Knowledge, *, strong: bool) ->
     one holds most of them and outranks a table cell)."""
     if s.match < (STRONG_MATCH if strong else SENTENCE_MATCH):
         return False
+    if (details := detail_terms(kb, question)) and not details & statement_terms(
+        f"{s.text} {s.chunk.context}"
+    ):
+        return False  # "does an ASO handle eligibility?": a sentence on what it handles, not on eligibility
     return _share(s, question, kb) >= (STRONG_OVERLAP if strong else SENTENCE_OVERLAP)
+
+
+def detail_terms(kb: Knowledge, terms: set[str] | tuple[str, ...]) -> set[str]:
+    """The words of a question that name a detail: ones the guide holds in a few sentences only and
+    English rarely uses ('COBRA', 'eligibility', 'handbooks'), not a topic the guide speaks of throughout
+    nor a common word ('consider', 'pick', 'enter')."""
+    _, held = sentences_holding(kb)
+    common = _common_stems(kb)
+    return {t for t in terms if 0 < held.get(t, 0) <= DETAIL_SENTENCES and t not in common} - MODEL_NAME_STEMS
+
+
+_COMMON: dict[str, frozenset[str]] = {}
+
+
+def _common_stems(kb: Knowledge) -> frozenset[str]:
+    """Stems of the guide's words that are common in English (any of their forms)."""
+    if kb.fingerprint not in _COMMON:
+        english = english_words()
+        _COMMON[kb.fingerprint] = frozenset(
+            stem(w) for w in kb.vocabulary if english.get(w, 0) >= COMMON_IN_ENGLISH
+        )
+    return _COMMON[kb.fingerprint]
 
 
 def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, question: set[str]) -> Settled:

@@ -35,6 +35,7 @@ class AnswerTexts(BaseModel):
     column_lead: str
     column_title: str
     list_lead: str
+    said_of_other: str
     table_lead: str
     conditional_list_lead: str
     recommend_lead: str

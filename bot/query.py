@@ -87,11 +87,12 @@ def models_named(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """The English words of pyspellchecker's dictionary (loaded once per process)."""
+def english_words() -> dict[str, int]:
+    """English words and how often each occurs, from pyspellchecker's dictionary (loaded once per
+    process)."""
     from spellchecker import SpellChecker
 
-    return frozenset(SpellChecker().word_frequency.keys())
+    return dict(SpellChecker().word_frequency.dictionary)
 
 
 class QueryReader:

@@ -352,3 +352,12 @@ def test_a_listed_pro_done_by_the_model_says_no_to_doing_it_ourselves(service) -
         service, "who takes care of workers comp under a peo?", "could we go on running that ourselves?"
     )
     assert reply.answer.startswith("No"), reply.answer
+
+
+def test_a_detail_named_only_for_the_other_model_is_said_to_be_so(service) -> None:
+    reply = ask(service, "would an aso run our cobra paperwork")
+    assert reply.answer.startswith("The guide doesn't say that of an ASO; it names it only for a PEO"), (
+        reply.answer
+    )
+    handbook = ask(service, "do we get help w/ an employee handbook from a peo?")
+    assert handbook.answer.startswith("Yes") and "handbooks" in handbook.answer, handbook.answer

@@ -311,6 +311,9 @@ class Vocabulary(BaseModel):
             if w in ("i", "we") and (
                 i == 0 or words[i - 1] in self.auxiliaries or words[i - 1] in self.fillers
             ):
+                after = [v for v in words[i + 1 : i + 4] if v not in ("still", "also", "really")]
+                if after and self.receives(after[0]) and after[1:2] != ["to"]:
+                    return False  # "do we get help with a handbook?" we are served ("get to decide": we do)
                 return not (i > 0 and words[i - 1] in ("if", "when"))
         return False
 
