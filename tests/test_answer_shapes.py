@@ -361,3 +361,8 @@ def test_a_detail_named_only_for_the_other_model_is_said_to_be_so(service) -> No
     )
     handbook = ask(service, "do we get help w/ an employee handbook from a peo?")
     assert handbook.answer.startswith("Yes") and "handbooks" in handbook.answer, handbook.answer
+
+
+def test_taxes_filed_under_our_own_ein_make_us_the_filer(service) -> None:
+    assert ask(service, "under a peo do the payroll taxes go out under our own EIN?").answer.startswith("No")
+    assert ask(service, "with an aso, taxes get filed under our company ein right").answer.startswith("Yes")

@@ -278,3 +278,12 @@ def test_a_reported_claim_put_up_for_confirming_is_the_claim() -> None:
     assert claim == "an aso shares our liability"
     assert VOCABULARY.confirming("an aso shares our liability, is that correct?") == claim
     assert VOCABULARY.only_tag("correct?") and not VOCABULARY.only_tag("correct me if wrong")
+
+
+def test_a_bare_tag_without_a_question_mark_still_confirms() -> None:
+    assert (
+        VOCABULARY.confirming("the aso takes over workers comp for us yeah")
+        == "the aso takes over workers comp for us"
+    )
+    assert VOCABULARY.confirming("we have staff in 3 states and no") is None
+    assert VOCABULARY.opens_with_auxiliary("under an aso are the taxes ours to file")

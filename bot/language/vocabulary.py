@@ -139,6 +139,7 @@ class Vocabulary(BaseModel):
     shorthand: dict[str, str]
     listing: list[str]
     likening: list[str]
+    asker_doing: list[str]
     setting_aside: list[str]
     everyday: dict[str, str]
     conversational: list[str]
@@ -202,7 +203,12 @@ class Vocabulary(BaseModel):
         tagged = re.compile(r"(?:^|\s)(?:" + _pattern(self.confirming_tags).pattern + r")\s*$")
         tag = tagged.search(norm)
         statement = norm[: tag.start()].split() if tag else []
-        if tag and text.rstrip().endswith("?") and len(statement) >= 3 and statement[0] not in self.wh_words:
+        said = norm[tag.start() :].split() if tag else []
+        # Without its '?' a tag still asks when it can be nothing else ("…under our own EIN right"), not
+        # "…we have no" or "…is it".
+        unmistakable = said not in (["no"], ["yes"], ["true"]) and not set(said) & set(self.auxiliaries)
+        asked = text.rstrip().endswith("?") or unmistakable
+        if tag and asked and len(statement) >= 3 and statement[0] not in (*self.wh_words, *self.auxiliaries):
             # "a PEO handles it, right?" (not "what kind of provider is it?")
             return self.without_report(" ".join(statement))
         # "both of them get better rates tho right, that's the point": a tag ending a clause, a remark after
@@ -303,7 +309,10 @@ class Vocabulary(BaseModel):
         return bool(_JOINED_MODELS.search(norm)) and not _WEIGHED.search(norm)
 
     def asker_is_subject(self, text: str) -> bool:
-        """'do we file…', 'can I keep…', 'we pay…': the asker does the verb (not in an 'if we…' clause)."""
+        """'do we file…', 'can I keep…', 'we pay…', 'filed under our own EIN': the asker does the verb (not
+        in an 'if we…' clause)."""
+        if _holds(self.asker_doing, text):
+            return True
         words = _words(text).split()
         for i, w in enumerate(words):
             if w in ("us", "me") and i > 0 and words[i - 1] in _LETTING:
@@ -345,8 +354,9 @@ class Vocabulary(BaseModel):
         asks: from its first auxiliary followed by its subject; else the words as they are."""
         if not words or words[0] not in _LEADING:
             return words
+        condition = words[0] in ("if", "once", "when", "after")  # its own verb comes before the asking one
         for i in range(2, len(words) - 1):
-            subject = words[i + 1] in _SUBJECTS or bool(self.models_named(words[i + 1]))
+            subject = not condition or words[i + 1] in _SUBJECTS or bool(self.models_named(words[i + 1]))
             if words[i] in self.wh_words or (words[i] in self.auxiliaries and subject):
                 return words[i:]  # "if we move benefits to a PEO, what control do we give up?" asks "what"
         return words
