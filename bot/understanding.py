@@ -125,8 +125,15 @@ class MessageReader:
         advice_on_facts = bool(facts.known()) and (
             vocab.asks_advice(question) or (offers_models and not direction)
         )
-        if advice_on_facts and shape in ("which_more", "comparison", "general", "attribute", "yes_no"):
-            shape = "recommend"  # "40 people, one HR generalist, we keep our broker - which model"
+        # "40 people, one HR generalist, we keep our broker - which model" asks our advice; "…we're in 6
+        # states - which model handles that better" leans a way: it asks which one does.
+        leans = vocab.direction_of(question) is not None
+        if (
+            advice_on_facts
+            and not leans
+            and shape in ("which_more", "comparison", "general", "attribute", "yes_no")
+        ):
+            shape = "recommend"
         if (
             # "PEO vs HRO - which one becomes a co-employer?", "which one is meant for bigger firms?"
             (direction or len(named) >= 2 or attributes[:1] == ("best for",))

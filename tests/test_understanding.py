@@ -287,3 +287,10 @@ def test_a_bare_tag_without_a_question_mark_still_confirms() -> None:
     )
     assert VOCABULARY.confirming("we have staff in 3 states and no") is None
     assert VOCABULARY.opens_with_auxiliary("under an aso are the taxes ours to file")
+
+
+def test_facts_then_a_which_question_that_leans_asks_which_one_does_it(service) -> None:
+    reading = service.reader.read(
+        "we have 30 staff across 5 states, which model is better at multi-state taxes"
+    )
+    assert reading.shape == "which_more" and not reading.wants_recommendation, reading
