@@ -415,20 +415,10 @@ def _listed_on_attribute(reading: Reading, found: Retrieval, kb: Knowledge) -> D
     if len(reading.models) != 1 or not topic or not gives_or_keeps:
         return None  # "who decides on raises?", "what does a PEO do day to day?": the guide's sentences
     model = reading.models[0]
-    rows = TableIndex.of(kb).pros_cons.get(model, [])
     wanted = _columns_named(reading) or {"less": ("cons",), "more": ("pros",)}.get(
         reading.direction or "", ("pros", "cons")
     )
-    claims = [
-        Claim(
-            f"The guide lists “{text}” among the {row.header[i].lower()} of {with_article(model)}.",
-            row,
-            row.body,
-        )
-        for row in rows
-        for i in column_indices(row, wanted)
-        if i < len(row.cells) and topic & set(content_terms(text := row.cells[i]))
-    ]
+    claims = _cells_on(kb, model, topic, wanted)
     if wanted == ("cons",):
         claims += _downsides_on(kb, model, topic)
     if not claims:
@@ -438,6 +428,30 @@ def _listed_on_attribute(reading: Reading, found: Retrieval, kb: Knowledge) -> D
         c for c in _support(reading, candidates, kb, [], models=reading.models) if c.chunk.kind != "table_row"
     ]
     return Draft(claims=claims + prose[:1])
+
+
+def _cells_on(kb: Knowledge, model: str, topic: set[str], columns: tuple[str, ...]) -> list[Claim]:
+    """The model's pros or cons (the columns asked) that speak of the topic, as sentences."""
+    return [
+        Claim(
+            f"The guide lists “{text}” among the {row.header[i].lower()} of {with_article(model)}.",
+            row,
+            row.body,
+        )
+        for row in TableIndex.of(kb).pros_cons.get(model, [])
+        for i in column_indices(row, columns)
+        if i < len(row.cells) and topic & set(content_terms(text := row.cells[i]))
+    ]
+
+
+def _listed_for_each(reading: Reading, kb: Knowledge) -> Draft | None:
+    """Two models on a topic the table has no row for ("PEO vs ASO for compliance help?"): what each
+    one's pros and cons say of it; None unless both have some."""
+    topic = attribute_stems(reading.attribute)
+    each = [_cells_on(kb, m, topic, ("pros", "cons")) for m in reading.models] if topic else []
+    if len(each) < 2 or not all(each):
+        return None
+    return Draft(claims=[c for cells in each for c in cells])
 
 
 def _columns_named(reading: Reading) -> tuple[str, ...]:
@@ -469,6 +483,8 @@ def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     in_table = all(any(cell(r, m) for r in attribute_rows(kb, reading.attribute)) for m in reading.models)
     if reading.attribute and in_table:
         return table_row(reading, found, kb, texts)
+    if reading.attribute and not in_table and (each := _listed_for_each(reading, kb)):
+        return each
     compared = _compared_section(reading, found, kb)
     rows = _rows_comparing(kb, reading.models) if not reading.attribute else []
     if rows and VOCABULARY.asks_listing(reading.cleaned):

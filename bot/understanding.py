@@ -212,6 +212,8 @@ class MessageReader:
         )
         if only_tells:
             shape = "recommend"
+        elif shape == "general" and len(named) >= 2 and attribute and not wants:
+            shape = "comparison"  # "peo vs aso for compliance help?" compares them on it
         elif shape == "recommend" and not wants:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
             shape = "yes_no" if vocab.opens_with_auxiliary(question) else "general"

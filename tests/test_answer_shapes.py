@@ -366,3 +366,10 @@ def test_a_detail_named_only_for_the_other_model_is_said_to_be_so(service) -> No
 def test_taxes_filed_under_our_own_ein_make_us_the_filer(service) -> None:
     assert ask(service, "under a peo do the payroll taxes go out under our own EIN?").answer.startswith("No")
     assert ask(service, "with an aso, taxes get filed under our company ein right").answer.startswith("Yes")
+
+
+def test_two_models_compared_on_a_topic_without_a_row_give_each_ones_pros_and_cons_on_it(service) -> None:
+    answer = ask(service, "peo vs aso when it comes to compliance help").answer
+    assert "of a PEO" in answer and "“Limited help with compliance” among the cons of an ASO" in answer, (
+        answer
+    )

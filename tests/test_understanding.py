@@ -294,3 +294,8 @@ def test_facts_then_a_which_question_that_leans_asks_which_one_does_it(service) 
         "we have 30 staff across 5 states, which model is better at multi-state taxes"
     )
     assert reading.shape == "which_more" and not reading.wants_recommendation, reading
+
+
+def test_we_as_employer_of_record_is_a_role_not_the_eor_model(service) -> None:
+    reading = service.reader.read("r we still the employer of record w an aso")
+    assert reading.models == ("ASO",) and reading.attribute == "employer role", reading
