@@ -324,7 +324,8 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     candidates = sentences(reading, found, kb, roles=("content",))
     # A side of the attribute asked that the row does not state ("under whose EIN?"): the guide's
     # sentence that states it leads.
-    lacking = _unstated(reading, row)
+    # … or a detail the row does not name ("who deals with COBRA under a PEO?" against "Access pooled plans")
+    lacking = _unstated(reading, row) | (detail_terms(kb, reading.asked.terms) - statement_terms(row.body))
     saying = next(
         (
             s

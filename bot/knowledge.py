@@ -80,13 +80,21 @@ class Knowledge:
     def models_of(self, chunk: Chunk, text: str) -> tuple[str, ...]:
         """The models a sentence of the chunk speaks of: a table row's are its section's (an ASO's pro
         "Lower cost than a PEO" is about the ASO); a list item's are its lead-in's ("Choose an ASO if:
-        … don't want the shared liability of a PEO model" is about the ASO); a sentence's are the ones
-        it names; else its section's."""
+        … don't want the shared liability of a PEO model" is about the ASO), else its own or its item's;
+        a sentence's are the ones it names; else its section's."""
         section = self.section_models.get(chunk.id, ())
         if chunk.kind == "table_row":
             return section
-        lead = VOCABULARY.models_named(chunk.context) if chunk.kind == "list_item" else ()
-        return lead or VOCABULARY.models_named(text) or section
+        if chunk.kind != "list_item":
+            return VOCABULARY.models_named(text) or section
+        # an item's sentence speaks of what its lead-in, itself or its item names ("“Using a PEO means I
+        # lose control…” Not true. Even in a co-employment arrangement, the client company…")
+        return (
+            VOCABULARY.models_named(chunk.context)
+            or VOCABULARY.models_named(text)
+            or VOCABULARY.models_named(chunk.body)
+            or section
+        )
 
     def in_preamble(self, chunk: Chunk) -> bool:
         """Text under the document title, before its first section: an introduction, not an answer."""

@@ -224,7 +224,8 @@ class MessageReader:
             and shape in ("general", "attribute")
         ):
             shape = "which_more"  # "which of those would help us with recruiting?" asks for a side
-        proposition = statement or question
+        # a leading 'if we sign with a PEO' is no part of the claim asked about
+        proposition = statement or vocab.asking_clause(question)
         if question != cleaned and vocab.reference(question) in ("one", "all"):
             # "we have an HR team. would an ASO work alongside them?": what 'them' is stands in the remark;
             # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of

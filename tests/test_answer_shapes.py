@@ -373,3 +373,8 @@ def test_two_models_compared_on_a_topic_without_a_row_give_each_ones_pros_and_co
     assert "of a PEO" in answer and "“Limited help with compliance” among the cons of an ASO" in answer, (
         answer
     )
+
+
+def test_a_who_question_on_a_detail_the_row_does_not_name_leads_with_the_sentence_naming_it(service) -> None:
+    answer = ask(service, "w/ a peo who handles the cobra stuff").answer
+    assert answer.split("[1]")[0].count("COBRA") == 1, answer

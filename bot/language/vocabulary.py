@@ -242,8 +242,9 @@ class Vocabulary(BaseModel):
             said = [w for w in _words(clause).split() if w not in self.fillers]
             if said[:1] and said[0] in self.wh_words:
                 return True
-            if said[:1] in (["if"], ["once"]) and any(w in self.wh_words for w in said[2:]):
-                return True  # "if we use a PEO who decides on pay?"
+            asking = self._main_clause(said) if said[:1] and said[0] in _LEADING else []
+            if asking[:1] != said[:1] and asking[:1] and asking[0] in self.wh_words:
+                return True  # "if we use a PEO who decides on pay?", "w/ a PEO who deals with COBRA?"
             if any(w in self.wh_words and w.endswith("s") and w != "whose" for w in said):
                 return True  # "whos", "whats": a wh-word and its verb in one
         return False
@@ -348,6 +349,17 @@ class Vocabulary(BaseModel):
         first = rest.split()[0] if rest else ""
         embedded = first in self.wh_words or first in ("if", "whether")  # "do you know what…"
         return rest if embedded or _pattern(self.request_verbs).match(rest) else None
+
+    def asking_clause(self, text: str) -> str:
+        """The clause that asks, after a leading condition ("if we sign with a PEO do we still make the
+        hiring calls?" asks "do we still make the hiring calls"); else the text as it is."""
+        words = [w for w in _words(text).split()]
+        while words and words[0] in self.fillers:
+            words = words[1:]
+        if not words or words[0] not in ("if", "once", "when", "after"):
+            return text
+        main = self._main_clause(words)
+        return " ".join(main) if main is not words else text
 
     def _main_clause(self, words: list[str]) -> list[str]:
         """After a leading condition ('if we went with an ASO would our staff get…'), the clause that
