@@ -76,11 +76,12 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
             roomy=reading.shape in ("list", "steps"),
             conditions=not _asks_what_it_does(reading),
         )
-        details = (
-            detail_terms(kb, reading.asked.terms) if reading.shape == "yes_no" and reading.models else set()
-        )
-        if details and not any(details & statement_terms(c.quote) for c in draft.claims if not draft.weak):
+        details = detail_terms(kb, reading.asked.terms)
+        holds_detail = any(details & statement_terms(c.quote) for c in draft.claims if not draft.weak)
+        if reading.shape == "yes_no" and reading.models and details and not holds_detail:
             draft = _said_of_others(reading, found, kb, texts) or draft  # "does the ASO do COBRA?"
+        # "who handles the COBRA stuff with a PEO?": the sentence naming the detail asked leads
+        draft.claims.sort(key=lambda c: not details & statement_terms(c.quote))
         if reading.shape == "yes_no" and draft.claims and not draft.lead:
             draft.lead = texts.not_settled
     if (
