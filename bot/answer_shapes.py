@@ -21,6 +21,7 @@ from bot.evidence import (
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.polarity import (
+    Settled,
     detail_terms,
     puts_up_denial,
     settle_each,
@@ -112,6 +113,11 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     if not settled:
         return None
     asked = reading.models[:1]
+    whole = VOCABULARY.claims_whole(reading.proposition)
+    if settled.answer == "yes" and whole and _states_part(reading, settled, kb):
+        settled = replace(
+            settled, answer="partly"
+        )  # "all the liability moves over?" against "Shared with PEO"
     claims: list[Claim] = []
     if settled.row:
         others = tuple(m for m in (*reading.models, *DEFAULT_PAIR) if m not in asked and cell(settled.row, m))
@@ -136,6 +142,17 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     key = key or settled.answer
     lead = texts.fill(f"{key}_for", model=with_article(asked[0])) if by_model else getattr(texts, key)
     return Draft(claims=claims, lead=lead)
+
+
+def _states_part(reading: Reading, settled: Settled, kb: Knowledge) -> bool:
+    """The table states a part or a share for the model asked, in the settling row or a row on the
+    attribute ("Shared with PEO"; a sentence's "sharing certain responsibilities" may be on another
+    topic)."""
+    if not reading.models:
+        return False
+    rows = [settled.row] if settled.row else []
+    cells = [cell(r, reading.models[0]) for r in (*rows, *attribute_rows(kb, reading.attribute))]
+    return any(VOCABULARY.states_part(text) for text in cells if text)
 
 
 def _qualified(

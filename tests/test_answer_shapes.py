@@ -378,3 +378,8 @@ def test_two_models_compared_on_a_topic_without_a_row_give_each_ones_pros_and_co
 def test_a_who_question_on_a_detail_the_row_does_not_name_leads_with_the_sentence_naming_it(service) -> None:
     answer = ask(service, "w/ a peo who handles the cobra stuff").answer
     assert answer.split("[1]")[0].count("COBRA") == 1, answer
+
+
+def test_a_claim_of_the_whole_against_a_shared_cell_is_only_partly_so(service) -> None:
+    assert ask(service, "does a peo carry the entire employer liability for us?").answer.startswith("Partly")
+    assert ask(service, "does a peo run all of our payroll").answer.startswith("Yes")

@@ -139,6 +139,8 @@ class Vocabulary(BaseModel):
     shorthand: dict[str, str]
     listing: list[str]
     likening: list[str]
+    wholes: list[str]
+    partials: list[str]
     asker_doing: list[str]
     setting_aside: list[str]
     everyday: dict[str, str]
@@ -272,6 +274,14 @@ class Vocabulary(BaseModel):
     def hedged(self, text: str) -> bool:
         """True when the statement holds only in part ('may have less flexibility')."""
         return _holds(self.hedges, text)
+
+    def claims_whole(self, text: str) -> bool:
+        """True when the text claims the whole of something ('all the liability', 'fully')."""
+        return _holds(self.wholes, text)
+
+    def states_part(self, text: str) -> bool:
+        """True when the text states a part or a share ('Shared with PEO', 'certain HR functions')."""
+        return _holds(self.partials, text)
 
     def absolute(self, text: str) -> bool:
         """True when the question asks whether something holds always ('is a PEO always pricier?')."""
