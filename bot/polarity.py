@@ -106,6 +106,11 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     # cell closest in meaning.
     rows = attribute_rows(kb, reading.attribute)
     said = _best_saying(statements, question, kb, strong=False)
+    details = detail_terms(kb, question)
+    if said and details and rows and not any(details & statement_terms(r.body) for r in rows):
+        # "can't the ASO even help with the workers' comp paperwork?": the sentence on the paperwork, not
+        # the row ("You stay responsible") that names none of it
+        return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
     for by_meaning in (False, True) if asked else ():
         if by_meaning and (listed := _from_pros_cons(reading, question, kb)):
             listed_answer, row = listed
@@ -283,11 +288,12 @@ def detail_terms(kb: Knowledge, terms: set[str] | tuple[str, ...]) -> set[str]:
     English rarely uses ('COBRA', 'eligibility', 'handbooks'), not a topic the guide speaks of throughout
     nor a common word ('consider', 'pick', 'enter')."""
     _, held = sentences_holding(kb)
-    common = _common_stems(kb)
+    common = _common_stems(kb) | _TOPIC_STEMS  # an attribute's words name a topic ("comp"), not a detail
     return {t for t in terms if 0 < held.get(t, 0) <= DETAIL_SENTENCES and t not in common} - MODEL_NAME_STEMS
 
 
 _COMMON: dict[str, frozenset[str]] = {}
+_TOPIC_STEMS = frozenset(t for name in VOCABULARY.attributes for t in attribute_stems(name))
 
 
 def _common_stems(kb: Knowledge) -> frozenset[str]:

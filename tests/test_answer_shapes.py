@@ -383,3 +383,10 @@ def test_a_who_question_on_a_detail_the_row_does_not_name_leads_with_the_sentenc
 def test_a_claim_of_the_whole_against_a_shared_cell_is_only_partly_so(service) -> None:
     assert ask(service, "does a peo carry the entire employer liability for us?").answer.startswith("Partly")
     assert ask(service, "does a peo run all of our payroll").answer.startswith("Yes")
+
+
+def test_a_detail_the_attribute_row_does_not_name_is_settled_by_the_sentence_naming_it(service) -> None:
+    helps = ask(service, "does an aso at least help with the workers comp reporting?").answer
+    assert helps.startswith("Yes") and "assist with reporting" in helps, helps  # not "You stay responsible"
+    denied = ask(service, "so the aso wont help w/ workers comp reporting at all, right?").answer
+    assert denied.startswith("Actually"), denied

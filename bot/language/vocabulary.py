@@ -80,6 +80,7 @@ class Direction(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     more: list[str] = Field(min_length=1)
     less: list[str] = Field(min_length=1)
+    neither: list[str] = Field(default_factory=list)
 
 
 def _pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -468,7 +469,7 @@ class Vocabulary(BaseModel):
 
     def direction_near(self, text: str, attribute: str | None) -> str | None:
         """Which way the text leans about the attribute: the comparative word nearest to its words."""
-        norm = _words(text)
+        norm = self._without_idioms(text)
         if not attribute or attribute not in self._attribute_patterns:
             return self.direction_of(text)
         at = [m.start() for m in self._attribute_patterns[attribute].finditer(norm)]
@@ -486,9 +487,14 @@ class Vocabulary(BaseModel):
         before = [norm[: m.start()].split()[-1:] for m in self._attribute_patterns[attribute].finditer(norm)]
         return any(self.direction_of(" ".join(words)) for words in before)  # "lose on benefits": no
 
+    def _without_idioms(self, text: str) -> str:
+        """The text's words with the idioms that lean no way blanked out ('at least')."""
+        norm = _words(text)
+        return _pattern(self.direction.neither).sub(" ", norm) if self.direction.neither else norm
+
     def direction_of(self, text: str) -> str | None:
         """'more' or 'less' when the text leans one way (first comparative word wins), else None."""
-        norm = _words(text)
+        norm = self._without_idioms(text)
         more, less = _pattern(self.direction.more).search(norm), _pattern(self.direction.less).search(norm)
         if more and (not less or more.start() < less.start()):
             return "more"
