@@ -115,9 +115,8 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     asked = reading.models[:1]
     whole = VOCABULARY.claims_whole(reading.proposition)
     if settled.answer == "yes" and whole and _states_part(reading, settled, kb):
-        settled = replace(
-            settled, answer="partly"
-        )  # "all the liability moves over?" against "Shared with PEO"
+        # "all the liability moves over?" against "Shared with PEO"
+        settled = replace(settled, answer="partly")
     claims: list[Claim] = []
     if settled.row:
         others = tuple(m for m in (*reading.models, *DEFAULT_PAIR) if m not in asked and cell(settled.row, m))
