@@ -18,6 +18,7 @@ from bot.evidence import (
     sentences,
     statement_terms,
 )
+from bot.guide_words import GuideWords
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.polarity import (
@@ -177,17 +178,17 @@ def _said_of_others(reading: Reading, found: Retrieval, kb: Knowledge, texts: An
     details = detail_terms(kb, reading.asked.terms)
     asked = reading.models[0]
     saying = [
-        (row, chunk)
-        for row, text in enumerate(kb.units.texts)
+        (row, chunk, models)
+        for row, (text, terms) in enumerate(zip(kb.units.texts, GuideWords.of(kb).row_terms, strict=True))
         if kb.roles[row] == "content"
-        and details & statement_terms(text)
+        and details & terms
         and asked not in (models := kb.models_of(chunk := kb.chunk(kb.units.chunk_ids[row]), text))
         and models
     ]
-    claims = [c for row, chunk in saying[:MAX_SUPPORT] if (c := _claim_at(row, chunk, kb))]
+    claims = [c for row, chunk, _ in saying[:MAX_SUPPORT] if (c := _claim_at(row, chunk, kb))]
     if not claims:
         return None
-    other = kb.models_of(saying[0][1], kb.units.texts[saying[0][0]])[0]
+    other = saying[0][2][0]
     lead = texts.fill("said_of_other", model=with_article(asked), other=with_article(other))
     return Draft(claims=claims, lead=lead)
 
@@ -290,12 +291,13 @@ def _only_model_said_to(reading: Reading, kb: Knowledge) -> tuple[str, int] | No
     asked = set(content_terms(reading.proposition)) - MODEL_NAME_STEMS
     said: dict[str, set[str | None]] = {t: set() for t in asked}
     first: dict[str, int] = {}
+    row_terms = GuideWords.of(kb).row_terms
     for chunk_id, rows in kb.sentence_rows.items():
         for row in rows:
-            text = kb.units.texts[row]
-            held = asked & set(content_terms(text))
+            held = asked & row_terms[row]
             if kb.roles[row] != "content" or not held:
                 continue
+            text = kb.units.texts[row]
             section = kb.section_models.get(chunk_id, ())
             for term in held:
                 model = _said_of(text, term) or (section[0] if len(section) == 1 else None)

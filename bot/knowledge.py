@@ -50,6 +50,7 @@ class Knowledge:
     # The guide's tables and defining sections looked up by attribute or model: built once, on first use
     # (bot/tables.py, TableIndex), so no answer scans every chunk.
     table_index: Any = field(init=False, default=None)
+    guide_words: Any = field(init=False, default=None)  # bot/guide_words.py, built on first use
     _by_heading: dict[str, list[Chunk]] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -3,9 +3,7 @@ sentence about the model asked, read for negation and for which way it leans."""
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal
@@ -21,11 +19,11 @@ from bot.evidence import (
     said_where,
     statement_terms,
 )
+from bot.guide_words import UNSEEN, GuideWords
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
-from bot.query import english_words
 from bot.tables import TableIndex, attribute_rows, cell, column_indices, model_columns, row_label
-from bot.text_match import MODEL_NAME_STEMS, content_terms, stem
+from bot.text_match import content_terms, stem
 from bot.understanding import COUNTERPART, Reading
 from ingest.chunking import Chunk
 
@@ -40,8 +38,6 @@ STRONG_OVERLAP = 0.6
 STATEMENTS_READ = 6  # the best few sentences about the model asked are read for one that says it
 LISTED_WORDS = 2  # a pro or con answers a yes/no when it holds this many of the question's words
 LISTED_OVERLAP = 0.4  # ... and this share of them
-DETAIL_SENTENCES = 3  # a word this few of the guide's sentences hold names a detail ...
-COMMON_IN_ENGLISH = 5000  # ... unless English uses it this often (pyspellchecker's counts)
 CELL_MARGIN = 0.02  # a cell closer in meaning to the question by this much settles a tie of words
 _GRAMMAR_NOT = frozenset(
     [
@@ -225,33 +221,10 @@ def _share(s: Sentence, question: set[str], kb: Knowledge) -> float:
     of choosing the model itself does not count ('Choose a PEO if…' says nothing of choosing plans)."""
     text = f"{s.text} {s.chunk.context}"
     held = question & (statement_terms(text) - _choosing_model(text))
-    weight = _rarity(kb)
-    total = sum(weight.get(t, weight[_UNSEEN]) for t in question)
-    weighed = sum(weight.get(t, weight[_UNSEEN]) for t in held) / total if total else 0.0
+    weight = GuideWords.of(kb).rarity
+    total = sum(weight.get(t, weight[UNSEEN]) for t in question)
+    weighed = sum(weight.get(t, weight[UNSEEN]) for t in held) / total if total else 0.0
     return max(overlap(question, held), weighed)
-
-
-_UNSEEN = ""  # a word the guide never uses weighs as much as an average one
-_RARITY: dict[str, dict[str, float]] = {}
-_HOLDING: dict[str, tuple[int, Counter[str]]] = {}
-
-
-def sentences_holding(kb: Knowledge) -> tuple[int, Counter[str]]:
-    """The guide's content sentences counted, and how many of them hold each word (once per guide)."""
-    if kb.fingerprint not in _HOLDING:
-        texts = [t for t, role in zip(kb.units.texts, kb.roles, strict=True) if role in ("content", "myth")]
-        _HOLDING[kb.fingerprint] = len(texts), Counter(t for text in texts for t in statement_terms(text))
-    return _HOLDING[kb.fingerprint]
-
-
-def _rarity(kb: Knowledge) -> dict[str, float]:
-    """How rare each word is among the guide's sentences: log(sentences / sentences holding it)."""
-    if kb.fingerprint not in _RARITY:
-        count, held = sentences_holding(kb)
-        weight = {t: math.log((count + 1) / n) for t, n in held.items()}
-        weight[_UNSEEN] = sum(weight.values()) / len(weight)
-        _RARITY[kb.fingerprint] = weight
-    return _RARITY[kb.fingerprint]
 
 
 def _choosing_model(text: str) -> set[str]:
@@ -284,26 +257,8 @@ def _says_it(s: Sentence, question: set[str], kb: Knowledge, *, strong: bool) ->
 
 
 def detail_terms(kb: Knowledge, terms: set[str] | tuple[str, ...]) -> set[str]:
-    """The words of a question that name a detail: ones the guide holds in a few sentences only and
-    English rarely uses ('COBRA', 'eligibility', 'handbooks'), not a topic the guide speaks of throughout
-    nor a common word ('consider', 'pick', 'enter')."""
-    _, held = sentences_holding(kb)
-    common = _common_stems(kb) | _TOPIC_STEMS  # an attribute's words name a topic ("comp"), not a detail
-    return {t for t in terms if 0 < held.get(t, 0) <= DETAIL_SENTENCES and t not in common} - MODEL_NAME_STEMS
-
-
-_COMMON: dict[str, frozenset[str]] = {}
-_TOPIC_STEMS = frozenset(t for name in VOCABULARY.attributes for t in attribute_stems(name))
-
-
-def _common_stems(kb: Knowledge) -> frozenset[str]:
-    """Stems of the guide's words that are common in English (any of their forms)."""
-    if kb.fingerprint not in _COMMON:
-        english = english_words()
-        _COMMON[kb.fingerprint] = frozenset(
-            stem(w) for w in kb.vocabulary if english.get(w, 0) >= COMMON_IN_ENGLISH
-        )
-    return _COMMON[kb.fingerprint]
+    """The words of a question that name a detail (see GuideWords.details)."""
+    return GuideWords.of(kb).details(terms)
 
 
 def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, question: set[str]) -> Settled:

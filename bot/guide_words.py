@@ -1,0 +1,56 @@
+"""Word statistics of the guide's sentences, computed once per index and kept on the Knowledge: how many
+sentences hold each word, how rare each word is, which words name a detail, and each sentence's words."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from bot.evidence import attribute_stems, statement_terms
+from bot.knowledge import Knowledge
+from bot.language.vocabulary import VOCABULARY
+from bot.query import english_words
+from bot.text_match import MODEL_NAME_STEMS, stem
+
+UNSEEN = ""  # a word the guide never uses weighs as much as an average one
+DETAIL_SENTENCES = 3  # a word this few of the guide's sentences hold names a detail ...
+COMMON_IN_ENGLISH = 5000  # ... unless English uses it this often (pyspellchecker's counts)
+_TOPIC_STEMS = frozenset(t for name in VOCABULARY.attributes for t in attribute_stems(name))
+
+
+@dataclass(frozen=True)
+class GuideWords:
+    holding: Counter[str]  # how many content sentences (and stated myths) hold each word
+    rarity: dict[str, float]  # log(sentences / sentences holding it); UNSEEN: the average
+    not_details: frozenset[str]  # stems common in English, and the attributes' words (topics)
+    row_terms: list[frozenset[str]]  # the statement terms of every unit row
+
+    @classmethod
+    def of(cls, kb: Knowledge) -> GuideWords:
+        """The knowledge's word statistics, built on first use and kept on it."""
+        if kb.guide_words is None:
+            kb.guide_words = cls.build(kb)
+        words: GuideWords = kb.guide_words
+        return words
+
+    @classmethod
+    def build(cls, kb: Knowledge) -> GuideWords:
+        row_terms = [frozenset(statement_terms(text)) for text in kb.units.texts]
+        counted = [
+            terms for terms, role in zip(row_terms, kb.roles, strict=True) if role in ("content", "myth")
+        ]
+        holding = Counter(t for terms in counted for t in terms)
+        rarity = {t: math.log((len(counted) + 1) / n) for t, n in holding.items()}
+        rarity[UNSEEN] = sum(rarity.values()) / len(rarity)
+        english = english_words()
+        common = frozenset(stem(w) for w in kb.vocabulary if english.get(w, 0) >= COMMON_IN_ENGLISH)
+        return cls(holding, rarity, common | _TOPIC_STEMS, row_terms)
+
+    def details(self, terms: set[str] | tuple[str, ...]) -> set[str]:
+        """The words of a question that name a detail: ones the guide holds in a few sentences only and
+        English rarely uses ('COBRA', 'eligibility', 'handbooks'), not a topic the guide speaks of
+        throughout ("comp") nor a common word ('consider', 'pick', 'enter')."""
+        return {
+            t for t in terms if 0 < self.holding.get(t, 0) <= DETAIL_SENTENCES and t not in self.not_details
+        } - MODEL_NAME_STEMS
