@@ -15,9 +15,12 @@ REPORT_REACH = 3  # words before a verb of saying that name who said it ('my bos
 DIRECTION_REACH = 30  # characters between a comparative and the attribute word it speaks of
 _LETTING = frozenset({"let", "lets", "allow", "allows", "permit", "permits"})
 _OR_NOT = re.compile(r"\bor (not|no)\b")
-_SUPPOSING = re.compile(r"\b(?:if|once|when|after)\s+(?:we|i|you|they)(?:\s+\w+)?\s*$")  # "if we (ever) …"
+_CONDITIONS = ("if", "once", "when", "after")  # words opening a condition before the clause that asks
+_SUPPOSING = re.compile(
+    rf"\b(?:{'|'.join(_CONDITIONS)})\s+(?:we|i|you|they)(?:\s+\w+)?\s*$"
+)  # "if we (ever) …"
 # Words opening a phrase before the clause that asks ("with a PEO do we…", "if we went with an ASO would…").
-_LEADING = frozenset({"if", "once", "with", "w", "under", "using", "after", "when", "for"})
+_LEADING = frozenset({*_CONDITIONS, "with", "w", "under", "using", "for"})
 _SUBJECTS = frozenset(
     {
         "we",
@@ -367,7 +370,7 @@ class Vocabulary(BaseModel):
         words = [w for w in _words(text).split()]
         while words and words[0] in self.fillers:
             words = words[1:]
-        if not words or words[0] not in ("if", "once", "when", "after"):
+        if not words or words[0] not in _CONDITIONS:
             return text
         main = self._main_clause(words)
         return " ".join(main) if main is not words else text
@@ -377,7 +380,7 @@ class Vocabulary(BaseModel):
         asks: from its first auxiliary followed by its subject; else the words as they are."""
         if not words or words[0] not in _LEADING:
             return words
-        condition = words[0] in ("if", "once", "when", "after")  # its own verb comes before the asking one
+        condition = words[0] in _CONDITIONS  # its own verb comes before the asking one
         for i in range(2, len(words) - 1):
             subject = not condition or words[i + 1] in _SUBJECTS or bool(self.models_named(words[i + 1]))
             if words[i] in self.wh_words or (words[i] in self.auxiliaries and subject):
