@@ -78,6 +78,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
             roomy=reading.shape in ("list", "steps"),
             conditions=not _asks_what_it_does(reading),
         )
+        if draft.weak and reading.shape == "yes_no" and reading.models and not reading.query.unknown:
+            draft = _nearest_on_topic(reading, found, kb, texts, draft)
         details = detail_terms(kb, reading.asked.terms)
         holds_detail = any(details & statement_terms(c.quote) for c in draft.claims if not draft.weak)
         if reading.shape == "yes_no" and reading.models and details and not holds_detail:
@@ -170,6 +172,19 @@ def _qualified(
         if not any(similar(claim.quote, c.quote) for c in have):
             return claim
     return None
+
+
+def _nearest_on_topic(
+    reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts, weak: Draft
+) -> Draft:
+    """A yes/no on a model, in the guide's words, that nothing said of that model touches ("with an HRO
+    would payroll still run under our own EIN?"): what the guide says of the model, then its sentences on
+    the topic said of any model; unsettled either way (the caller leads with so)."""
+    wider = compose(replace(reading.query, models=()), found, kb, texts)
+    if wider.weak or not wider.claims:
+        return weak
+    own = weak.claims[:1]
+    return Draft(claims=_distinct(own + wider.claims[:MAX_SUPPORT]))
 
 
 def _said_of_others(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

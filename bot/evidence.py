@@ -81,14 +81,22 @@ def clauses_of(text: str) -> list[str]:
     return [c for part in _CLAUSE_SPLIT.split(text) for c in VOCABULARY.opens_clause().split(words_of(part))]
 
 
+# A word under a prefix its hyphen joined ("co-employer", "non-certified"; clauses have lost the hyphen).
+_PREFIXED = re.compile(r"\b(?:co|non|self|sub)[\s-]+\w+")
+
+
 def said_where(text: str, terms: set[str]) -> str:
     """The clauses of the text holding most of the terms ('while staying the sole employer' of "An HRO
     doesn't become a co-employer; instead … while staying the sole employer" for 'sole employer'): what
     the text says of them. The whole text when no clause holds any."""
     clauses = clauses_of(text)
-    hits = [len(terms & set(content_terms(c))) for c in clauses]
-    most = max(hits, default=0)
-    if not most:
+    # A term said only under a prefix ("employer" of "co-employer") counts behind one said on its own.
+    hits = [
+        (len(terms & set(content_terms(c))), len(terms & set(content_terms(_PREFIXED.sub(" ", c)))))
+        for c in clauses
+    ]
+    most = max(hits, default=(0, 0))
+    if not most[0]:
         return text
     return " ".join(c for c, n in zip(clauses, hits, strict=True) if n == most)
 

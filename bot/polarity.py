@@ -273,7 +273,10 @@ def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, qu
         other_party = doer == "reader" and not VOCABULARY.speaks_of_reader(s.text)
     if negates != other_party:
         return Settled("no", sentence=s)
-    return Settled("partly" if VOCABULARY.hedged(s.text) else "yes", sentence=s)
+    # a hedge counts where the sentence says what was asked ("often strategic … while staying employer of
+    # record" holds the employer role without one)
+    hedged = VOCABULARY.hedged(said_where(s.text, question - {"_you", "_own"}))
+    return Settled("partly" if hedged else "yes", sentence=s)
 
 
 def _says_not(text: str, terms: set[str]) -> bool:

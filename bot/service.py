@@ -131,6 +131,11 @@ class AnswerService:
             conversation_id=conv_id, status=result.status, answer=result.answer, citations=result.citations
         )
         after = replace(state, profile=profile, awaiting_profile=False)
+        named = self.reader.vocabulary.models_named(reading.cleaned)
+        if result.status != "answered" and named:
+            # "does an HRO run payroll under our EIN?" unanswered: "and would we still be the employer?" is
+            # about the HRO all the same
+            after = replace(after, topic=named, attribute=reading.attribute, shape=reading.shape, text="")
         if result.status == "answered":
             after = replace(
                 after,

@@ -32,6 +32,8 @@ IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison",
 IMPLICIT_MODELS = ("PEO", "ASO")
 _OBJECT_POINTERS = frozenset({"it", "that", "this"})
 _SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "us"})
+# Below this the shape examples hardly decide; a question's grammar does.
+CLEAR_SHAPE = 0.4
 ADVICE_PROBABILITY = 0.5  # a recommendation request naming no model must read clearly as one
 
 
@@ -104,8 +106,10 @@ class MessageReader:
             direction = None  # "better for small firms" asks which fits them, not which has more
         if shape == "recommend" and not speaks_for_asker(cleaned):
             shape = "general"  # "is PEO or ASO the better fit for small firms?" asks what the guide says
-        if shape in ("attribute", "general", "definition") and vocab.opens_with_auxiliary(question):
-            shape = "yes_no"
+        unsure = guess.probability < CLEAR_SHAPE and shape not in ("which_more", "recommend", "chit_chat")
+        grammar_asks = vocab.opens_with_auxiliary(question) or vocab.declares_asking(question)
+        if (shape in ("attribute", "general", "definition") or unsure) and grammar_asks:
+            shape = "yes_no"  # "does the aso take stuff off my plate too or nah": its grammar asks yes or no
         statement = vocab.confirming(question)  # "isn't it true that X?", "X, right?" ask whether X
         if shape == "yes_no" and not vocab.opens_with_auxiliary(question) and vocab.asks_wh(question):
             shape = "attribute" if attributes else "general"  # "…, whos responsible for the coverage"

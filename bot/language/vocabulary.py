@@ -20,7 +20,7 @@ _SUPPOSING = re.compile(
     rf"\b(?:{'|'.join(_CONDITIONS)})\s+(?:we|i|you|they)(?:\s+\w+)?\s*$"
 )  # "if we (ever) …"
 # Words opening a phrase before the clause that asks ("with a PEO do we…", "if we went with an ASO would…").
-_LEADING = frozenset({*_CONDITIONS, "with", "w", "under", "using", "for"})
+_LEADING = frozenset({*_CONDITIONS, "with", "w", "under", "using", "for", "in"})
 _SUBJECTS = frozenset(
     {
         "we",
@@ -57,6 +57,7 @@ _SUBJECTS = frozenset(
 _JOINED_MODELS = re.compile(r"\bX\s+(?:and|or|nor)\s+(?:an?\s+)?X\b")
 _WEIGHED = re.compile(r"\b(?:than|vs|versus|between|which|whereas)\b")
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|main|different)"
+_PERSONAL = frozenset({"we", "i", "you", "they", "it"})  # subjects that open a statement asked as a question
 _WE_ARE = re.compile(r"\b(we|you|they)['’]re\b", re.IGNORECASE)
 _PREPOSITIONS = frozenset({"for", "with", "on", "over", "to", "of", "about"})
 _PREPOSITION_BEFORE = re.compile(
@@ -341,6 +342,15 @@ class Vocabulary(BaseModel):
                 return not (i > 0 and words[i - 1] in ("if", "when"))
         return False
 
+    def declares_asking(self, text: str) -> bool:
+        """True for a statement asked with a question mark: "and we'd still be the employer w/ them?",
+        "they handle COBRA?" (a subject opens it, no wh-word asks)."""
+        if not text.rstrip().endswith("?") or self.asks_wh(text):
+            return False
+        text = re.sub(r"\b(\w+)['’](?:d|ll|re|ve|s)\b", r"\1", text)  # "we'd" → "we"
+        words = [w for w in _words(text).split() if w not in self.fillers]
+        return len(words) >= 3 and words[0] in _PERSONAL
+
     def opens_with_auxiliary(self, text: str) -> bool:
         """True for 'is…', 'so does…', 'and can…', 'if we went with an ASO would we…': the grammar of a
         yes/no question."""
@@ -382,7 +392,10 @@ class Vocabulary(BaseModel):
             return words
         condition = words[0] in _CONDITIONS  # its own verb comes before the asking one
         for i in range(2, len(words) - 1):
-            subject = not condition or words[i + 1] in _SUBJECTS or bool(self.models_named(words[i + 1]))
+            # "if we used an hro would payroll still run…": the condition ends at the model it names
+            after_model = bool(self.models_named(words[i - 1]))
+            before = words[i + 1] in _SUBJECTS or bool(self.models_named(words[i + 1]))
+            subject = not condition or after_model or before
             if words[i] in self.wh_words or (words[i] in self.auxiliaries and subject):
                 return words[i:]  # "if we move benefits to a PEO, what control do we give up?" asks "what"
         return words
