@@ -15,6 +15,7 @@ from bot.evidence import (
     asker_terms,
     attribute_stems,
     doer_of,
+    said_where,
     sentences,
     statement_terms,
 )
@@ -117,9 +118,6 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
         return None
     asked = reading.models[:1]
     whole = VOCABULARY.claims_whole(reading.proposition)
-    if settled.answer == "yes" and whole and _states_part(reading, settled, kb):
-        # "all the liability moves over?" against "Shared with PEO"
-        settled = replace(settled, answer="partly")
     claims: list[Claim] = []
     if settled.row:
         others = tuple(m for m in (*reading.models, *DEFAULT_PAIR) if m not in asked and cell(settled.row, m))
@@ -130,13 +128,18 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
         claims += _explanation(settled.sentence, kb)
     elif settled.sentence:
         claims.append(_claim(settled.sentence, kb, reading))
+    support = _support(reading, candidates, kb, claims, models=asked)
+    if settled.answer == "yes" and whole and _states_part(reading, settled, kb, claims + support):
+        # "all the liability moves over?" against "Shared with PEO"; "our employer for everything?"
+        # against "a legal employer for certain HR responsibilities"
+        settled = replace(settled, answer="partly")
     if settled.answer == "yes" and VOCABULARY.absolute(reading.proposition):
         qualified = _qualified(reading, candidates, kb, claims)
         if qualified:  # "is a PEO always pricier?" against "costs can also be higher … often vary"
             claims.append(qualified)
             lead = texts.fill("not_always_for", model=with_article(asked[0] if asked else DEFAULT_PAIR[0]))
             return Draft(claims=claims + _support(reading, candidates, kb, claims, models=asked), lead=lead)
-    claims += _support(reading, candidates, kb, claims, models=asked)
+    claims += support
     # "No, not for an ASO:" when the table tells the models apart; a plain "No:" for a statement; a
     # denial put up for confirming is agreed or disagreed with ("Right, not for an ASO:").
     by_model = asked and settled.row is not None
@@ -146,15 +149,23 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     return Draft(claims=claims, lead=lead)
 
 
-def _states_part(reading: Reading, settled: Settled, kb: Knowledge) -> bool:
-    """The table states a part or a share for the model asked, in the settling row or a row on the
-    attribute ("Shared with PEO"; a sentence's "sharing certain responsibilities" may be on another
-    topic)."""
+def _states_part(reading: Reading, settled: Settled, kb: Knowledge, claims: list[Claim]) -> bool:
+    """The guide states a part or a share for the model asked: in the settling row or a row on the
+    attribute ("Shared with PEO"), or where a sentence of the answer says what was asked ("a legal
+    employer for certain HR responsibilities"; its "sharing certain responsibilities" elsewhere may be
+    on another topic)."""
     if not reading.models:
         return False
     rows = [settled.row] if settled.row else []
     cells = [cell(r, reading.models[0]) for r in (*rows, *attribute_rows(kb, reading.attribute))]
-    return any(VOCABULARY.states_part(text) for text in cells if text)
+    if any(VOCABULARY.states_part(text) for text in cells if text):
+        return True
+    asked = asker_terms(reading.proposition) - {"_you", "_own"}
+    return any(
+        VOCABULARY.states_part(said_where(c.quote, asked), shares=False)
+        for c in claims
+        if c.chunk.kind != "table_row" and reading.models[0] in kb.models_of(c.chunk, c.quote)
+    )
 
 
 def _qualified(

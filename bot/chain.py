@@ -61,7 +61,8 @@ def build_chain(
             return declined(reading, x["found"])
         # "What does California law say about PEOs?"; a model's missing figure is said below instead.
         figure_of_model = reading.query.asks_figure and bool(VOCABULARY.models_named(reading.cleaned))
-        if not figure_of_model and lacks(reading.cleaned, texts, unknown_to=corpus_stems):
+        # what is asked, not a remark beside it ("…right? our CFO calls it just payroll software")
+        if not figure_of_model and lacks(reading.proposition, texts, unknown_to=corpus_stems):
             return declined(reading, x["found"])
         draft = compose_answer(reading, x["found"], kb, texts)
         if not draft.claims or draft.weak:

@@ -17,13 +17,15 @@ UNSEEN = ""  # a word the guide never uses weighs as much as an average one
 DETAIL_SENTENCES = 3  # a word this few of the guide's sentences hold names a detail ...
 COMMON_IN_ENGLISH = 5000  # ... unless English uses it this often (pyspellchecker's counts)
 _TOPIC_STEMS = frozenset(t for name in VOCABULARY.attributes for t in attribute_stems(name))
+# chat shorthand ("admin", "mgmt") stands for the guide's everyday words, never for a detail
+_SHORTHAND_STEMS = frozenset(stem(w) for w in VOCABULARY.everyday)
 
 
 @dataclass(frozen=True)
 class GuideWords:
     holding: Counter[str]  # how many content sentences (and stated myths) hold each word
     rarity: dict[str, float]  # log(sentences / sentences holding it); UNSEEN: the average
-    not_details: frozenset[str]  # stems common in English, and the attributes' words (topics)
+    not_details: frozenset[str]  # stems common in English, the attributes' words (topics), shorthand
     row_terms: list[frozenset[str]]  # the statement terms of every unit row
 
     @classmethod
@@ -45,7 +47,7 @@ class GuideWords:
         rarity[UNSEEN] = sum(rarity.values()) / len(rarity)
         english = english_words()
         common = frozenset(stem(w) for w in kb.vocabulary if english.get(w, 0) >= COMMON_IN_ENGLISH)
-        return cls(holding, rarity, common | _TOPIC_STEMS, row_terms)
+        return cls(holding, rarity, common | _TOPIC_STEMS | _SHORTHAND_STEMS, row_terms)
 
     def details(self, terms: set[str] | tuple[str, ...]) -> set[str]:
         """The words of a question that name a detail: ones the guide holds in a few sentences only and

@@ -83,18 +83,22 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     # Sentences of prose about the model asked alone (a table row mixes columns: its cells are read
     # by _from_row; a sentence naming another model contrasts them, "Choose an ASO if: … don't want
     # the shared liability of a PEO model" included).
+    question = asker_terms(reading.proposition) - {"_you"}
+    # the other model may be named outside the clause saying what was asked ("An ASO is another type of
+    # HR outsourcing provider, but it works very differently from a PEO")
     statements = [
         s
         for s in candidates
         if kb.roles[s.row] == "content"
         and s.chunk.kind != "table_row"
         and set(s.models) == set(asked)
-        and set(VOCABULARY.models_named(s.text)) <= set(asked)
+        and set(VOCABULARY.models_named(said_where(s.text, question - {"_own"}))) <= set(asked)
         and _on_compared(reading, s.text)
     ]
-    question = asker_terms(reading.proposition) - {"_you"}
     asker = VOCABULARY.asker_is_subject(reading.proposition)
     doer = "reader" if asker else (asked[0] if asked else None)
+    if not asker and VOCABULARY.equates(reading.proposition):
+        doer = None  # "an ASO counts as HR outsourcing" says what it is: "you outsource…" agrees with it
     strong = _best_saying(statements, question, kb, strong=True)
     if strong:
         return _leaning(reading, _from_statement(strong, negated_question, doer=doer, question=question))

@@ -114,7 +114,9 @@ class AnswerService:
             or explains_advice
             or (state.awaiting_profile and bool(facts.known()))
         ):
-            response = self._advise(conv_id, profile)
+            statement = self.reader.vocabulary.confirming(reading.cleaned)
+            put_up = self.reader.vocabulary.models_named(statement)[:1] if statement else ()
+            response = self._advise(conv_id, profile, put_up=put_up[0] if put_up else None)
             awaiting = response.status == "needs_more_info"
             rules = rule_trace(profile, self.rules)
             trace = answer_trace(reading, state.context(), kb=self.kb, recommendation=rules)
@@ -147,7 +149,15 @@ class AnswerService:
             )
         return response, after, answer_trace(reading, state.context(), kb=self.kb, result=result)
 
-    def _advise(self, conv_id: str, profile: Profile) -> ChatResponse:
+    def _verdict(self, rec: Recommendation, put_up: str | None) -> str:
+        if not put_up or rec.choice not in ("PEO", "ASO", "HRO", "EOR"):
+            return ""
+        confirming = self.rules.prompts.confirming
+        return f"{confirming.agree if rec.choice == put_up else confirming.disagree} "
+
+    def _advise(self, conv_id: str, profile: Profile, *, put_up: str | None = None) -> ChatResponse:
+        """The rules table's recommendation; one that a confirming question put up ("that's the ASO
+        profile, right?") is agreed or disagreed with first."""
         rec = recommend(profile, self.rules)
         if needs_more_info(rec):
             question = follow_up_question(rec, self.rules.prompts)
@@ -170,7 +180,7 @@ class AnswerService:
         return ChatResponse(
             conversation_id=conv_id,
             status="answered",
-            answer=f"{rec.summary} {text}".strip(),
+            answer=f"{self._verdict(rec, put_up)}{rec.summary} {text}".strip(),
             citations=citations,
             recommendation=rec,
         )

@@ -14,7 +14,7 @@ from bot.language.vocabulary import Vocabulary, words_of
 from bot.query import Query, QueryReader, strip_instructions
 from bot.rules.extract import extract_profile
 from bot.rules.request import asks_for_recommendation, speaks_for_asker
-from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, stem, without_asker
+from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, content_terms, stem, without_asker
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
@@ -94,14 +94,20 @@ class MessageReader:
         shape: Shape = guess.shape
         # The models the question names ("whats an HRO? keep seeing it next to PEO" asks of the HRO).
         named = vocab.models_named(question) or vocab.models_named(first.text)
+        if len(named) >= 2 and (against := vocab.models_set_against(question)) and set(named) - set(against):
+            named = tuple(m for m in named if m not in against)  # "the PEO pros that an ASO doesn't give"
         points_back = bool(context.models) and vocab.reference(question) == "one"
         likened = vocab.models_likened(question) if points_back else ()
         if likened:
             # "is it a co-employer like the PEO?": 'it' is asked about, the PEO held up beside it
             named = tuple(dict.fromkeys((context.models[0], *likened)))
         # The words as typed first: typo fixing must not turn "suited" into "suite".
-        attributes = vocab.attributes_named(question) or vocab.attributes_named(first.text)
-        direction = vocab.direction_of(first.text)
+        # a remark beside a question with a topic of its own names no attribute of it ("…real HR
+        # outsourcing, right? my CFO calls it payroll software")
+        own_topic = len([w for w in content_terms(vocab.without_models(question)) if w not in STOPWORDS]) >= 2
+        topic_text = question if own_topic and question != cleaned else first.text
+        attributes = vocab.attributes_named(question) or vocab.attributes_named(topic_text)
+        direction = vocab.direction_of(topic_text)
         if attributes[:1] == ("best for",):
             direction = None  # "better for small firms" asks which fits them, not which has more
         if shape == "recommend" and not speaks_for_asker(cleaned):
@@ -196,7 +202,16 @@ class MessageReader:
             and not vocab.asks_advice(question)
             and not offers_models
         )
-        factual = (shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned)) or asks_of_model
+        factual = (
+            (shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned))
+            or asks_of_model
+            # "a peo will get our premiums down no matter what, right?" puts up a claim about the model
+            or (bool(statement) and bool(models) and not vocab.asks_advice(statement))
+        )
+        # "if we go aso what would we still do ourselves?" supposes the choice made and asks of it
+        supposes = vocab.asking_clause(question) != question and not vocab.asks_advice(
+            vocab.asking_clause(question)
+        )
         # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we
         # get?" speaks of us, but asks nothing the rules table decides).
         about_models = bool(named) or vocab.asks_advice(cleaned) or guess.probability >= ADVICE_PROBABILITY
@@ -212,7 +227,10 @@ class MessageReader:
         wants = only_tells or (
             about_models
             and not (shape in NOT_ADVICE or factual or about_advice)
-            and (asks_for_recommendation(cleaned) or (shape == "recommend" and speaks_for_asker(cleaned)))
+            and (
+                asks_for_recommendation(cleaned)
+                or (shape == "recommend" and speaks_for_asker(cleaned) and not supposes)
+            )
         )
         if only_tells:
             shape = "recommend"

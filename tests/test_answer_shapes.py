@@ -390,3 +390,46 @@ def test_a_detail_the_attribute_row_does_not_name_is_settled_by_the_sentence_nam
     assert helps.startswith("Yes") and "assist with reporting" in helps, helps  # not "You stay responsible"
     denied = ask(service, "so the aso wont help w/ workers comp reporting at all, right?").answer
     assert denied.startswith("Actually"), denied
+
+
+def test_a_claim_of_the_whole_against_a_sentence_stating_a_part_is_only_partly_so(service) -> None:
+    message = "with a peo they become the legal employer of our staff for all purposes, yes?"
+    answer = ask(service, message).answer
+    assert answer.startswith("Partly"), answer
+
+
+def test_a_confirming_claim_about_a_model_is_answered_from_the_guide_not_the_rules(service) -> None:
+    reply = ask(service, "a peo will always cut our insurance costs, right?")
+    assert reply.recommendation is None and reply.status == "answered", reply.answer
+
+
+def test_a_fit_put_up_with_our_facts_is_agreed_or_disagreed_with_by_the_rules_table(service) -> None:
+    facts = "we have 300 staff and a full HR department and want to keep all liability ourselves"
+    agreed = ask(service, f"{facts}, so an aso suits us, right?")
+    assert agreed.recommendation and agreed.recommendation.choice == "ASO" and agreed.answer.startswith("Yes")
+    assert ask(service, f"{facts}, so a peo suits us, right?").answer.startswith("No")
+
+
+def test_a_model_held_up_for_contrast_is_not_listed(service) -> None:
+    answer = ask(service, "could you bullet the pros of a peo that an aso won't give us").answer
+    assert "Pros of a PEO" in answer and "Pros of an ASO" not in answer, answer
+
+
+def test_a_remark_beside_the_question_does_not_refuse_or_steer_it(service) -> None:
+    message = "a peo is still real HR outsourcing, correct? my manager thinks it's only payroll software"
+    reply = ask(service, message)
+    assert reply.answer.startswith("Yes"), reply.answer
+
+
+def test_a_statement_asked_with_a_question_mark_is_a_yes_no(service) -> None:
+    assert ask(service, "after switching to an hro we'd remain the only employer?").answer.startswith("Yes")
+
+
+def test_a_yes_no_nothing_said_of_the_model_touches_gives_the_topic_unsettled(service) -> None:
+    answer = ask(service, "with an hro are taxes filed under our ein?").answer
+    assert answer.startswith("The guide doesn't settle") and "EIN" in answer, answer
+
+
+def test_a_refused_turn_naming_a_model_keeps_it_for_the_next(service) -> None:
+    answer = ask(service, "does an hro manage our 401k plan?", "and are we still the employer?").answer
+    assert answer.startswith("Yes") and "HRO" in answer, answer

@@ -299,3 +299,23 @@ def test_facts_then_a_which_question_that_leans_asks_which_one_does_it(service) 
 def test_we_as_employer_of_record_is_a_role_not_the_eor_model(service) -> None:
     reading = service.reader.read("r we still the employer of record w an aso")
     assert reading.models == ("ASO",) and reading.attribute == "employer role", reading
+
+
+def test_a_question_after_a_leading_phrase_or_a_supposed_choice_asks_the_guide(service) -> None:
+    for message in (
+        "in a peo arrangement who are the carriers for the pooled plans",
+        "if we used an aso would payroll still go out under our own EIN",
+        "once we sign with an aso, what tasks stay on our plate?",
+    ):
+        assert not service.reader.read(message).wants_recommendation, message
+
+
+def test_yes_no_grammar_decides_when_the_shape_examples_hardly_do(service) -> None:
+    assert service.reader.read("does the peo take the admin load off us or not").shape == "yes_no"
+    assert service.reader.read("and we'd still be the employer w/ them?").shape == "yes_no"
+
+
+def test_statements_of_what_a_model_is() -> None:
+    assert VOCABULARY.equates("an aso still counts as real hr outsourcing")
+    assert not VOCABULARY.equates("an aso files our payroll taxes")
+    assert VOCABULARY.models_set_against("the peo perks that an aso doesnt offer") == ("ASO",)

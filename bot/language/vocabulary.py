@@ -146,6 +146,8 @@ class Vocabulary(BaseModel):
     likening: list[str]
     wholes: list[str]
     partials: list[str]
+    shares: list[str]
+    equating: list[str]
     asker_doing: list[str]
     setting_aside: list[str]
     everyday: dict[str, str]
@@ -203,6 +205,7 @@ class Vocabulary(BaseModel):
 
     def confirming(self, text: str) -> str | None:
         """The statement a confirming question puts up ('isn't it true that X', 'X, right?'), else None."""
+        text = _WE_ARE.sub(r"\1 are", text)  # "we're 400 people…, right?" opens with no "were"
         norm = _words(text)
         opener = _pattern(self.confirming_openers).match(norm)
         if opener:
@@ -280,13 +283,21 @@ class Vocabulary(BaseModel):
         """True when the statement holds only in part ('may have less flexibility')."""
         return _holds(self.hedges, text)
 
+    def equates(self, text: str) -> bool:
+        """True when the text says what a model is ("an ASO still counts as real HR outsourcing", "a PEO
+        is basically a vendor"), not what it or anyone does."""
+        norm = _words(text)
+        after = r"\s+(?:still\s+|really\s+|just\s+)?" + _pattern(self.equating).pattern.lstrip("^")
+        return any(re.search(p.pattern + after, norm) for p in self._model_patterns.values())
+
     def claims_whole(self, text: str) -> bool:
         """True when the text claims the whole of something ('all the liability', 'fully')."""
         return _holds(self.wholes, text)
 
-    def states_part(self, text: str) -> bool:
-        """True when the text states a part or a share ('Shared with PEO', 'certain HR functions')."""
-        return _holds(self.partials, text)
+    def states_part(self, text: str, *, shares: bool = True) -> bool:
+        """True when the text states a part ('certain HR functions') or, with `shares`, a share ('Shared
+        with PEO')."""
+        return _holds(self.partials, text) or (shares and _holds(self.shares, text))
 
     def absolute(self, text: str) -> bool:
         """True when the question asks whether something holds always ('is a PEO always pricier?')."""
@@ -425,6 +436,19 @@ class Vocabulary(BaseModel):
             (m.start(), model) for model, p in self._model_patterns.items() if (m := p.search(norm))
         )
         return tuple(model for _, model in found)
+
+    def models_set_against(self, text: str) -> tuple[str, ...]:
+        """Models named in a relative clause that denies them what is asked ("the PEO pros that an ASO
+        doesn't give you", "what a PEO covers which an HRO won't"): held up for contrast, not asked of."""
+        norm = _words(text)
+        against = []
+        for model, pattern in self._model_patterns.items():
+            for m in pattern.finditer(norm):
+                before = norm[: m.start()].split()[-3:]
+                after = " ".join(norm[m.end() :].split()[:3])
+                if {"that", "which"} & set(before) and self.negated(after):
+                    against.append(model)
+        return tuple(against)
 
     def attributes_named(self, text: str) -> tuple[str, ...]:
         """Attributes the text speaks of, in order of first mention."""

@@ -149,6 +149,13 @@ class FollowUpTemplates(_Strict):
     max_facts: int = Field(ge=1, le=3)
 
 
+class ConfirmingTemplates(_Strict):
+    """The opening when the asker put up a model for confirming ("that's the ASO profile, right?")."""
+
+    agree: str
+    disagree: str
+
+
 class FieldQuestions(_Strict):
     employees: str
     in_house_hr: str
@@ -171,6 +178,8 @@ _PLACEHOLDERS: dict[str, frozenset[str]] = {
     "summary.unclear": frozenset(),
     "follow_up.question": frozenset({"questions"}),
     "follow_up.fallback": frozenset(),
+    "confirming.agree": frozenset(),
+    "confirming.disagree": frozenset(),
 }
 
 
@@ -179,6 +188,7 @@ class RecommendationPrompts(_Strict):
 
     summary: SummaryTemplates
     follow_up: FollowUpTemplates
+    confirming: ConfirmingTemplates
     field_questions: FieldQuestions
 
     @model_validator(mode="after")
