@@ -206,7 +206,7 @@ class MessageReader:
             (shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned))
             or asks_of_model
             # "a peo will get our premiums down no matter what, right?" puts up a claim about the model
-            or (bool(statement) and bool(models) and not vocab.asks_advice(statement))
+            or (statement is not None and bool(models) and not vocab.asks_advice(statement))
         )
         # "if we go aso what would we still do ourselves?" supposes the choice made and asks of it
         supposes = vocab.asking_clause(question) != question and not vocab.asks_advice(
