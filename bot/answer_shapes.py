@@ -300,7 +300,11 @@ def _said_of_one_model(
     """The side named by what the guide says of one model only (see _only_model_said_to), its sentence
     first."""
     only = _only_model_said_to(reading, kb)
-    claim = _claim_at(only[1], kb.chunk(kb.units.chunk_ids[only[1]]), kb) if only else None
+    chunk = kb.chunk(kb.units.chunk_ids[only[1]]) if only else None
+    claim = _claim_at(only[1], chunk, kb) if only and chunk else None
+    if only and chunk and chunk.kind == "table_row":  # the cell, placed under its column
+        terms = asker_terms(reading.proposition)
+        claim = Claim(row_claim_text(chunk, models=(only[0],), terms=terms), chunk, chunk.body)
     if not (only and claim):
         return None
     claims = [claim, *_support(reading, candidates, kb, [claim], models=(only[0],))]
@@ -312,7 +316,10 @@ def _only_model_said_to(reading: Reading, kb: Knowledge) -> tuple[str, int] | No
     model the guide says a word of the question of, wherever it says it ('…an HRO… offers flexible HR
     services like recruiting, training…'), with the first sentence saying it: the model most of the
     words said of one model only are said of; None on a tie, or when no word is said of one model."""
-    if reading.direction or reading.reference != "implicit":
+    # "which leaves us more dependent on the vendor, PEO or ASO?": the model 'dependent' is said of is
+    # the side with more of it
+    offered = reading.reference is None and set(reading.models) == set(DEFAULT_PAIR)
+    if reading.direction not in (None, "more") or not (reading.reference == "implicit" or offered):
         return None
     asked = set(content_terms(reading.proposition)) - MODEL_NAME_STEMS
     said: dict[str, set[str | None]] = {t: set() for t in asked}

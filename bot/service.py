@@ -120,13 +120,12 @@ class AnswerService:
             awaiting = response.status == "needs_more_info"
             rules = rule_trace(profile, self.rules)
             trace = answer_trace(reading, state.context(), kb=self.kb, recommendation=rules)
-            after = replace(
-                state,
-                profile=profile,
-                awaiting_profile=awaiting,
-                shape="recommend",
-                topic=reading.models or state.topic,
-            )
+            chosen = response.recommendation.choice if response.recommendation else "UNDECIDED"
+            # "that route", "and that vs a PEO?" after the advice are about the model it chose
+            topic = reading.models or state.topic
+            if chosen != "UNDECIDED" and not awaiting:
+                topic = (chosen, *(m for m in topic if m != chosen))
+            after = replace(state, profile=profile, awaiting_profile=awaiting, shape="recommend", topic=topic)
             return response, after, trace
         result = self.chain.invoke({"reading": reading})
         response = ChatResponse(

@@ -331,8 +331,10 @@ class MessageReader:
             return named or context.models, attribute or context.attribute, "swap"
         if named:
             if (pointer or len(named) == 1) and shape in ("comparison", "which_more"):
-                joined = tuple(dict.fromkeys((*context.models, *named)))
-                return joined, attribute or context.attribute, "one"  # "that vs an HRO"
+                # "that vs an HRO": 'that' is the model in focus; "those vs an HRO" all of them
+                held = context.models[:1] if pointer == "one" else context.models
+                joined = tuple(dict.fromkeys((*held, *named)))
+                return joined, attribute or context.attribute, "one"
             return named, attribute, None
         if pointer == "all" and len(context.models) == 1 and (other := COUNTERPART.get(context.models[0])):
             return (*context.models, other), attribute or context.attribute, pointer  # "true for both?"

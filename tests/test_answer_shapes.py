@@ -433,3 +433,14 @@ def test_a_yes_no_nothing_said_of_the_model_touches_gives_the_topic_unsettled(se
 def test_a_refused_turn_naming_a_model_keeps_it_for_the_next(service) -> None:
     answer = ask(service, "does an hro manage our 401k plan?", "and are we still the employer?").answer
     assert answer.startswith("Yes") and "HRO" in answer, answer
+
+
+def test_a_which_question_on_a_word_said_of_one_model_only_cites_where_it_is_said(service) -> None:
+    answer = ask(service, "peo or aso, which is more reliant on the provider's systems").answer
+    assert answer.startswith("The guide points to a PEO") and "“Dependent on PEO’s systems" in answer, answer
+
+
+def test_after_a_recommendation_that_is_the_model_it_chose(service) -> None:
+    facts = "we want to hire a few people in germany but have no entity there, peo or aso?"
+    answer = ask(service, facts, "how does that compare with a peo?").answer
+    assert "EOR" in answer.split("[1]")[0], answer
