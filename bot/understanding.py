@@ -18,6 +18,7 @@ from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, content_terms, stem, wit
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
+_WHICH = frozenset({"which", "wich", "whcih", "whihc"})  # as typed in a hurry
 WHICH_REACH = 5  # "hro vs aso - which one covers more?" asks for a side as "which covers more?" does
 CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
 # Shapes a request for our own recommendation never has (they ask what the guide says).
@@ -110,6 +111,8 @@ class MessageReader:
         direction = vocab.direction_of(topic_text)
         if attributes[:1] == ("best for",):
             direction = None  # "better for small firms" asks which fits them, not which has more
+        # "if compliance is our biggest headache which one": the side giving more help with it
+        direction = direction or vocab.wanted_of(topic_text, attributes[0] if attributes else None)
         if shape == "recommend" and not speaks_for_asker(cleaned):
             shape = "general"  # "is PEO or ASO the better fit for small firms?" asks what the guide says
         unsure = guess.probability < CLEAR_SHAPE and shape not in ("which_more", "recommend", "chit_chat")
@@ -190,6 +193,9 @@ class MessageReader:
         known_enough = bool(first.terms) and (bool(attribute) or len(first.unknown) * 2 <= len(first.terms))
         if not models and implicit and known_enough:
             models, reference = IMPLICIT_MODELS, "implicit"  # the guide's own subject: PEO vs ASO
+        counterpart = COUNTERPART.get(models[0]) if len(models) == 1 else None
+        if shape == "which_more" and counterpart and reference == "ellipsis" and _says_which(question):
+            models = (*models, counterpart)  # "so if compliance is the worry, which one?" after the ASO
         if shape == "which_more" and len(models) == 1 and reference in ("ellipsis", "one", "swap", "other"):
             shape = "attribute"  # "who files the taxes then?" asks of the one model in play
         if shape == "which_more" and not direction and reference in ("all", "implicit") and both:
@@ -385,7 +391,8 @@ def _says_which(question: str) -> bool:
     """'which' among the first words of the question or of one of its clauses ("hro vs aso - which one
     covers more?", "of the options the guide covers, which one is meant for recruiting?")."""
     clauses = re.split(r"[,;:]", question.lower())
-    return any("which" in clause.split()[:WHICH_REACH] for clause in clauses)
+    # or closing it: "so if compliance is our biggest headache rn which one"
+    return any(_WHICH & {*clause.split()[:WHICH_REACH], *clause.split()[-2:]} for clause in clauses)
 
 
 def _points_at_topic(question: str) -> bool:

@@ -444,3 +444,21 @@ def test_after_a_recommendation_that_is_the_model_it_chose(service) -> None:
     facts = "we want to hire a few people in germany but have no entity there, peo or aso?"
     answer = ask(service, facts, "how does that compare with a peo?").answer
     assert "EOR" in answer.split("[1]")[0], answer
+
+
+@pytest.mark.parametrize(
+    ("message", "side"),
+    [
+        ("if staying compliant is our number one worry, which model", "PEO"),
+        ("money is tight and budget is the main concern - which one", "ASO"),
+    ],
+)
+def test_a_which_question_putting_a_topic_first_leans_the_way_it_is_wanted(service, message, side) -> None:
+    answer = ask(service, message).answer
+    assert answer.startswith(f"The guide points to {'an' if side == 'ASO' else 'a'} {side}"), answer
+
+
+def test_a_closing_which_after_a_one_model_turn_weighs_both(service) -> None:
+    turns = ("does an aso help with compliance?", "so if compliance is the biggest worry, wich one")
+    answer = ask(service, *turns).answer
+    assert answer.startswith("The guide points to a PEO"), answer

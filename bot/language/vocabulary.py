@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -78,6 +79,9 @@ class VocabularyError(ValueError):
 class Attribute(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     words: list[str] = Field(min_length=1)
+    # what a company putting this first wants of it: "if cost is our main worry" wants less of it,
+    # "if compliance is our biggest headache" more help with it
+    wanted: Literal["more", "less"] | None = None
 
 
 class Direction(BaseModel):
@@ -148,6 +152,7 @@ class Vocabulary(BaseModel):
     partials: list[str]
     shares: list[str]
     equating: list[str]
+    priority: list[str]
     asker_doing: list[str]
     setting_aside: list[str]
     everyday: dict[str, str]
@@ -531,6 +536,13 @@ class Vocabulary(BaseModel):
         """The text's words with the idioms that lean no way blanked out ('at least')."""
         norm = _words(text)
         return _pattern(self.direction.neither).sub(" ", norm) if self.direction.neither else norm
+
+    def wanted_of(self, text: str, attribute: str | None) -> str | None:
+        """The way a question that puts the attribute first leans ("if cost is our biggest worry which
+        one" asks which costs less), else None."""
+        if not attribute or not _holds(self.priority, text):
+            return None
+        return self.attributes[attribute].wanted if attribute in self.attributes else None
 
     def direction_of(self, text: str) -> str | None:
         """'more' or 'less' when the text leans one way (first comparative word wins), else None."""
