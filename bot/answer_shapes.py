@@ -8,7 +8,16 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.compose import Claim, Draft, compose, conditional_lead, render_sentence, similar, standing
+from bot.compose import (
+    Claim,
+    Draft,
+    compose,
+    conditional_lead,
+    is_condition,
+    render_sentence,
+    similar,
+    standing,
+)
 from bot.evidence import (
     Sentence,
     about,
@@ -48,6 +57,13 @@ from bot.text_match import MODEL_NAME_STEMS, content_terms, stem
 from bot.understanding import Reading
 from ingest.chunking import Chunk
 
+# the reader's company as the subject of a clause ("your employees get…" is whose, "employers may…" anyone)
+_READER_SUBJECTS = frozenset({"you", "we", "client company", "client"})
+# clauses, each with its opener: one opened by a condition ("if you don't have…") does nothing
+_READER_CLAUSE = re.compile(r"\b(?:if|when|unless|once)\b[^,;]*|[,;]|\b(?:but|while|and|whereas)\b")
+MAX_SHARE = 8  # items of what stays with the reader's company
+# shapes a question asking what stays with us may have been read as ("what's still on us with an ASO?")
+SHARE_SHAPES = frozenset({"general", "attribute", "definition", "list", "steps"})
 MAX_SUPPORT = 2  # sentences that back a yes/no, a which-is-more or a table row
 SUPPORT_MATCH = 0.6  # below this a sentence only shares a word or two with the question
 MAX_ITEMS = 8
@@ -67,7 +83,8 @@ Composer = Callable[[Reading, Retrieval, Knowledge, AnswerTexts], Draft | None]
 def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft:
     """The draft for the reading's shape; the general composer when the shape's own finds nothing."""
     shaped = SHAPED.get(reading.shape)
-    draft = shaped(reading, found, kb, texts) if shaped else None
+    draft = _readers_share(reading, kb, texts) if reading.shape in SHARE_SHAPES else None
+    draft = draft or (shaped(reading, found, kb, texts) if shaped else None)
     if not (draft and draft.claims):
         if reading.shape == "yes_no" and not reading.models and lacks(reading.cleaned, texts):
             return Draft()  # a yes/no question on a topic the guide lacks, that nothing settles
@@ -196,6 +213,63 @@ def _nearest_on_topic(
         return weak
     own = weak.claims[:1]
     return Draft(claims=_distinct(own + wider.claims[:MAX_SUPPORT]))
+
+
+def _readers_share(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """'With an ASO, what's still on us?': what the guide says the reader's company does or keeps under
+    the model: its table cells and its pros and cons that speak of the reader, then its sentences in
+    which the reader does something."""
+    asked = reading.proposition
+    if len(reading.models) != 1 or not VOCABULARY.asks_wh(asked) or not VOCABULARY.asks_readers_share(asked):
+        return None
+    model = reading.models[0]
+    claims: list[Claim] = []
+    for rows in TableIndex.of(kb).by_attribute.values():
+        for r in rows:
+            value = cell(r, model)
+            if value and _left_with_reader(value):
+                claims.append(Claim(row_sentence(r, (model,)), r, r.body))
+    for r in TableIndex.of(kb).pros_cons.get(model, []):
+        for i in column_indices(r, ("pros", "cons")):
+            text = r.cells[i] if i < len(r.cells) else ""
+            if _left_with_reader(text):
+                listed = f"The guide lists “{text}” among the {r.header[i].lower()} of {with_article(model)}."
+                claims.append(Claim(listed, r, r.body))
+    for chunk in kb.chunks:
+        if chunk.promotional or chunk.kind == "table_row":
+            continue
+        for row in kb.sentence_rows.get(chunk.id, []):
+            text = kb.units.texts[row]
+            if (
+                kb.roles[row] == "content"
+                and kb.models_of(chunk, text) == (model,)
+                and model in kb.section_models.get(chunk.id, (model,))  # not "Unlike a PEO, …" of an ASO
+                and not is_condition(chunk, text)
+                and _reader_does(text)
+            ):
+                claims.append(_claim_at(row, chunk, kb) or Claim(text, chunk, text))
+    claims = _distinct(claims)[:MAX_SHARE]
+    if len(claims) < 2:
+        return None
+    return Draft(claims=claims, lead=texts.fill("readers_share", model=with_article(model)), as_list=True)
+
+
+def _left_with_reader(text: str) -> bool:
+    """The reader's company does or keeps it ('You source your own'), or it stays with them ('All on
+    you', 'Full liability stays with you')."""
+    return _reader_does(text) or bool(re.search(r"\b(?:with|on|to) you(?:rself)?\b", words_of(text)))
+
+
+def _reader_does(text: str) -> bool:
+    """A clause of the text has the reader's company do or keep something ('you file payroll taxes',
+    'the client company remains in charge of hiring'), not receive it ('you get access to…') nor under
+    a condition ('if you don't have HR staff')."""
+    for clause in _READER_CLAUSE.split(text.lower()):
+        said = [w for w in words_of(clause).split() if w not in ("still", "also", "only", "just", "the")]
+        for size in (2, 1):
+            if len(said) > size and " ".join(said[:size]) in _READER_SUBJECTS:
+                return not VOCABULARY.receives(said[size])
+    return False
 
 
 def _said_of_others(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

@@ -33,6 +33,7 @@ class AnswerTexts(BaseModel):
     no_figure: str
     publisher_lead: str
     column_lead: str
+    readers_share: str
     column_title: str
     list_lead: str
     said_of_other: str

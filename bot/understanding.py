@@ -215,9 +215,8 @@ class MessageReader:
             or (statement is not None and bool(models) and not vocab.asks_advice(statement))
         )
         # "if we go aso what would we still do ourselves?" supposes the choice made and asks of it
-        supposes = vocab.asking_clause(question) != question and not vocab.asks_advice(
-            vocab.asking_clause(question)
-        )
+        unsupposed = vocab.without_supposition(question)
+        supposes = unsupposed != words_of(question) and not vocab.asks_advice(unsupposed)
         # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we
         # get?" speaks of us, but asks nothing the rules table decides).
         about_models = bool(named) or vocab.asks_advice(cleaned) or guess.probability >= ADVICE_PROBABILITY

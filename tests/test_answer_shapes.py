@@ -462,3 +462,10 @@ def test_a_closing_which_after_a_one_model_turn_weighs_both(service) -> None:
     turns = ("does an aso help with compliance?", "so if compliance is the biggest worry, wich one")
     answer = ask(service, *turns).answer
     assert answer.startswith("The guide points to a PEO"), answer
+
+
+def test_what_stays_with_us_under_a_model_lists_what_the_guide_leaves_to_the_reader(service) -> None:
+    aso = ask(service, "what would remain our job if we used an aso? everything pls").answer
+    assert "“All on you”" in aso and "you file taxes" in aso, aso
+    peo = ask(service, "under a peo what do we still handle in house").answer
+    assert "hiring, firing, pay decisions" in peo and "pooled" not in peo, peo

@@ -58,6 +58,10 @@ _SUBJECTS = frozenset(
 _JOINED_MODELS = re.compile(r"\bX\s+(?:and|or|nor)\s+(?:an?\s+)?X\b")
 _WEIGHED = re.compile(r"\b(?:than|vs|versus|between|which|whereas)\b")
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|main|different)"
+# a condition on the asker's own doing: "if we used an ASO", "once we sign with a PEO"
+_SUPPOSITION = re.compile(
+    rf"\b(?:{'|'.join(_CONDITIONS)})\s+(?:we|i)\b.*?(?=\b(?:what|which|who|how|do|does|would|will|can)\b|$)"
+)
 _PERSONAL = frozenset({"we", "i", "you", "they", "it"})  # subjects that open a statement asked as a question
 _WE_ARE = re.compile(r"\b(we|you|they)['’]re\b", re.IGNORECASE)
 _PREPOSITIONS = frozenset({"for", "with", "on", "over", "to", "of", "about"})
@@ -153,6 +157,7 @@ class Vocabulary(BaseModel):
     shares: list[str]
     equating: list[str]
     priority: list[str]
+    readers_share: list[str]
     asker_doing: list[str]
     setting_aside: list[str]
     everyday: dict[str, str]
@@ -287,6 +292,19 @@ class Vocabulary(BaseModel):
     def hedged(self, text: str) -> bool:
         """True when the statement holds only in part ('may have less flexibility')."""
         return _holds(self.hedges, text)
+
+    def without_supposition(self, text: str) -> str:
+        """The text without a condition supposing a model chosen ("what would remain our job if we used
+        an ASO?" → "what would remain our job"); the text as it is when it holds none."""
+        norm = _words(text)
+        for m in _SUPPOSITION.finditer(norm):
+            if self.models_named(m.group(0)):
+                norm = norm.replace(m.group(0), " ")
+        return " ".join(norm.split())
+
+    def asks_readers_share(self, text: str) -> bool:
+        """True when the text asks what stays with the asker's own company ('what's still on us')."""
+        return _holds(self.readers_share, text)
 
     def equates(self, text: str) -> bool:
         """True when the text says what a model is ("an ASO still counts as real HR outsourcing", "a PEO
