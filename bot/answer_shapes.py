@@ -411,11 +411,16 @@ def _only_model_said_to(reading: Reading, kb: Knowledge) -> tuple[str, int] | No
                 said[term].add(model)
                 first.setdefault(term, row)
     only = {t: next(iter(ms)) for t, ms in said.items() if len(ms) == 1 and None not in ms}
+    if offered:  # "…, PEO or ASO?" names the sides to pick from
+        only = {t: m for t, m in only.items() if m in reading.models}
     votes = Counter(only.values()).most_common()
     if not votes or (len(votes) > 1 and votes[0][1] == votes[1][1]):
         return None  # no word said of one model only, or as many for another model
     side = votes[0][0]
     term = min((t for t, m in only.items() if m == side), key=lambda t: first[t])
+    saying = kb.units.texts[first[term]]
+    if reading.direction and VOCABULARY.direction_of(saying) not in (None, reading.direction):
+        return None  # "which gives more freedom over vendors?" against "Less flexibility in choosing vendors"
     return side or "", first[term]
 
 

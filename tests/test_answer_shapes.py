@@ -469,3 +469,13 @@ def test_what_stays_with_us_under_a_model_lists_what_the_guide_leaves_to_the_rea
     assert "“All on you”" in aso and "you file taxes" in aso, aso
     peo = ask(service, "under a peo what do we still handle in house").answer
     assert "hiring, firing, pay decisions" in peo and "pooled" not in peo, peo
+
+
+def test_a_which_question_against_a_cell_leaning_the_other_way_names_the_other_side(service) -> None:
+    answer = ask(service, "peo or aso: which leaves us more freedom over which vendors we use").answer
+    assert answer.startswith("The guide points to an ASO"), answer
+
+
+def test_a_question_of_what_a_model_does_beyond_us_is_no_question_of_our_share(service) -> None:
+    answer = ask(service, "what does a peo do that we can't do in house").answer
+    assert not answer.startswith("What the guide says stays with you"), answer

@@ -158,6 +158,7 @@ class Vocabulary(BaseModel):
     equating: list[str]
     priority: list[str]
     readers_share: list[str]
+    readers_doing: list[str]
     asker_doing: list[str]
     setting_aside: list[str]
     everyday: dict[str, str]
@@ -303,8 +304,11 @@ class Vocabulary(BaseModel):
         return " ".join(norm.split())
 
     def asks_readers_share(self, text: str) -> bool:
-        """True when the text asks what stays with the asker's own company ('what's still on us')."""
-        return _holds(self.readers_share, text)
+        """True when the text asks what stays with the asker's own company ('what's still on us', 'what
+        do we still handle ourselves')."""
+        return _holds(self.readers_share, text) or (
+            _holds(self.readers_doing, text) and self.asker_is_subject(text)
+        )
 
     def equates(self, text: str) -> bool:
         """True when the text says what a model is ("an ASO still counts as real HR outsourcing", "a PEO
