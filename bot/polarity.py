@@ -99,13 +99,19 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     doer = "reader" if asker else (asked[0] if asked else None)
     if not asker and VOCABULARY.equates(reading.proposition):
         doer = None  # "an ASO counts as HR outsourcing" says what it is: "you outsource…" agrees with it
-    strong = _best_saying(statements, question, kb, strong=True)
+    # a strong statement is on the attribute asked ("take on any of our liability": not "takes on the
+    # back-office tasks")
+    topic = attribute_stems(reading.attribute)
+    on_topic = [s for s in statements if not topic or topic & statement_terms(s.text)]
+    strong = _best_saying(on_topic, question, kb, strong=True)
     if strong:
         return _leaning(reading, _from_statement(strong, negated_question, doer=doer, question=question))
     # The table's row for the attribute by its words; else the model's pros and cons; else the row's
     # cell closest in meaning.
     rows = attribute_rows(kb, reading.attribute)
-    said = _best_saying(statements, question, kb, strong=False)
+    said = _best_saying(on_topic, question, kb, strong=False) or (
+        None if on_topic else _best_saying(statements, question, kb, strong=False)
+    )
     details = detail_terms(kb, question)
     if said and details and rows and not any(details & statement_terms(r.body) for r in rows):
         # "can't the ASO even help with the workers' comp paperwork?": the sentence on the paperwork, not
@@ -569,7 +575,10 @@ def puts_up_denial(reading: Reading) -> bool:
     with the denial, not as the guide's yes or no."""
     if not VOCABULARY.confirming(reading.cleaned):
         return False
-    words = words_of(reading.proposition).split()
+    # the first clause puts the claim up; "we'd still own reviews, they don't take that over, yeah?"
+    # denies nothing of it
+    clauses = [c for c in re.split(r"[,;]", reading.cleaned) if len(c.split()) >= 3]
+    words = words_of(clauses[0] if clauses else reading.proposition).split()
     return any(w in _GRAMMAR_NOT for w in words[_question_head(words) :][:DENIAL_WORDS])
 
 

@@ -120,6 +120,13 @@ class MessageReader:
         if (shape in ("attribute", "general", "definition") or unsure) and grammar_asks:
             shape = "yes_no"  # "does the aso take stuff off my plate too or nah": its grammar asks yes or no
         statement = vocab.confirming(question)  # "isn't it true that X?", "X, right?" ask whether X
+        clauses = [c for c in re.split(r"[,;]", question) if c.strip() and not vocab.only_tag(c)]
+        restated = [c for c in clauses[1:] if _restates(c, vocab)]
+        if statement and restated:
+            # "w/ a PEO we still run the team, they don't take that over, right?" puts up its first claim;
+            # a clause pointing back at it ("they don't take that over") restates it
+            kept = ", ".join(c for c in clauses if c not in restated)
+            statement = vocab.confirming(f"{kept}, right?") or statement
         if shape == "yes_no" and not vocab.opens_with_auxiliary(question) and vocab.asks_wh(question):
             shape = "attribute" if attributes else "general"  # "…, whos responsible for the coverage"
         both = vocab.reference(first.text) == "all"  # "will either a PEO or an ASO…" asks of each
@@ -392,6 +399,18 @@ def _says_which(question: str) -> bool:
     clauses = re.split(r"[,;:]", question.lower())
     # or closing it: "so if compliance is our biggest headache rn which one"
     return any(_WHICH & {*clause.split()[:WHICH_REACH], *clause.split()[-2:]} for clause in clauses)
+
+
+def _restates(clause: str, vocab: Vocabulary) -> bool:
+    """A clause that only points back at the one before ("they don't take that over", "it stays that
+    way"): 'that'/'it'/'this' as its object, no model and no word of a topic of its own."""
+    said = words_of(clause).split()
+    return (
+        len(said) >= 3
+        and not vocab.models_named(clause)
+        and bool(_OBJECT_POINTERS & set(said[1:]))
+        and not vocab.attributes_named(clause)
+    )
 
 
 def _points_at_topic(question: str) -> bool:

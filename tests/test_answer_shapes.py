@@ -479,3 +479,13 @@ def test_a_which_question_against_a_cell_leaning_the_other_way_names_the_other_s
 def test_a_question_of_what_a_model_does_beyond_us_is_no_question_of_our_share(service) -> None:
     answer = ask(service, "what does a peo do that we can't do in house").answer
     assert not answer.startswith("What the guide says stays with you"), answer
+
+
+def test_a_claim_put_up_with_an_agreeing_remark_is_no_denial(service) -> None:
+    message = "with a peo we still run our own team day to day, they don't take that over, right?"
+    assert ask(service, message).answer.startswith("Yes"), ask(service, message).answer
+
+
+def test_a_yes_no_on_an_attribute_is_settled_by_what_is_said_of_it(service) -> None:
+    answer = ask(service, "will the aso take on some of our liability?").answer
+    assert answer.startswith("No"), answer  # not "takes on the back-office tasks"

@@ -372,7 +372,10 @@ class Vocabulary(BaseModel):
             if w in ("us", "me") and i > 0 and words[i - 1] in _LETTING:
                 return True  # "does a PEO let us keep…": we keep
             if w in ("i", "we") and (
-                i == 0 or words[i - 1] in self.auxiliaries or words[i - 1] in self.fillers
+                i == 0
+                or words[i - 1] in self.auxiliaries
+                or words[i - 1] in self.fillers
+                or bool(self.models_named(words[i - 1]))  # "with a PEO we still run…"
             ):
                 after = [v for v in words[i + 1 : i + 4] if v not in ("still", "also", "really")]
                 if after and self.receives(after[0]) and after[1:2] != ["to"]:
