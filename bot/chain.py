@@ -62,7 +62,9 @@ def build_chain(
         # "What does California law say about PEOs?"; a model's missing figure is said below instead.
         figure_of_model = reading.query.asks_figure and bool(VOCABULARY.models_named(reading.cleaned))
         # what is asked, not a remark beside it ("…right? our CFO calls it just payroll software")
-        if not figure_of_model and lacks(reading.proposition, texts, unknown_to=corpus_stems):
+        # (a follow-up's proposition is the question before, answered already: its own words are judged)
+        asked = reading.cleaned if reading.reference else reading.proposition
+        if not figure_of_model and lacks(asked, texts, unknown_to=corpus_stems):
             return declined(reading, x["found"])
         draft = compose_answer(reading, x["found"], kb, texts)
         if not draft.claims or draft.weak:

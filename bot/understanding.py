@@ -265,11 +265,19 @@ class MessageReader:
             # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of
             # them?" asks whether the PEO does it, not whether we do).
             proposition = f"{question} {without_asker(cleaned.replace(question, ' '))}"
-        topic_before = reference == "one" and not named and bool(context.text) and _points_at_topic(question)
+        topic_before = (
+            ((reference == "one" and not named) or (bool(named) and context.shape not in (None, "yes_no")))
+            and bool(context.text)
+            and _points_at_topic(question, vocab)
+        )
         if topic_before:
             # "who handles COBRA with a PEO?" → "can we still do it our own way?": 'it' is what was asked
-            # about (COBRA), not the model.
-            proposition = f"{proposition} {vocab.without_models(context.text)}"
+            # about (COBRA), not the model; "what's benefits leverage?" → "does an ASO offer that?"
+            asked_before = words_of(vocab.without_models(context.text)).split()
+            proposition = (
+                f"{proposition} {' '.join(w for w in asked_before if w not in vocab.speaking_of_text)}"
+            )
+            attribute = attribute or context.attribute
         if reference == "swap" and says_same and not own_words and vocab.asks_wh(context.text):
             if context.attribute or not context.models or set(models) == set(context.models):
                 # "who manages workers' comp under a PEO?" → "same for an ASO?": is it the same?
@@ -277,8 +285,18 @@ class MessageReader:
             else:  # "what does a PEO do?" → "is it the same deal with an ASO?": how do they differ?
                 shape, models = "comparison", tuple(dict.fromkeys((*context.models[:1], *models)))
         if shape == "yes_no" and not own_words and context.text and (reference or named):
-            # "and the other one?", "does the same apply to an ASO?": the previous question again
+            # "and the other one?", "does the same apply to an ASO?": the previous question again; after a
+            # wh-question ("what does benefits leverage mean?" → "does an ASO give us any of that?") its
+            # topic, asked in this question's grammar
             proposition = context.text
+            if context.shape not in (None, "yes_no") and vocab.opens_with_auxiliary(question):
+                asked_before = words_of(vocab.without_models(context.text)).split()
+                topic = [
+                    w
+                    for w in asked_before
+                    if w not in STOPWORDS and w not in vocab.wh_words and w not in vocab.speaking_of_text
+                ]
+                proposition = f"{words_of(question)} {' '.join(topic)}"
             masked = self.encoder.encode([vocab.mask(proposition)])[0]
             attribute = attribute or context.attribute
             direction = direction or vocab.direction_of(proposition)
@@ -413,12 +431,13 @@ def _restates(clause: str, vocab: Vocabulary) -> bool:
     )
 
 
-def _points_at_topic(question: str) -> bool:
+def _points_at_topic(question: str, vocab: Vocabulary) -> bool:
     """'it'/'that' stands as the object of someone's doing ("can we do it our own way?", "do they
-    handle that?"): it points at the thing last asked about, not at the model ("is it cheaper?")."""
+    handle that?", "does an ASO offer that?"): it points at the thing last asked about, not at the model
+    ("is it cheaper?")."""
     said = words_of(question).split()
     pointer = next((i for i, w in enumerate(said) if w in _OBJECT_POINTERS), None)
-    return pointer is not None and any(w in _SUBJECT_WORDS for w in said[:pointer])
+    return pointer is not None and any(w in _SUBJECT_WORDS or vocab.models_named(w) for w in said[:pointer])
 
 
 def _offers_sides(question: str, *, direction: str | None) -> bool:

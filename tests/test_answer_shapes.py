@@ -489,3 +489,14 @@ def test_a_claim_put_up_with_an_agreeing_remark_is_no_denial(service) -> None:
 def test_a_yes_no_on_an_attribute_is_settled_by_what_is_said_of_it(service) -> None:
     answer = ask(service, "will the aso take on some of our liability?").answer
     assert answer.startswith("No"), answer  # not "takes on the back-office tasks"
+
+
+def test_a_yes_no_pointing_at_a_wh_question_asks_of_its_topic(service) -> None:
+    turns = ("what does the guide mean by pooled plans?", "would an aso give us access to that?")
+    assert ask(service, *turns).answer.startswith("No"), ask(service, *turns).answer
+
+
+def test_a_follow_up_is_judged_on_its_own_words_not_the_question_before(service) -> None:
+    turns = ("if a former worker sues us and we use a peo, does the peo share the liability?", "and an aso?")
+    reply = ask(service, *turns)
+    assert reply.status == "answered" and reply.answer.startswith("No"), reply.answer

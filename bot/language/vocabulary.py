@@ -159,6 +159,7 @@ class Vocabulary(BaseModel):
     priority: list[str]
     readers_share: list[str]
     readers_doing: list[str]
+    speaking_of_text: list[str]
     asker_doing: list[str]
     setting_aside: list[str]
     everyday: dict[str, str]
