@@ -57,10 +57,15 @@ def build_chain(
             judged = replace(reading.asked, models=())
         else:
             judged = reading.query if reading.reference is not None else reading.asked
-        if (reading.shape == "chit_chat" and not reading.models) or not in_scope(judged, x["found"]):
-            return declined(reading, x["found"])
         # "What does California law say about PEOs?"; a model's missing figure is said below instead.
         figure_of_model = reading.query.asks_figure and bool(VOCABULARY.models_named(reading.cleaned))
+        # "$99/month is what a PEO would run us, right?": however many words the guide lacks, it can say
+        # it gives no figure and what it says of the cost
+        priced = figure_of_model and reading.attribute is not None
+        if (reading.shape == "chit_chat" and not reading.models) or not (
+            in_scope(judged, x["found"]) or priced
+        ):
+            return declined(reading, x["found"])
         # what is asked, not a remark beside it ("…right? our CFO calls it just payroll software")
         # (a follow-up's proposition is the question before, answered already: its own words are judged)
         asked = reading.cleaned if reading.reference else reading.proposition

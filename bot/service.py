@@ -109,9 +109,14 @@ class AnswerService:
         profile = state.profile.merged(facts)
         # "why?" after our recommendation asks for its reasons: the rules table's, with their quotes.
         explains_advice = reading.shape == "why" and state.shape == "recommend" and bool(profile.known())
+        # "and if we hire an HR manager next year, does that flip it?" after our advice: the advice again
+        # with the fact supposed
+        named = self.reader.vocabulary.models_named(reading.cleaned)
+        revises = state.shape == "recommend" and bool(facts.known()) and not named
         if (
             reading.wants_recommendation
             or explains_advice
+            or revises
             or (state.awaiting_profile and bool(facts.known()))
         ):
             statement = self.reader.vocabulary.confirming(reading.cleaned)
@@ -132,7 +137,6 @@ class AnswerService:
             conversation_id=conv_id, status=result.status, answer=result.answer, citations=result.citations
         )
         after = replace(state, profile=profile, awaiting_profile=False)
-        named = self.reader.vocabulary.models_named(reading.cleaned)
         if result.status != "answered" and named:
             # "does an HRO run payroll under our EIN?" unanswered: "and would we still be the employer?" is
             # about the HRO all the same

@@ -143,7 +143,7 @@ class MessageReader:
         offers_models = len(named) >= 2 and " or " in f" {words_of(question)} "  # "…an HRO or an ASO thing?"
         # "we only need help with reviews. is that an ASO or an HRO job?" asks which one for us, too.
         advice_on_facts = bool(facts.known()) and (
-            vocab.asks_advice(question) or (offers_models and not direction)
+            vocab.asks_advice(question) or (offers_models and not vocab.direction_of(question))
         )
         # "40 people, one HR generalist, we keep our broker - which model" asks our advice; "…we're in 6
         # states - which model handles that better" leans a way: it asks which one does.

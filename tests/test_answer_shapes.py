@@ -500,3 +500,15 @@ def test_a_follow_up_is_judged_on_its_own_words_not_the_question_before(service)
     turns = ("if a former worker sues us and we use a peo, does the peo share the liability?", "and an aso?")
     reply = ask(service, *turns)
     assert reply.status == "answered" and reply.answer.startswith("No"), reply.answer
+
+
+def test_a_figure_asked_of_a_model_is_said_to_be_missing_with_what_the_guide_says_of_cost(service) -> None:
+    message = "someone quoted $250 a month per head for a peo, is that about what the guide says?"
+    answer = ask(service, message).answer
+    assert answer.startswith("The guide gives no figure") and "Higher, bundled" in answer, answer
+
+
+def test_a_fact_supposed_after_our_advice_asks_the_rules_table_again(service) -> None:
+    turns = ("we're 20 people with no HR staff, which model?", "what if we brought on an HR director?")
+    reply = ask(service, *turns, answered=False)
+    assert reply.recommendation is not None and reply.recommendation.profile["in_house_hr"] is True, reply

@@ -71,7 +71,7 @@ IN_HOUSE_HR = (
     _fixed(
         r"\b(?:no|zero|without|lack(?:s|ing)?|nor|not any)\s+(?:an?\s+|"
         r"any\s+)?(?:(?:dedicated|in-house|in house|internal"
-        rf"|formal|real|actual|full-time|proper|strong|official)\s+){{0,2}}{_HR}\b"
+        rf"|formal|real|actual|full-time|full time|proper|strong|official)\s+){{0,2}}{_HR}\b"
         r"(?!\s*(?:outsourcing|provider|services|software|system|platform))",
         False,
     ),
@@ -137,7 +137,8 @@ POOLED_BENEFITS = (
     # unhappy with the benefits it has: "our health plan is bad", "benefits are weak"
     _says(
         rf"\b{_BEN}\s+(?:is|are|was|were|feels?|looks?|seems?)\s+(?:\w+\s+)?(?:bad|poor|weak|terrible|awful"
-        r"|lacking|subpar|mediocre|uncompetitive|lousy|expensive|a problem|an issue)\b"
+        r"|lacking|subpar|mediocre|uncompetitive|lousy|expensive|a problem|an issue|meh|so-so|not great"
+        r"|not good|crappy|sucks|behind)\b"
     ),
     _says(
         r"\b(?:offer|offering|provide|providing|give|giving|get|getting|"

@@ -10,6 +10,8 @@ from bot.rules.request import asks_for_recommendation
 
 # (message, facts that must be extracted); fields not listed must stay unset
 PHRASINGS = [
+    ("there is no full time hr person here", {"in_house_hr": False}),
+    ("honestly our benefits package is so-so", {"wants_pooled_benefits": True}),
     # head counts, digits and words
     ("We're a 12-person agency.", {"employees": 12}),
     ("We have about 400 staff.", {"employees": 400}),
