@@ -663,9 +663,11 @@ def _compared_section(reading: Reading, found: Retrieval, kb: Knowledge) -> Draf
     wanted = set(reading.models)
     asked = {*reading.query.terms, *reading.query.related} - MODEL_NAME_STEMS
     hits = [kb.chunk(h.chunk_id) for h in found.hits]
-    # A heading that speaks of what was asked ("difference") first, then retrieval's order.
+    # A heading that speaks of what was asked ("difference") first, then retrieval's order; then the
+    # rest of the guide ("is it basically an ASO then?" after an HRO retrieves little of either).
     hits.sort(key=lambda c: (not asked & set(content_terms(c.section)), c.kind != "faq"))
-    for chunk in hits:
+    rest = [c for c in kb.chunks if c not in hits] if reading.reference else []
+    for chunk in [*hits, *rest]:
         if chunk.promotional or chunk.kind not in ("faq", "paragraph") or kb.in_preamble(chunk):
             continue
         if set(VOCABULARY.models_named(chunk.section)) != wanted:
@@ -830,6 +832,17 @@ def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     # What it is, how it differs, what it does: the section's opening, in the guide's order.
     claims = [_claim_at(r, chunk, kb) for r in rows[:DEFINING_SENTENCES]]
     return Draft(claims=_distinct([c for c in claims if c]))
+
+
+def about_guide(kb: Knowledge, texts: AnswerTexts) -> Draft:
+    """'Who wrote this guide?': its publisher, in the opening of the section where it describes itself
+    (the publisher is an EOR, so 'they' after it is the EOR)."""
+    for chunk in kb.chunks:
+        rows = [r for r in kb.sentence_rows.get(chunk.id, []) if kb.roles[r] == "content"]
+        if chunk.promotional and rows:
+            claims = [Claim(kb.units.texts[r], chunk, kb.units.texts[r]) for r in rows[:MAX_SUPPORT]]
+            return Draft(claims=claims, lead=texts.about_guide, focus=("EOR",))
+    return Draft()
 
 
 def _publisher_description(model: str, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

@@ -8,8 +8,9 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from bot.answer_shapes import compose_answer
+from bot.answer_shapes import about_guide, compose_answer
 from bot.citations import cite, verify
+from bot.compose import Draft
 from bot.contract import Citation, Status
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
@@ -57,6 +58,9 @@ def build_chain(
             judged = replace(reading.asked, models=())
         else:
             judged = reading.query if reading.reference is not None else reading.asked
+        named = set(VOCABULARY.models_named(reading.cleaned))
+        if VOCABULARY.asks_about_guide(reading.cleaned) and named <= {"EOR"}:  # "who wrote this guide?"
+            return finished(about_guide(kb, texts), reading, x["found"])
         # "What does California law say about PEOs?"; a model's missing figure is said below instead.
         figure_of_model = reading.query.asks_figure and bool(VOCABULARY.models_named(reading.cleaned))
         # "$99/month is what a PEO would run us, right?": however many words the guide lacks, it can say
@@ -71,15 +75,18 @@ def build_chain(
         asked = reading.cleaned if reading.reference else reading.proposition
         if not figure_of_model and lacks(asked, texts, unknown_to=corpus_stems):
             return declined(reading, x["found"])
-        draft = compose_answer(reading, x["found"], kb, texts)
+        return finished(compose_answer(reading, x["found"], kb, texts), reading, x["found"])
+
+    def finished(draft: Draft, reading: Reading, found: Retrieval) -> ChainResult:
+        """The draft cited and verified; declined when it holds nothing or fails verification."""
         if not draft.claims or draft.weak:
-            return declined(reading, x["found"])
+            return declined(reading, found)
         text, citations = cite(draft)
         problems = verify(text, citations, kb)
         if problems:
             log.error("answer withheld, verification failed: %s", "; ".join(problems))
-            return declined(reading, x["found"])
+            return declined(reading, found)
         used = tuple(dict.fromkeys(claim.chunk.id for claim in draft.claims))
-        return ChainResult("answered", text, citations, x["found"], used, draft.focus)
+        return ChainResult("answered", text, citations, found, used, draft.focus)
 
     return RunnableLambda(retrieve) | RunnableLambda(answer)

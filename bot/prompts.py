@@ -32,6 +32,7 @@ class AnswerTexts(BaseModel):
     chit_chat: str
     no_figure: str
     publisher_lead: str
+    about_guide: str
     column_lead: str
     readers_share: str
     column_title: str

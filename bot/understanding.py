@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 
 from bot.contract import Profile
 from bot.embedding import TextEncoder
 from bot.language.shapes import Shape, ShapeReader
-from bot.language.vocabulary import Vocabulary, words_of
+from bot.language.vocabulary import VOCABULARY, Vocabulary, words_of
 from bot.query import Query, QueryReader, strip_instructions
 from bot.rules.extract import extract_profile
 from bot.rules.request import asks_for_recommendation, speaks_for_asker
@@ -99,6 +100,10 @@ class MessageReader:
             named = tuple(m for m in named if m not in against)  # "the PEO pros that an ASO doesn't give"
         points_back = bool(context.models) and vocab.reference(question) == "one"
         likened = vocab.models_likened(question) if points_back else ()
+        # "are they a PEO provider themselves?" after the publisher: how 'they' and a PEO differ
+        equated = vocab.models_equated(question) if context.models and vocab.reference(question) else ()
+        if equated and set(equated) != set(context.models[:1]):
+            likened = equated
         if likened:
             # "is it a co-employer like the PEO?": 'it' is asked about, the PEO held up beside it
             named = tuple(dict.fromkeys((context.models[0], *likened)))
@@ -178,7 +183,7 @@ class MessageReader:
             shape = "swap"  # "is it the same deal with the ASO?" asks the previous question of the ASO
         if (
             likened
-            and (says_same or "differ" in words_of(question))
+            and (says_same or "differ" in words_of(question) or equated)
             and shape in ("swap", "yes_no", "general")
         ):
             shape = "comparison"  # "is that the same thing as a PEO?" (after an EOR) asks how the two differ
@@ -415,6 +420,9 @@ def _says_which(question: str) -> bool:
     """'which' among the first words of the question or of one of its clauses ("hro vs aso - which one
     covers more?", "of the options the guide covers, which one is meant for recruiting?")."""
     clauses = re.split(r"[,;:]", question.lower())
+    said = words_of(question).split()
+    if any(w in _WHICH and nxt in VOCABULARY.which_things for w, nxt in pairwise(said)):
+        return False  # "which countries do they work in?" asks for things, not for a side
     # or closing it: "so if compliance is our biggest headache rn which one"
     return any(_WHICH & {*clause.split()[:WHICH_REACH], *clause.split()[-2:]} for clause in clauses)
 

@@ -512,3 +512,13 @@ def test_a_fact_supposed_after_our_advice_asks_the_rules_table_again(service) ->
     turns = ("we're 20 people with no HR staff, which model?", "what if we brought on an HR director?")
     reply = ask(service, *turns, answered=False)
     assert reply.recommendation is not None and reply.recommendation.profile["in_house_hr"] is True, reply
+
+
+def test_who_is_behind_the_guide_is_its_publisher_in_its_own_words(service) -> None:
+    answer = ask(service, "who is the author of this guide anyway").answer
+    assert "Wisemonk" in answer and "Employer of Record" in answer, answer
+
+
+def test_is_it_a_model_after_another_compares_the_two(service) -> None:
+    reply = ask(service, "what is an hro", "is it basically an aso then?")
+    assert "HRO" in reply.answer and "ASO" in reply.answer, reply.answer

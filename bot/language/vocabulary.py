@@ -160,6 +160,8 @@ class Vocabulary(BaseModel):
     readers_share: list[str]
     readers_doing: list[str]
     speaking_of_text: list[str]
+    about_guide: list[str]
+    which_things: list[str]
     asker_doing: list[str]
     setting_aside: list[str]
     everyday: dict[str, str]
@@ -303,6 +305,11 @@ class Vocabulary(BaseModel):
             if self.models_named(m.group(0)):
                 norm = norm.replace(m.group(0), " ")
         return " ".join(norm.split())
+
+    def asks_about_guide(self, text: str) -> bool:
+        """True when the text asks who is behind the guide itself ('who actually wrote this guide?'), not
+        when ('when was it written?' the guide does not say)."""
+        return _holds(self.about_guide, text) and not _words(text).startswith("when")
 
     def asks_readers_share(self, text: str) -> bool:
         """True when the text asks what stays with the asker's own company ('what's still on us', 'what
@@ -458,6 +465,18 @@ class Vocabulary(BaseModel):
             model
             for model, p in self._model_patterns.items()
             if re.search(rf"{likening}\s+(?:(?:a|an|the|your|our)\s+)?(?:{p.pattern})", norm)
+        )
+
+    def models_equated(self, text: str) -> tuple[str, ...]:
+        """Models a pointer is asked to be ("are they a PEO provider themselves?", "is it an ASO?"): what
+        'it' or 'they' is held up against, not asked about."""
+        norm = _words(text)
+        predicate = r"(?:^|\b(?:so|and|but|ok)\s+)(?:is|are|isnt|arent)\s+(?:it|they|that|this|those)\s+"
+        fillers = r"(?:(?:a|an|the|really|actually|basically|technically|just|also|kind of|type of)\s+)*"
+        return tuple(
+            model
+            for model, p in self._model_patterns.items()
+            if re.search(rf"{predicate}{fillers}(?:{p.pattern})", norm)
         )
 
     def models_named(self, text: str) -> tuple[str, ...]:
