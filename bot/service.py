@@ -141,7 +141,10 @@ class AnswerService:
             # "does an HRO run payroll under our EIN?" unanswered: "and would we still be the employer?" is
             # about the HRO all the same
             after = replace(after, topic=named, attribute=reading.attribute, shape=reading.shape, text="")
-        if result.status == "answered":
+        if result.status == "answered" and reading.shape == "why" and state.text:
+            # "why?" asks about the answer before; "same for the other one?" after it asks that question
+            after = replace(after, topic=reading.models or state.topic)
+        elif result.status == "answered":
             after = replace(
                 after,
                 # the side a which-question named comes first: "the other one" is then the other side

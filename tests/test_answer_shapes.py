@@ -522,3 +522,13 @@ def test_who_is_behind_the_guide_is_its_publisher_in_its_own_words(service) -> N
 def test_is_it_a_model_after_another_compares_the_two(service) -> None:
     reply = ask(service, "what is an hro", "is it basically an aso then?")
     assert "HRO" in reply.answer and "ASO" in reply.answer, reply.answer
+
+
+def test_same_for_the_other_one_after_why_asks_the_question_before_it(service) -> None:
+    turns = ("under an aso who files the payroll taxes?", "why is that?", "and for the other one?")
+    answer = ask(service, *turns).answer
+    assert "PEO runs payroll & files taxes" in answer, answer
+
+
+def test_a_statement_about_a_model_asked_with_a_question_mark_is_a_yes_no(service) -> None:
+    assert service.reader.read("an aso takes care of benefits enrollment?").shape == "yes_no"

@@ -397,8 +397,10 @@ class Vocabulary(BaseModel):
         if not text.rstrip().endswith("?") or self.asks_wh(text):
             return False
         text = re.sub(r"\b(\w+)['’](?:d|ll|re|ve|s)\b", r"\1", text)  # "we'd" → "we"
-        words = [w for w in _words(text).split() if w not in self.fillers]
-        return len(words) >= 3 and words[0] in _PERSONAL
+        words = [w for w in _words(text).split() if w not in self.fillers and w not in ("basically", "like")]
+        # "we'd still be the employer?", "an ASO only works if you have HR staff?"
+        opens_with_model = bool(self.models_named(" ".join(words[:3]))) and words[:1] != ["which"]
+        return len(words) >= 3 and (words[0] in _PERSONAL or opens_with_model)
 
     def opens_with_auxiliary(self, text: str) -> bool:
         """True for 'is…', 'so does…', 'and can…', 'if we went with an ASO would we…': the grammar of a
