@@ -73,7 +73,9 @@ def build_chain(
         # what is asked, not a remark beside it ("…right? our CFO calls it just payroll software")
         # (a follow-up's proposition is the question before, answered already: its own words are judged)
         asked = reading.cleaned if reading.reference else reading.proposition
-        if not figure_of_model and lacks(asked, texts, unknown_to=corpus_stems):
+        # "our company signed with a PEO - who's running my paycheck now?" asks what the model does
+        of_model = bool(reading.models) and reading.reference != "implicit" and reading.attribute is not None
+        if not (figure_of_model or of_model) and lacks(asked, texts, unknown_to=corpus_stems):
             return declined(reading, x["found"])
         return finished(compose_answer(reading, x["found"], kb, texts), reading, x["found"])
 

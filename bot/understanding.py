@@ -33,6 +33,7 @@ COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
 IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons", "attribute"})
 IMPLICIT_MODELS = ("PEO", "ASO")
 _OBJECT_POINTERS = frozenset({"it", "that", "this"})
+_COMPANY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 _SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "us"})
 # Below this the shape examples hardly decide; a question's grammar does.
 CLEAR_SHAPE = 0.4
@@ -241,15 +242,21 @@ class MessageReader:
         )
         # "we're 600 people with a big HR team" asks nothing; facts about us are what the rules table decides.
         only_tells = bool(facts.known()) and not vocab.asks(cleaned)
-        wants = only_tells or (
-            about_models
-            and not (shape in NOT_ADVICE or factual or about_advice)
-            and (
-                asks_for_recommendation(cleaned)
-                or (shape == "recommend" and speaks_for_asker(cleaned) and not supposes)
+        # "we're risk averse, so the ASO lines up better for us, yeah?" puts a fit up with our facts
+        confirms_fit = statement is not None and advice_on_facts and bool(named)
+        wants = (
+            only_tells
+            or confirms_fit
+            or (
+                about_models
+                and not (shape in NOT_ADVICE or factual or about_advice)
+                and (
+                    asks_for_recommendation(cleaned)
+                    or (shape == "recommend" and speaks_for_asker(cleaned) and not supposes)
+                )
             )
         )
-        if only_tells:
+        if only_tells or confirms_fit:
             shape = "recommend"
         elif shape == "general" and len(named) >= 2 and attribute and not wants:
             shape = "comparison"  # "peo vs aso for compliance help?" compares them on it
@@ -371,6 +378,13 @@ class MessageReader:
                 joined = tuple(dict.fromkeys((*held, *named)))
                 return joined, attribute or context.attribute, "one"
             return named, attribute, None
+        if (
+            pointer == "all"
+            and len(context.models) == 1
+            and not set(words_of(text).split()) - _COMPANY_PRONOUNS
+            & {w for phrase in self.vocabulary.references["all"] for w in phrase.split()}
+        ):
+            pointer = "one"  # "do they manage me now?" after a PEO: a company is 'they'
         if pointer == "all" and len(context.models) == 1 and (other := COUNTERPART.get(context.models[0])):
             return (*context.models, other), attribute or context.attribute, pointer  # "true for both?"
         if pointer == "one" and context.shape == "which_more":

@@ -532,3 +532,19 @@ def test_same_for_the_other_one_after_why_asks_the_question_before_it(service) -
 
 def test_a_statement_about_a_model_asked_with_a_question_mark_is_a_yes_no(service) -> None:
     assert service.reader.read("an aso takes care of benefits enrollment?").shape == "yes_no"
+
+
+def test_a_fit_put_up_with_a_fact_about_risk_is_judged_by_the_rules_table(service) -> None:
+    answer = ask(service, "we're risk-averse as a company so an aso matches us better, right?").answer
+    assert answer.startswith("No. A PEO fits"), answer
+
+
+def test_an_employee_asking_what_the_model_does_for_them_is_answered_from_the_guide(service) -> None:
+    turns = ("my employer moved us onto a peo last month", "so who handles my paycheck now?")
+    answer = ask(service, *turns).answer
+    assert "PEO runs payroll" in answer, answer
+
+
+def test_they_after_one_model_is_that_model(service) -> None:
+    reply = ask(service, "does a peo handle cobra?", "do they also deal with renewals?")
+    assert "ASO" not in reply.answer.split("[1]")[0], reply.answer

@@ -119,7 +119,7 @@ _OWN_PLANS = (
 )
 
 POOLED_BENEFITS = (
-    _says(rf"\b(?:our|my)\s+(?:own|existing|current)\s+{_OWN_PLANS}\b", False),
+    _says(rf"\b(?:our|my|their)\s+(?:own|existing|current)\s+{_OWN_PLANS}\b", False),
     _says(
         r"\b(?:work with|use|using|have|keep|love|like|trust)\s+(?:an?|our|my)\s+(?:own\s+)?"
         r"(?:benefits?|insurance|health)\s+(?:broker|brokers|carrier|advisor)\b",
@@ -158,6 +158,7 @@ _RISK_MOD = (
 )
 
 SHARED_LIABILITY = (
+    _fixed(r"\brisk[- ]?averse\b", True),  # "we're a pretty risk averse bunch"
     _says(
         rf"\b(?:comfortable|fine|ok|okay|happy|prepared|willing|content)\b[^.;,]{{0,15}}\b(?:keep|"
         r"keeping|hold|holding"
@@ -383,9 +384,9 @@ HIRING_ABROAD = (
         r"(?:an?\s+|our own\s+|any\s+)?(?:local\s+|foreign\s+|legal\s+|overseas\s+)?"
         r"(?:company|business|corporation|office|branch|presence)\b"
     ),
-    _says(rf"\b{_HIRE}\b(?:\s+[a-z-]+){{0,4}}?\s+{_ABROAD}"),
+    _says(rf"\b{_HIRE}\b(?:\s+[a-z0-9~-]+){{0,4}}?\s+{_ABROAD}"),
     _says(
-        rf"\b{_HIRE}\b(?:\s+[a-z-]+){{0,4}}?\s+(?:in|from|based in|"
+        rf"\b{_HIRE}\b(?:\s+[a-z0-9~-]+){{0,4}}?\s+(?:in|from|based in|"
         rf"located in|out of)\s+(?:the\s+)?{_COUNTRY}\b"
     ),
     _says(

@@ -98,6 +98,10 @@ _COUNT_PATTERNS = (
 
 # A count of the HR team, not of the company: "a 6-person HR team", "our HR dept has six people".
 _HR_TEAM_AFTER = re.compile(r"\s*(?:hr|human resources|people ops|people operations)\b")
+_HIRING_BEFORE = re.compile(
+    r"\b(?:hire|hiring|hired|bring on|bringing on|onboard|onboarding|add|adding)\s+(?:about\s+|around\s+|~)?"
+    r"(?:\d+\s*(?:-|–|to|or)\s*)?$"
+)
 _HR_TEAM_BEFORE = re.compile(
     r"\b(?:hr|human resources|people ops)\s+(?:team|dept|department|staff|function|group)\s+"
     r"(?:has|have|had|is|are|of|with)\s+(?:only\s+|just\s+)?$"
@@ -109,8 +113,11 @@ def people_count(text: str) -> int | None:
     found: list[tuple[int, int]] = []
     for pattern in _COUNT_PATTERNS:
         for match in pattern.finditer(text):
-            if _HR_TEAM_AFTER.match(text, match.end()) or _HR_TEAM_BEFORE.search(text[: match.start()]):
+            before = text[: match.start()]
+            if _HR_TEAM_AFTER.match(text, match.end()) or _HR_TEAM_BEFORE.search(before):
                 continue
+            if _HIRING_BEFORE.search(before):
+                continue  # "we want to hire 2 people in the UK" counts hires, not the company
             number = parse_number(match.group("n"))
             if number is not None and number >= 1:
                 found.append((match.start(), number))

@@ -10,6 +10,9 @@ from bot.rules.request import asks_for_recommendation
 
 # (message, facts that must be extracted); fields not listed must stay unset
 PHRASINGS = [
+    ("we plan to hire 3 engineers in germany next year", {"hiring_abroad_without_entity": True}),
+    ("our leadership is very risk-averse", {"wants_shared_liability": True}),
+    ("their group wants to keep their current plans", {"wants_pooled_benefits": False}),
     ("there is no full time hr person here", {"in_house_hr": False}),
     ("honestly our benefits package is so-so", {"wants_pooled_benefits": True}),
     # head counts, digits and words
