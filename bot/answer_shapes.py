@@ -334,7 +334,8 @@ def _yes_no_each(
     for model in (*yes, *[m for m in each if m not in yes]):
         v = each[model]
         if v.row and not any(c.chunk.id == v.row.id for c in claims):
-            claims.append(Claim(row_sentence(v.row, tuple(each)), v.row, v.row.body))
+            text = row_claim_text(v.row, models=tuple(each), terms=asker_terms(reading.proposition))
+            claims.append(Claim(text, v.row, v.row.body))
         elif v.sentence and kb.roles[v.sentence.row] == "content":
             claims.append(_claim(v.sentence, kb, reading))
         elif v.sentence and kb.roles[v.sentence.row] == "myth":

@@ -221,8 +221,13 @@ class MessageReader:
             and not vocab.asks_advice(question)
             and not offers_models
         )
+        # "whichever one we pick, peo or aso, we're not stuck doing payroll anymore?" asks it of both
+        of_every = vocab.asks_of_every_model(question)
+        if of_every and question.rstrip().endswith("?") and not vocab.asks_wh(question):
+            shape = "yes_no"
         factual = (
-            (shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned))
+            of_every
+            or (shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned))
             or asks_of_model
             # "a peo will get our premiums down no matter what, right?" puts up a claim about the model
             or (statement is not None and bool(models) and not vocab.asks_advice(statement))
@@ -272,6 +277,10 @@ class MessageReader:
             shape = "which_more"  # "which of those would help us with recruiting?" asks for a side
         # a leading 'if we sign with a PEO' is no part of the claim asked about
         proposition = statement or vocab.asking_clause(question)
+        if of_every:  # "whichever one we pick, peo or aso, they run payroll?": the claim, of each model
+            claim = [c for c in re.split(r"[,;]", question) if not vocab.asks_of_every_model(c)]
+            rest = ", ".join(c for c in claim if not vocab.models_named(c) and c.strip())
+            proposition = (vocab.confirming(rest) or words_of(rest)) if rest else proposition
         if question != cleaned and vocab.reference(question) in ("one", "all"):
             # "we have an HR team. would an ASO work alongside them?": what 'them' is stands in the remark;
             # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of

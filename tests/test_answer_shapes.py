@@ -548,3 +548,13 @@ def test_an_employee_asking_what_the_model_does_for_them_is_answered_from_the_gu
 def test_they_after_one_model_is_that_model(service) -> None:
     reply = ask(service, "does a peo handle cobra?", "do they also deal with renewals?")
     assert "ASO" not in reply.answer.split("[1]")[0], reply.answer
+
+
+def test_a_claim_of_whichever_model_is_asked_of_each_not_our_advice(service) -> None:
+    reply = ask(service, "no matter which we go with, peo or aso, payroll processing is off our plate now?")
+    assert reply.recommendation is None and "for a PEO" in reply.answer.split(":")[0], reply.answer
+
+
+def test_a_row_settling_one_model_of_two_reads_as_a_sentence(service) -> None:
+    answer = ask(service, "do we keep hiring decisions with either of them?").answer
+    assert "table lists  " not in answer and "lists   [" not in answer, answer

@@ -162,6 +162,7 @@ class Vocabulary(BaseModel):
     speaking_of_text: list[str]
     about_guide: list[str]
     which_things: list[str]
+    universal: list[str]
     asker_doing: list[str]
     setting_aside: list[str]
     everyday: dict[str, str]
@@ -305,6 +306,10 @@ class Vocabulary(BaseModel):
             if self.models_named(m.group(0)):
                 norm = norm.replace(m.group(0), " ")
         return " ".join(norm.split())
+
+    def asks_of_every_model(self, text: str) -> bool:
+        """True when the text asks a thing of whichever model ('whichever one we pick, …?')."""
+        return _holds(self.universal, text)
 
     def asks_about_guide(self, text: str) -> bool:
         """True when the text asks who is behind the guide itself ('who actually wrote this guide?'), not
