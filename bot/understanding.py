@@ -33,6 +33,7 @@ COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
 IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons", "attribute"})
 IMPLICIT_MODELS = ("PEO", "ASO")
 _OBJECT_POINTERS = frozenset({"it", "that", "this"})
+_CARRY_OPENER = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?(?:what|how)\s+(?:about|abt)\b|and\s+")
 _COMPANY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 _SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "us"})
 # Below this the shape examples hardly decide; a question's grammar does.
@@ -122,6 +123,8 @@ class MessageReader:
         if shape == "recommend" and not speaks_for_asker(cleaned):
             shape = "general"  # "is PEO or ASO the better fit for small firms?" asks what the guide says
         unsure = guess.probability < CLEAR_SHAPE and shape not in ("which_more", "recommend", "chit_chat")
+        if unsure and context.text and _CARRY_OPENER.match(words_of(question)):
+            shape = "swap"  # "what about the stuff after someone leaves, like cobra": the last question of it
         grammar_asks = vocab.opens_with_auxiliary(question) or vocab.declares_asking(question)
         if (shape in ("attribute", "general", "definition") or unsure) and grammar_asks:
             shape = "yes_no"  # "does the aso take stuff off my plate too or nah": its grammar asks yes or no

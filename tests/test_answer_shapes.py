@@ -558,3 +558,10 @@ def test_a_claim_of_whichever_model_is_asked_of_each_not_our_advice(service) -> 
 def test_a_row_settling_one_model_of_two_reads_as_a_sentence(service) -> None:
     answer = ask(service, "do we keep hiring decisions with either of them?").answer
     assert "table lists  " not in answer and "lists   [" not in answer, answer
+
+
+def test_what_about_a_new_topic_carries_the_question_not_a_table(service) -> None:
+    first = "does a peo take hiring decisions off our hands?"
+    turns = (first, "what about the paperwork when someone quits, like cobra")
+    answer = ask(service, *turns).answer
+    assert "COBRA" in answer and "Pros of a PEO" not in answer, answer
