@@ -565,3 +565,8 @@ def test_what_about_a_new_topic_carries_the_question_not_a_table(service) -> Non
     turns = (first, "what about the paperwork when someone quits, like cobra")
     answer = ask(service, *turns).answer
     assert "COBRA" in answer and "Pros of a PEO" not in answer, answer
+
+
+def test_a_word_the_guide_uses_is_no_gap_of_its_own(service) -> None:
+    reply = ask(service, "the guide says to compare the vendors' SLAs before signing, right?")
+    assert reply.status == "answered" and "SLAs" in reply.answer, reply.answer
