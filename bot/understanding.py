@@ -34,6 +34,9 @@ IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison",
 IMPLICIT_MODELS = ("PEO", "ASO")
 _OBJECT_POINTERS = frozenset({"it", "that", "this"})
 _CARRY_OPENER = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?(?:what|how)\s+(?:about|abt)\b|and\s+")
+_OFFERED_DENIAL = re.compile(
+    r",?\s+or\s+(?:is|are|was|do|does|would|will|can)\s+(?:it|that|they|this|we|you|he|she)\b", re.IGNORECASE
+)
 _COMPANY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 _SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "us"})
 # Below this the shape examples hardly decide; a question's grammar does.
@@ -280,6 +283,9 @@ class MessageReader:
             shape = "which_more"  # "which of those would help us with recruiting?" asks for a side
         # a leading 'if we sign with a PEO' is no part of the claim asked about
         proposition = statement or vocab.asking_clause(question)
+        # "can an ASO help with reporting too or is it purely a payroll thing?": the first alternative is
+        # the claim; the second only offers its denial
+        proposition = _OFFERED_DENIAL.split(proposition)[0] if shape == "yes_no" else proposition
         if of_every:  # "whichever one we pick, peo or aso, they run payroll?": the claim, of each model
             claim = [c for c in re.split(r"[,;]", question) if not vocab.asks_of_every_model(c)]
             rest = ", ".join(c for c in claim if not vocab.models_named(c) and c.strip())

@@ -570,3 +570,8 @@ def test_what_about_a_new_topic_carries_the_question_not_a_table(service) -> Non
 def test_a_word_the_guide_uses_is_no_gap_of_its_own(service) -> None:
     reply = ask(service, "the guide says to compare the vendors' SLAs before signing, right?")
     assert reply.status == "answered" and "SLAs" in reply.answer, reply.answer
+
+
+def test_a_yes_no_offering_its_denial_is_answered_on_its_claim(service) -> None:
+    answer = ask(service, "will an aso help us with the reporting side or is that strictly our job?").answer
+    assert answer.startswith("Yes") and "reporting" in answer, answer
