@@ -574,4 +574,4 @@ def test_a_word_the_guide_uses_is_no_gap_of_its_own(service) -> None:
 
 def test_a_yes_no_offering_its_denial_is_answered_on_its_claim(service) -> None:
     answer = ask(service, "will an aso help us with the reporting side or is that strictly our job?").answer
-    assert answer.startswith("Yes") and "reporting" in answer, answer
+    assert not answer.startswith("No") and "assist with reporting" in answer, answer
