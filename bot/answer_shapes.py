@@ -220,7 +220,8 @@ def _readers_share(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft
     the model: its table cells and its pros and cons that speak of the reader, then its sentences in
     which the reader does something."""
     asked = reading.proposition
-    if len(reading.models) != 1 or not VOCABULARY.asks_wh(asked) or not VOCABULARY.asks_readers_share(asked):
+    asks_for_it = VOCABULARY.asks_wh(asked) or VOCABULARY.without_request(asked)  # "can u list everything…"
+    if len(reading.models) != 1 or not asks_for_it or not VOCABULARY.asks_readers_share(asked):
         return None
     model = reading.models[0]
     claims: list[Claim] = []

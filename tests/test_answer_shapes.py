@@ -575,3 +575,8 @@ def test_a_word_the_guide_uses_is_no_gap_of_its_own(service) -> None:
 def test_a_yes_no_offering_its_denial_is_answered_on_its_claim(service) -> None:
     answer = ask(service, "will an aso help us with the reporting side or is that strictly our job?").answer
     assert not answer.startswith("No") and "assist with reporting" in answer, answer
+
+
+def test_a_request_to_list_what_stays_with_us_lists_it(service) -> None:
+    answer = ask(service, "could you list what stays with us if we sign with a peo").answer
+    assert answer.startswith("What the guide says stays with you under a PEO"), answer
