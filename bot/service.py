@@ -11,10 +11,10 @@ from bot.answer_cache import AnswerCache
 from bot.chain import ChainResult
 from bot.citations import cite, verify
 from bot.compose import Claim, Draft
-from bot.contract import Channel, ChatResponse, FeedbackRequest, Profile, Recommendation
+from bot.contract import Channel, ChatResponse, Citation, FeedbackRequest, Profile, Reason, Recommendation
 from bot.conversation import ConversationState
 from bot.knowledge import Knowledge
-from bot.rules.engine import needs_more_info, recommend
+from bot.rules.engine import leanings, needs_more_info, recommend
 from bot.rules.follow_up import follow_up_question
 from bot.rules.table import RulesTable
 from bot.storage.conversations import ConversationStore, TurnRecord
@@ -155,6 +155,20 @@ class AnswerService:
             )
         return response, after, answer_trace(reading, state.context(), kb=self.kb, result=result)
 
+    def _cited(self, reasons: list[Reason]) -> tuple[str, list[Citation]]:
+        """The rules' reasons as cited sentences, their quotes verified against the corpus."""
+        claims = [
+            Claim(reason.text, self.kb.chunk_in_section(reason.section, reason.quote), reason.quote)
+            for reason in reasons
+        ]
+        if not claims:
+            return "", []
+        text, citations = cite(Draft(claims=claims))
+        problems = verify(text, citations, self.kb)
+        if problems:
+            raise RuntimeError("rules table cites text the corpus does not hold: " + "; ".join(problems))
+        return text, citations
+
     def _verdict(self, rec: Recommendation, put_up: str | None) -> str:
         if not put_up or rec.choice not in ("PEO", "ASO", "HRO", "EOR"):
             return ""
@@ -167,22 +181,18 @@ class AnswerService:
         rec = recommend(profile, self.rules)
         if needs_more_info(rec):
             question = follow_up_question(rec, self.rules.prompts)
+            # what the facts so far point to, in the guide's words, after the question
+            so_far, citations = self._cited(leanings(profile, self.rules))
+            lead = self.rules.prompts.follow_up.so_far
             return ChatResponse(
                 conversation_id=conv_id,
                 status="needs_more_info",
-                answer=question,
-                citations=[],
+                answer=f"{question} {lead} {so_far}" if so_far else question,
+                citations=citations,
                 recommendation=rec,
                 follow_up=question,
             )
-        claims = [
-            Claim(reason.text, self.kb.chunk_in_section(reason.section, reason.quote), reason.quote)
-            for reason in rec.reasons
-        ]
-        text, citations = cite(Draft(claims=claims))
-        problems = verify(text, citations, self.kb)
-        if problems:
-            raise RuntimeError("rules table cites text the corpus does not hold: " + "; ".join(problems))
+        text, citations = self._cited(rec.reasons)
         return ChatResponse(
             conversation_id=conv_id,
             status="answered",

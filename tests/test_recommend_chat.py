@@ -109,3 +109,9 @@ def test_facts_told_beside_the_models_start_advice_and_asking_again_repeats_it(c
     assert told.recommendation and told.recommendation.choice == "ASO", told.answer
     again = _chat(client, "ok so which is for us then?", told.conversation_id)
     assert again.recommendation and again.recommendation.choice == "ASO", again.answer
+
+
+def test_a_follow_up_question_says_what_the_facts_so_far_point_to(service) -> None:
+    reply = service.answer(message="we're happy to keep all the liability ourselves - what should we choose?")
+    assert reply.status == "needs_more_info" and reply.follow_up, reply.answer
+    assert "points to an ASO [1]" in reply.answer and reply.citations, reply.answer

@@ -40,6 +40,15 @@ def recommend(profile: Profile, table: RulesTable) -> Recommendation:
     )
 
 
+def leanings(profile: Profile, table: RulesTable) -> list[Reason]:
+    """The reasons of the rules the facts so far fire, when they are too few to decide ("we're fine
+    carrying the risk ourselves" leans to an ASO before the other facts are known)."""
+    outcome = decide(profile, table)
+    if outcome.kind != "insufficient":
+        return []
+    return [_reason(rule) for rule in (*outcome.peo, *outcome.aso)]
+
+
 def needs_more_info(rec: Recommendation) -> bool:
     """True when the choice is open for lack of facts (no reasons), not a conflict (both sides' reasons)."""
     return rec.choice == "UNDECIDED" and not rec.reasons and bool(rec.missing)

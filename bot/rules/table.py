@@ -146,6 +146,7 @@ class SummaryTemplates(_Strict):
 class FollowUpTemplates(_Strict):
     question: str
     fallback: str
+    so_far: str
     max_facts: int = Field(ge=1, le=3)
 
 
@@ -178,6 +179,7 @@ _PLACEHOLDERS: dict[str, frozenset[str]] = {
     "summary.unclear": frozenset(),
     "follow_up.question": frozenset({"questions"}),
     "follow_up.fallback": frozenset(),
+    "follow_up.so_far": frozenset(),
     "confirming.agree": frozenset(),
     "confirming.disagree": frozenset(),
 }
