@@ -126,6 +126,8 @@ class MessageReader:
         if shape == "recommend" and not speaks_for_asker(cleaned):
             shape = "general"  # "is PEO or ASO the better fit for small firms?" asks what the guide says
         unsure = guess.probability < CLEAR_SHAPE and shape not in ("which_more", "recommend", "chit_chat")
+        if shape in ("pros_cons", "list", "general", "attribute") and words_of(question).startswith("why "):
+            shape = "why"  # "why is higher cost one of the PEO cons?" asks the guide's reason, not the list
         if unsure and context.text and _CARRY_OPENER.match(words_of(question)):
             shape = "swap"  # "what about the stuff after someone leaves, like cobra": the last question of it
         grammar_asks = vocab.opens_with_auxiliary(question) or vocab.declares_asking(question)

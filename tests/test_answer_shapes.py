@@ -580,3 +580,8 @@ def test_a_yes_no_offering_its_denial_is_answered_on_its_claim(service) -> None:
 def test_a_request_to_list_what_stays_with_us_lists_it(service) -> None:
     answer = ask(service, "could you list what stays with us if we sign with a peo").answer
     assert answer.startswith("What the guide says stays with you under a PEO"), answer
+
+
+def test_why_a_cell_is_listed_gives_the_guides_reason_not_the_list(service) -> None:
+    answer = ask(service, "why is a higher price listed among the peo downsides?").answer
+    assert "because" in answer and "Cons of a PEO" not in answer, answer
