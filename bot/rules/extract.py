@@ -145,7 +145,7 @@ POOLED_BENEFITS = (
         rf"access to|attract\w*|retain\w*|improve|upgrade|want|need)\b(?:\s+[a-z]+){{0,4}}?\s+{_BEN}"
     ),
     _says(
-        rf"\b{_BEN}[^.;,]{{0,25}}\b(?:priority|important|matters?|key|crucial|critical|big deal|focus"
+        rf"\b{_BEN}[^.;,]{{0,40}}\b(?:priority|important|matters?|key|crucial|critical|big deal|focus"
         r"|compete|attract|retain|win)\b",
         inner=True,
     ),

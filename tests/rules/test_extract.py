@@ -10,6 +10,7 @@ from bot.rules.request import asks_for_recommendation
 
 # (message, facts that must be extracted); fields not listed must stay unset
 PHRASINGS = [
+    ("what if complaints about the health plan turn into our top priority", {"wants_pooled_benefits": True}),
     ("we plan to hire 3 engineers in germany next year", {"hiring_abroad_without_entity": True}),
     ("our leadership is very risk-averse", {"wants_shared_liability": True}),
     ("their group wants to keep their current plans", {"wants_pooled_benefits": False}),
