@@ -14,7 +14,7 @@ from bot.compose import Claim, Draft
 from bot.contract import Channel, ChatResponse, Citation, FeedbackRequest, Profile, Reason, Recommendation
 from bot.conversation import ConversationState
 from bot.knowledge import Knowledge
-from bot.rules.engine import leanings, needs_more_info, recommend
+from bot.rules.engine import leaning_side, leanings, needs_more_info, recommend
 from bot.rules.follow_up import follow_up_question
 from bot.rules.table import RulesTable
 from bot.storage.conversations import ConversationStore, TurnRecord
@@ -128,8 +128,11 @@ class AnswerService:
             chosen = response.recommendation.choice if response.recommendation else "UNDECIDED"
             # "that route", "and that vs a PEO?" after the advice are about the model it chose
             topic = reading.models or state.topic
-            if chosen != "UNDECIDED" and not awaiting:
-                topic = (chosen, *(m for m in topic if m != chosen))
+            # ("the other way" after "we're fine carrying the risk, which one?" is the PEO: the facts so
+            # far lean to the ASO)
+            leaning = chosen if chosen != "UNDECIDED" and not awaiting else leaning_side(profile, self.rules)
+            if leaning:
+                topic = (leaning, *(m for m in topic if m != leaning))
             after = replace(state, profile=profile, awaiting_profile=awaiting, shape="recommend", topic=topic)
             return response, after, trace
         result = self.chain.invoke({"reading": reading})

@@ -115,3 +115,10 @@ def test_a_follow_up_question_says_what_the_facts_so_far_point_to(service) -> No
     reply = service.answer(message="we're happy to keep all the liability ourselves - what should we choose?")
     assert reply.status == "needs_more_info" and reply.follow_up, reply.answer
     assert "points to an ASO [1]" in reply.answer and reply.citations, reply.answer
+
+
+def test_the_other_way_after_facts_that_lean_one_way_is_the_other_model(service) -> None:
+    first = service.answer(message="we're happy to keep all the liability ourselves - what should we choose?")
+    follow = "and the other way, what would they take on?"
+    reply = service.answer(message=follow, conversation_id=first.conversation_id)
+    assert "PEO" in reply.answer.split("[1]")[0], reply.answer

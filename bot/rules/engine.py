@@ -49,6 +49,14 @@ def leanings(profile: Profile, table: RulesTable) -> list[Reason]:
     return [_reason(rule) for rule in (*outcome.peo, *outcome.aso)]
 
 
+def leaning_side(profile: Profile, table: RulesTable) -> str | None:
+    """The one model the facts so far all favour, when they are too few to decide; else None."""
+    outcome = decide(profile, table)
+    if outcome.kind != "insufficient" or bool(outcome.peo) == bool(outcome.aso):
+        return None
+    return "PEO" if outcome.peo else "ASO"
+
+
 def needs_more_info(rec: Recommendation) -> bool:
     """True when the choice is open for lack of facts (no reasons), not a conflict (both sides' reasons)."""
     return rec.choice == "UNDECIDED" and not rec.reasons and bool(rec.missing)
