@@ -31,10 +31,7 @@ class GuideWords:
     @classmethod
     def of(cls, kb: Knowledge) -> GuideWords:
         """The knowledge's word statistics, built on first use and kept on it."""
-        if kb.guide_words is None:
-            kb.guide_words = cls.build(kb)
-        words: GuideWords = kb.guide_words
-        return words
+        return kb.derived("guide_words", cls.build)
 
     @classmethod
     def build(cls, kb: Knowledge) -> GuideWords:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import numpy as np
@@ -17,6 +18,8 @@ from ingest.chunking import Chunk
 from ingest.corpus import Document
 from ingest.index import IndexCorrupt, collection_names
 from ingest.sentence_roles import Role, leans_on_previous, sentence_role
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -47,10 +50,9 @@ class Knowledge:
     section_models: dict[str, tuple[str, ...]] = field(init=False)  # models a chunk's heading/caption name
     # (row chunk id, model) -> vector of that model's cell as 'label: cell'; filled by attach_cell_vectors
     cell_vectors: dict[tuple[str, str], np.ndarray] = field(init=False, default_factory=dict)
-    # The guide's tables and defining sections looked up by attribute or model: built once, on first use
-    # (bot/tables.py, TableIndex), so no answer scans every chunk.
-    table_index: Any = field(init=False, default=None)
-    guide_words: Any = field(init=False, default=None)  # bot/guide_words.py, built on first use
+    # What answers derive from the whole index (TableIndex, GuideWords…): built once, on first use, by
+    # derived(), so no answer scans every chunk.
+    _derived: dict[str, Any] = field(init=False, default_factory=dict)
     _by_heading: dict[str, list[Chunk]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -77,6 +79,13 @@ class Knowledge:
         self.section_texts = {
             (d.doc_id, s.anchor): normalize(s.text) for d in self.docs.values() for s in d.sections
         }
+
+    def derived(self, key: str, build: Callable[[Knowledge], T]) -> T:
+        """What build(self) derives from the index, built on first use and kept ('tables', 'words')."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        value: T = self._derived[key]
+        return value
 
     def models_of(self, chunk: Chunk, text: str) -> tuple[str, ...]:
         """The models a sentence of the chunk speaks of: a table row's are its section's (an ASO's pro

@@ -49,10 +49,7 @@ class TableIndex:
     @classmethod
     def of(cls, kb: Knowledge) -> TableIndex:
         """The knowledge's index, built on first use and kept on it."""
-        if kb.table_index is None:
-            kb.table_index = cls.build(kb)
-        index: TableIndex = kb.table_index
-        return index
+        return kb.derived("table_index", cls.build)
 
     @classmethod
     def build(cls, kb: Knowledge) -> TableIndex:
