@@ -173,7 +173,7 @@ class AnswerService:
         return text, citations
 
     def _verdict(self, rec: Recommendation, put_up: str | None) -> str:
-        if not put_up or rec.choice not in ("PEO", "ASO", "HRO", "EOR"):
+        if not put_up or rec.choice == "UNDECIDED":
             return ""
         confirming = self.rules.prompts.confirming
         return f"{confirming.agree if rec.choice == put_up else confirming.disagree} "
