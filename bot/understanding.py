@@ -305,10 +305,7 @@ class MessageReader:
         if topic_before:
             # "who handles COBRA with a PEO?" → "can we still do it our own way?": 'it' is what was asked
             # about (COBRA), not the model; "what's benefits leverage?" → "does an ASO offer that?"
-            asked_before = words_of(vocab.without_models(context.text)).split()
-            proposition = (
-                f"{proposition} {' '.join(w for w in asked_before if w not in vocab.speaking_of_text)}"
-            )
+            proposition = f"{proposition} {_topic_of(context.text, vocab)}"
             attribute = attribute or context.attribute
         if reference == "swap" and says_same and not own_words and vocab.asks_wh(context.text):
             if context.attribute or not context.models or set(models) == set(context.models):
@@ -322,13 +319,7 @@ class MessageReader:
             # topic, asked in this question's grammar
             proposition = context.text
             if context.shape not in (None, "yes_no") and vocab.opens_with_auxiliary(question):
-                asked_before = words_of(vocab.without_models(context.text)).split()
-                topic = [
-                    w
-                    for w in asked_before
-                    if w not in STOPWORDS and w not in vocab.wh_words and w not in vocab.speaking_of_text
-                ]
-                proposition = f"{words_of(question)} {' '.join(topic)}"
+                proposition = f"{words_of(question)} {_topic_of(context.text, vocab)}"
             masked = self.encoder.encode([vocab.mask(proposition)])[0]
             attribute = attribute or context.attribute
             direction = direction or vocab.direction_of(proposition)
@@ -459,6 +450,15 @@ def _says_which(question: str) -> bool:
         return False  # "which countries do they work in?" asks for things, not for a side
     # or closing it: "so if compliance is our biggest headache rn which one"
     return any(_WHICH & {*clause.split()[:WHICH_REACH], *clause.split()[-2:]} for clause in clauses)
+
+
+def _topic_of(text: str, vocab: Vocabulary) -> str:
+    """What a question asked about, without its models, grammar or words about the guide's wording
+    ("the faq says to weigh benefits leverage - what does that mean" → "benefits leverage")."""
+    said = words_of(vocab.without_models(text)).split()
+    return " ".join(
+        w for w in said if w not in STOPWORDS and w not in vocab.wh_words and w not in vocab.speaking_of_text
+    )
 
 
 def _restates(clause: str, vocab: Vocabulary) -> bool:
