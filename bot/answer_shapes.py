@@ -48,6 +48,7 @@ from bot.tables import (
     attribute_rows,
     cell,
     column_indices,
+    listed_cell,
     row_claim_text,
     row_item,
     row_sentence,
@@ -224,6 +225,16 @@ def _readers_share(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft
     if len(reading.models) != 1 or not asks_for_it or not VOCABULARY.asks_readers_share(asked):
         return None
     model = reading.models[0]
+    claims = kb.derived(f"readers_share:{model}", lambda kb: _share_of(kb, model))
+    if len(claims) < 2:
+        return None
+    return Draft(
+        claims=list(claims), lead=texts.fill("readers_share", model=with_article(model)), as_list=True
+    )
+
+
+def _share_of(kb: Knowledge, model: str) -> list[Claim]:
+    """What the guide leaves to the reader's company under the model (the same for every question)."""
     claims: list[Claim] = []
     for rows in TableIndex.of(kb).by_attribute.values():
         for r in rows:
@@ -234,8 +245,7 @@ def _readers_share(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft
         for i in column_indices(r, ("pros", "cons")):
             text = r.cells[i] if i < len(r.cells) else ""
             if _left_with_reader(text):
-                listed = f"The guide lists “{text}” among the {r.header[i].lower()} of {with_article(model)}."
-                claims.append(Claim(listed, r, r.body))
+                claims.append(Claim(listed_cell(r, i, model), r, r.body))
     for chunk in kb.chunks:
         if chunk.promotional or chunk.kind == "table_row":
             continue
@@ -249,10 +259,7 @@ def _readers_share(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft
                 and _reader_does(text)
             ):
                 claims.append(_claim_at(row, chunk, kb) or Claim(text, chunk, text))
-    claims = _distinct(claims)[:MAX_SHARE]
-    if len(claims) < 2:
-        return None
-    return Draft(claims=claims, lead=texts.fill("readers_share", model=with_article(model)), as_list=True)
+    return _distinct(claims)[:MAX_SHARE]
 
 
 def _left_with_reader(text: str) -> bool:
@@ -567,14 +574,10 @@ def _listed_on_attribute(reading: Reading, found: Retrieval, kb: Knowledge) -> D
 def _cells_on(kb: Knowledge, model: str, topic: set[str], columns: tuple[str, ...]) -> list[Claim]:
     """The model's pros or cons (the columns asked) that speak of the topic, as sentences."""
     return [
-        Claim(
-            f"The guide lists “{text}” among the {row.header[i].lower()} of {with_article(model)}.",
-            row,
-            row.body,
-        )
+        Claim(listed_cell(row, i, model), row, row.body)
         for row in TableIndex.of(kb).pros_cons.get(model, [])
         for i in column_indices(row, columns)
-        if i < len(row.cells) and topic & set(content_terms(text := row.cells[i]))
+        if i < len(row.cells) and topic & set(content_terms(row.cells[i]))
     ]
 
 

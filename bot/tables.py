@@ -129,14 +129,16 @@ def row_claim_text(row: Chunk, *, models: tuple[str, ...], terms: set[str]) -> s
     from bot.text_match import content_terms
 
     best = max(range(len(row.cells)), key=lambda i: (len(terms & set(content_terms(row.cells[i]))), -i))
-    header = row.header[best] if best < len(row.header) else ""
+    if best >= len(row.header) or not row.header[best]:
+        return row.cells[best]
     owner = VOCABULARY.models_named(f"{row.section} {row.context}")
-    whose = f" of {with_article(owner[0])}" if len(owner) == 1 else ""
-    return (
-        f"The guide lists “{row.cells[best]}” among the {header.lower()}{whose}."
-        if header
-        else row.cells[best]
-    )
+    return listed_cell(row, best, owner[0] if len(owner) == 1 else None)
+
+
+def listed_cell(row: Chunk, i: int, model: str | None) -> str:
+    """A cell placed under its column: 'The guide lists “Lower cost than a PEO” among the pros of an ASO.'"""
+    whose = f" of {with_article(model)}" if model else ""
+    return f"The guide lists “{row.cells[i]}” among the {row.header[i].lower()}{whose}."
 
 
 def attach_cell_vectors(kb: Knowledge, encoder: Encoder) -> None:
