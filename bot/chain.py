@@ -58,11 +58,11 @@ def build_chain(
             judged = replace(reading.asked, models=())
         else:
             judged = reading.query if reading.reference is not None else reading.asked
-        named = set(VOCABULARY.models_named(reading.cleaned))
+        named = set(reading.mentioned)
         if VOCABULARY.asks_about_guide(reading.cleaned) and named <= {"EOR"}:  # "who wrote this guide?"
             return finished(about_guide(kb, texts), reading, x["found"])
         # "What does California law say about PEOs?"; a model's missing figure is said below instead.
-        figure_of_model = reading.query.asks_figure and bool(VOCABULARY.models_named(reading.cleaned))
+        figure_of_model = reading.query.asks_figure and bool(reading.mentioned)
         # "$99/month is what a PEO would run us, right?": however many words the guide lacks, it can say
         # it gives no figure and what it says of the cost
         priced = figure_of_model and reading.attribute is not None

@@ -111,17 +111,14 @@ class AnswerService:
         explains_advice = reading.shape == "why" and state.shape == "recommend" and bool(profile.known())
         # "and if we hire an HR manager next year, does that flip it?" after our advice: the advice again
         # with the fact supposed
-        named = self.reader.vocabulary.models_named(reading.cleaned)
-        revises = state.shape == "recommend" and bool(facts.known()) and not named
+        revises = state.shape == "recommend" and bool(facts.known()) and not reading.mentioned
         if (
             reading.wants_recommendation
             or explains_advice
             or revises
             or (state.awaiting_profile and bool(facts.known()))
         ):
-            statement = self.reader.vocabulary.confirming(reading.cleaned)
-            put_up = self.reader.vocabulary.models_named(statement)[:1] if statement else ()
-            response = self._advise(conv_id, profile, put_up=put_up[0] if put_up else None)
+            response = self._advise(conv_id, profile, put_up=reading.put_up)
             awaiting = response.status == "needs_more_info"
             rules = rule_trace(profile, self.rules)
             trace = answer_trace(reading, state.context(), kb=self.kb, recommendation=rules)
@@ -140,10 +137,12 @@ class AnswerService:
             conversation_id=conv_id, status=result.status, answer=result.answer, citations=result.citations
         )
         after = replace(state, profile=profile, awaiting_profile=False)
-        if result.status != "answered" and named:
+        if result.status != "answered" and reading.mentioned:
             # "does an HRO run payroll under our EIN?" unanswered: "and would we still be the employer?" is
             # about the HRO all the same
-            after = replace(after, topic=named, attribute=reading.attribute, shape=reading.shape, text="")
+            after = replace(
+                after, topic=reading.mentioned, attribute=reading.attribute, shape=reading.shape, text=""
+            )
         if result.status == "answered" and reading.shape == "why" and state.text:
             # "why?" asks about the answer before; "same for the other one?" after it asks that question
             after = replace(after, topic=reading.models or state.topic)

@@ -68,6 +68,8 @@ class Reading:
     direction: str | None  # 'more' or 'less' for which-is-more questions
     reference: str | None  # how the message pointed back ('other', 'all', 'one', 'ellipsis', 'swap')
     wants_recommendation: bool
+    mentioned: tuple[str, ...]  # the models the message's own words name (not resolved from the context)
+    put_up: str | None  # the model a confirming question puts up ("that's the ASO profile, right?")
     facts: Profile  # the profile facts the message states (for the rules layer)
     masked_vector: np.ndarray = field(repr=False, compare=False)  # the wording with names masked
     query: Query  # what is searched: the message's words plus the models and attribute resolved
@@ -338,6 +340,7 @@ class MessageReader:
             vector = self.encoder.encode([query.text])[0]
         else:
             query = _with_models(query, models)
+        confirmed = vocab.confirming(cleaned)
         return Reading(
             message=message,
             cleaned=cleaned,
@@ -349,6 +352,8 @@ class MessageReader:
             direction=direction,
             reference=reference,
             wants_recommendation=wants,
+            mentioned=vocab.models_named(cleaned),
+            put_up=next(iter(vocab.models_named(confirmed or "")), None),
             facts=facts,
             masked_vector=masked,
             query=query,
