@@ -14,7 +14,7 @@ from bot.compose import Claim, Draft
 from bot.contract import Channel, ChatResponse, Citation, FeedbackRequest, Profile, Reason, Recommendation
 from bot.conversation import ConversationState
 from bot.knowledge import Knowledge
-from bot.rules.engine import leaning_side, leanings, needs_more_info, recommend
+from bot.rules.engine import against, leaning_side, leanings, needs_more_info, recommend
 from bot.rules.follow_up import follow_up_question
 from bot.rules.table import RulesTable
 from bot.storage.conversations import ConversationStore, TurnRecord
@@ -194,7 +194,8 @@ class AnswerService:
                 recommendation=rec,
                 follow_up=question,
             )
-        text, citations = self._cited(rec.reasons)
+        # the reasons for the choice, then those of the facts pulling the other way (named in the summary)
+        text, citations = self._cited([*rec.reasons, *against(profile, self.rules)])
         return ChatResponse(
             conversation_id=conv_id,
             status="answered",

@@ -57,6 +57,18 @@ def leaning_side(profile: Profile, table: RulesTable) -> str | None:
     return "PEO" if outcome.peo else "ASO"
 
 
+def against(profile: Profile, table: RulesTable) -> list[Reason]:
+    """The reasons of the rules that pull the other way from a decided choice ("you want pooled
+    benefits" against an ASO chosen for its lower cost and your HR team), heaviest first."""
+    return [_reason(rule) for rule in _against(decide(profile, table))[:CONFLICT_FACTS_PER_SIDE]]
+
+
+def _against(outcome: Outcome) -> tuple[Rule, ...]:
+    if outcome.kind != "decided":
+        return ()
+    return outcome.aso if outcome.choice == "PEO" else outcome.peo
+
+
 def needs_more_info(rec: Recommendation) -> bool:
     """True when the choice is open for lack of facts (no reasons), not a conflict (both sides' reasons)."""
     return rec.choice == "UNDECIDED" and not rec.reasons and bool(rec.missing)
@@ -147,7 +159,8 @@ def _summary(outcome: Outcome, missing: list[str], table: RulesTable) -> str:
     prompts = table.prompts
     if outcome.kind in ("route", "decided"):
         facts = [rule.fact for rule in outcome.reasons[:SUMMARY_FACTS]]
-        return summary_sentence(outcome.choice, prompts=prompts, facts=facts)
+        against = [rule.fact for rule in _against(outcome)[:CONFLICT_FACTS_PER_SIDE]]
+        return summary_sentence(outcome.choice, prompts=prompts, facts=facts, against=against)
     if outcome.kind == "conflict":
         peo_facts = [rule.fact for rule in outcome.peo[:CONFLICT_FACTS_PER_SIDE]]
         aso_facts = [rule.fact for rule in outcome.aso[:CONFLICT_FACTS_PER_SIDE]]

@@ -6,6 +6,9 @@ from collections.abc import Sequence
 
 from bot.contract import Reason, Recommendation
 from bot.rules.table import RecommendationPrompts, load_prompts
+from bot.tables import with_article
+
+COUNTERPARTS = {"PEO": "ASO", "ASO": "PEO"}
 
 
 def join_phrases(phrases: Sequence[str]) -> str:
@@ -30,15 +33,21 @@ def summary_sentence(
     peo_facts: Sequence[str] = (),
     aso_facts: Sequence[str] = (),
     missing: Sequence[str] = (),
+    against: Sequence[str] = (),
 ) -> str:
-    """One summary sentence from the template for `kind` (a choice, 'conflict', 'needs_info', 'unclear')."""
+    """One summary sentence from the template for `kind` (a choice, 'conflict', 'needs_info', 'unclear');
+    a chosen PEO or ASO ends with the facts `against` it, which point to the other model."""
     template: str = getattr(prompts.summary, kind)
-    return template.format(
+    sentence = template.format(
         facts=join_phrases(facts),
         peo_facts=join_phrases(peo_facts),
         aso_facts=join_phrases(aso_facts),
         questions=questions_for(missing, prompts),
     )
+    if not against or kind not in COUNTERPARTS:
+        return sentence
+    tail = prompts.summary.against.format(facts=join_phrases(against), model=with_article(COUNTERPARTS[kind]))
+    return f"{sentence.removesuffix('.')}{tail}."
 
 
 def follow_up_question(rec: Recommendation, prompts: RecommendationPrompts | None = None) -> str:

@@ -141,6 +141,8 @@ class SummaryTemplates(_Strict):
     conflict: str
     needs_info: str
     unclear: str
+    # closes a PEO or ASO summary when facts also pull the other way (no stated priority is left out)
+    against: str
 
 
 class FollowUpTemplates(_Strict):
@@ -177,6 +179,7 @@ _PLACEHOLDERS: dict[str, frozenset[str]] = {
     "summary.conflict": frozenset({"peo_facts", "aso_facts"}),
     "summary.needs_info": frozenset({"questions"}),
     "summary.unclear": frozenset(),
+    "summary.against": frozenset({"facts", "model"}),
     "follow_up.question": frozenset({"questions"}),
     "follow_up.fallback": frozenset(),
     "follow_up.so_far": frozenset(),

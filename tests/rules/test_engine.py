@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.contract import PROFILE_FIELDS, Profile
-from bot.rules.engine import candidate_values, decide, fires, needs_more_info, recommend
+from bot.rules.engine import against, candidate_values, decide, fires, needs_more_info, recommend
 from bot.rules.table import RulesTable, load_table
 
 BOOL_FIELDS = [f for f in PROFILE_FIELDS if f != "employees"]
@@ -107,6 +107,18 @@ def test_conflict_shows_both_sides(table: RulesTable) -> None:
     assert {by_id[r.rule_id].favours for r in rec.reasons} == {"PEO", "ASO"}
     assert not needs_more_info(rec)
     assert "PEO" in rec.summary and "ASO" in rec.summary
+
+
+def test_a_decided_choice_names_the_facts_pulling_the_other_way(table: RulesTable) -> None:
+    # the HR team and the wish for control outweigh the wish for pooled benefits, which is not dropped
+    profile = Profile(in_house_hr=True, wants_full_control=True, wants_pooled_benefits=True)
+    rec = recommend(profile, table)
+    assert rec.choice == "ASO"
+    assert rec.summary.endswith(", though you want pooled health benefits, which points to a PEO.")
+    assert [reason.rule_id for reason in against(profile, table)] == ["pooled-benefits"]
+    assert "pooled-benefits" not in {reason.rule_id for reason in rec.reasons}
+    unopposed = Profile(in_house_hr=True, wants_full_control=True)
+    assert "though" not in recommend(unopposed, table).summary and not against(unopposed, table)
 
 
 def test_route_precedence_is_the_tables(table: RulesTable) -> None:
