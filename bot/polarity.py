@@ -574,8 +574,9 @@ def puts_up_denial(reading: Reading) -> bool:
     if not VOCABULARY.confirming(reading.cleaned):
         return False
     # the first clause puts the claim up; "we'd still own reviews, they don't take that over, yeah?"
-    # denies nothing of it
-    clauses = [c for c in re.split(r"[,;]", reading.cleaned) if len(c.split()) >= 3]
+    # denies nothing of it, nor does a remark after the question ("…under our own EIN, right? dont want
+    # trouble with the IRS")
+    clauses = [c for c in re.split(r"[,;?]", reading.cleaned) if len(c.split()) >= 3]
     words = words_of(clauses[0] if clauses else reading.proposition).split()
     return any(w in _GRAMMAR_NOT for w in words[_question_head(words) :][:DENIAL_WORDS])
 

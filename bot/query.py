@@ -41,7 +41,8 @@ _HOW_MUCH = (
     r"|we|you|i|money|cash|more|less|extra|cheaper|pricier|costlier)\b)"
 )
 _FIGURE = re.compile(
-    _HOW_MUCH + r"|\bhow many (dollars|percent)\b|\b(percentage|percent|dollars?)\b|[$%]"
+    # "is that 100% on us" says "all of it", asking no figure
+    _HOW_MUCH + r"|\bhow many (dollars|percent)\b|\b(percentage|(?<!100 )percent|dollars?)\b|\$|(?<!100)%"
     r"|\bper (employee|month|year|head|worker|person|paycheck)\b"
     r"|\b(typical|average|usual|monthly|annual|yearly|going|exact) (price|cost|fee|rate|charge)s?\b"
     r"|\b(price|cost|fee|rate|charge)s? (of|for) (a|an|the|using|hiring)?\s*(peo|aso|hro|eor)"

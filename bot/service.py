@@ -109,13 +109,9 @@ class AnswerService:
         profile = state.profile.merged(facts)
         # "why?" after our recommendation asks for its reasons: the rules table's, with their quotes.
         explains_advice = reading.shape == "why" and state.shape == "recommend" and bool(profile.known())
-        # "and if we hire an HR manager next year, does that flip it?" after our advice: the advice again
-        # with the fact supposed
-        revises = state.shape == "recommend" and bool(facts.known()) and not reading.mentioned
         if (
             reading.wants_recommendation
             or explains_advice
-            or revises
             or (state.awaiting_profile and bool(facts.known()))
         ):
             response = self._advise(conv_id, profile, put_up=reading.put_up)

@@ -259,9 +259,18 @@ class MessageReader:
         only_tells = bool(facts.known()) and not vocab.asks(cleaned)
         # "we're risk averse, so the ASO lines up better for us, yeah?" puts a fit up with our facts
         confirms_fit = statement is not None and advice_on_facts and bool(named)
+        # "what if we hire an HR manager next year, does that flip it?" after our advice: the advice again
+        # with the fact supposed ("would we have to drop our current broker then?" asks the guide)
+        revises = (
+            context.shape == "recommend"
+            and bool(facts.known())
+            and not vocab.models_named(cleaned)
+            and vocab.supposes(cleaned)
+        )
         wants = (
             only_tells
             or confirms_fit
+            or revises
             or (
                 about_models
                 and not (shape in NOT_ADVICE or factual or about_advice)
@@ -294,11 +303,19 @@ class MessageReader:
             claim = [c for c in re.split(r"[,;]", question) if not vocab.asks_of_every_model(c)]
             rest = ", ".join(c for c in claim if not vocab.models_named(c) and c.strip())
             proposition = (vocab.confirming(rest) or words_of(rest)) if rest else proposition
-        if question != cleaned and vocab.reference(question) in ("one", "all"):
+        said = words_of(proposition).split()
+        # "if we were on an aso would they help enroll her" asks of the ASO: 'they' is the subject
+        of_named = (
+            bool(vocab.models_named(question))
+            and vocab.opens_with_auxiliary(proposition)
+            and vocab.reference(" ".join(said[1:2])) is not None
+        )
+        if question != cleaned and vocab.reference(question) in ("one", "all") and not of_named:
             # "we have an HR team. would an ASO work alongside them?": what 'them' is stands in the remark;
             # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of
             # them?" asks whether the PEO does it, not whether we do).
-            proposition = f"{question} {without_asker(cleaned.replace(question, ' '))}"
+            put = question if statement else proposition
+            proposition = f"{put} {without_asker(cleaned.replace(question, ' '))}"
         topic_before = (
             ((reference == "one" and not named) or (bool(named) and context.shape not in (None, "yes_no")))
             and bool(context.text)
@@ -436,7 +453,9 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
             return f"{sentences[at - 1].rstrip(' .!,')}, {sentences[at].strip()}"
         return sentences[at]
     last = sentences[-1]
-    return last if vocab.opens_with_auxiliary(last) or vocab.asks_wh(last) else text
+    # "new hire starts monday - if we were on an aso would they help enroll her" asks past its condition
+    asks = vocab.opens_with_auxiliary(vocab.asking_clause(last)) or vocab.asks_wh(last)
+    return last if asks else text
 
 
 def _asks_which_has(question: str, cleaned: str, vocab: Vocabulary) -> bool:

@@ -486,6 +486,17 @@ def test_a_claim_put_up_with_an_agreeing_remark_is_no_denial(service) -> None:
     assert ask(service, message).answer.startswith("Yes"), ask(service, message).answer
 
 
+def test_a_remark_after_the_question_denies_nothing_of_it(service) -> None:
+    message = "with an aso we keep filing our own payroll taxes right? dont want any surprises from the irs"
+    answer = ask(service, message).answer
+    assert answer.startswith("Yes"), answer
+
+
+def test_giving_something_up_is_asked_as_its_opposite(service) -> None:
+    answer = ask(service, "with an aso would we need to give up the benefits plans we have now?").answer
+    assert answer.startswith("No"), answer  # an ASO manages the plans you already have
+
+
 def test_a_yes_no_on_an_attribute_is_settled_by_what_is_said_of_it(service) -> None:
     answer = ask(service, "will the aso take on some of our liability?").answer
     assert answer.startswith("No"), answer  # not "takes on the back-office tasks"

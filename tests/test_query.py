@@ -74,6 +74,9 @@ def test_follow_ups_resolve_to_the_previous_topic(
         ("What fee percentage do PEOs charge?", True),
         ("What should I check besides price when comparing providers?", False),
         ("Is a PEO more expensive than an ASO?", False),
+        # "100%" says "all of it"
+        ("would they help with the paperwork or is that 100% on us", False),
+        ("what % of payroll do they take", True),
     ],
 )
 def test_questions_asking_for_a_figure(reader: QueryReader, question: str, figure: bool) -> None:

@@ -319,3 +319,23 @@ def test_statements_of_what_a_model_is() -> None:
     assert VOCABULARY.equates("an aso still counts as real hr outsourcing")
     assert not VOCABULARY.equates("an aso files our payroll taxes")
     assert VOCABULARY.models_set_against("the peo perks that an aso doesnt offer") == ("ASO",)
+
+
+@pytest.mark.slow
+def test_a_remark_before_a_conditioned_question_is_no_part_of_its_claim(service) -> None:
+    # 'they' is the model the condition names; 'her' in the remark adds nothing to the claim
+    reading = service.reader.read(
+        "new starter on monday - if we used an ASO would they help enroll her in our plan"
+    )
+    assert reading.proposition == "would they help enroll her in our plan"
+    assert reading.models == ("ASO",) and reading.shape == "yes_no"
+
+
+@pytest.mark.slow
+def test_after_our_advice_a_supposed_fact_asks_it_again_and_a_question_asks_the_guide(service) -> None:
+    advised = Context(models=("ASO",), shape="recommend")
+    assert service.reader.read("what if we end up with no HR staff next year?", advised).wants_recommendation
+    asking = service.reader.read(
+        "would we have to stop working with our current benefits broker then", advised
+    )
+    assert not asking.wants_recommendation

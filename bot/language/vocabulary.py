@@ -17,6 +17,7 @@ DIRECTION_REACH = 30  # characters between a comparative and the attribute word 
 _LETTING = frozenset({"let", "lets", "allow", "allows", "permit", "permits"})
 _OR_NOT = re.compile(r"\bor (not|no)\b")
 _CONDITIONS = ("if", "once", "when", "after")  # words opening a condition before the clause that asks
+_SUPPOSING_WORDS = frozenset({"if", "suppose", "supposing", "assuming", "hypothetically", "imagine"})
 _SUPPOSING = re.compile(
     rf"\b(?:{'|'.join(_CONDITIONS)})\s+(?:we|i|you|they)(?:\s+\w+)?\s*$"
 )  # "if we (ever) …"
@@ -297,6 +298,10 @@ class Vocabulary(BaseModel):
     def hedged(self, text: str) -> bool:
         """True when the statement holds only in part ('may have less flexibility')."""
         return _holds(self.hedges, text)
+
+    def supposes(self, text: str) -> bool:
+        """True when the text supposes something ("what if we hire an HR manager", "hypothetically, …")."""
+        return not _SUPPOSING_WORDS.isdisjoint(_words(text).split())
 
     def without_supposition(self, text: str) -> str:
         """The text without a condition supposing a model chosen ("what would remain our job if we used

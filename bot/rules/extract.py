@@ -152,8 +152,8 @@ POOLED_BENEFITS = (
 )
 
 _RISK = r"(?:risks?|liabilit(?:y|ies)|responsibilit(?:y|ies)|burden|exposure)"
-_RISK_MOD = (
-    r"(?:\s+(?:the|some|of|our|that|this|employer|employment|employer's|compliance|"
+_RISK_MOD = (  # "offload some of the legal/compliance risk"
+    r"(?:[\s/]+(?:the|some|of|our|that|this|employer|employment|employer's|compliance|"
     r"legal|hr|payroll|tax|more|much|a lot of|all))*"
 )
 
@@ -184,7 +184,8 @@ SHARED_LIABILITY = (
     _says(
         r"\b(?:offload|off-load|transfer|shift|hand off|outsource|"
         r"reduce|lower|minimi[sz]e|limit|spread|split"
-        rf"|take on|takes on|carry|absorb|help with|help us with)\b{_RISK_MOD}\s+(?:compliance\s+)?{_RISK}\b"
+        r"|take on|takes on|carry|absorb|help with|help us with)\b"
+        rf"{_RISK_MOD}[\s/]+(?:compliance\s+)?{_RISK}\b"
     ),
     _says(rf"\bless\s+(?:compliance\s+|legal\s+)?{_RISK}\b"),
     _says(
