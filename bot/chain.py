@@ -75,9 +75,14 @@ def build_chain(
         asked = reading.cleaned if reading.reference else reading.proposition
         # "our company signed with a PEO - who's running my paycheck now?" asks what the model does
         of_model = bool(reading.models) and reading.reference != "implicit" and reading.attribute is not None
-        if not (figure_of_model or of_model) and lacks(asked, texts, unknown_to=corpus_stems):
+        gap = lacks(asked, texts, unknown_to=corpus_stems)
+        if gap and not (figure_of_model or of_model):
             return declined(reading, x["found"])
-        return finished(compose_answer(reading, x["found"], kb, texts), reading, x["found"])
+        draft = compose_answer(reading, x["found"], kb, texts)
+        if gap and not figure_of_model and reading.shape == "yes_no":
+            # "would the PEO run our 401k too?": no yes or no the guide cannot give; what it says nearest
+            draft.lead = texts.fill("gap_lead", gap=gap)
+        return finished(draft, reading, x["found"])
 
     def finished(draft: Draft, reading: Reading, found: Retrieval) -> ChainResult:
         """The draft cited and verified; declined when it holds nothing or fails verification."""

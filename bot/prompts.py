@@ -31,6 +31,7 @@ class AnswerTexts(BaseModel):
     elsewhere_default: str
     chit_chat: str
     no_figure: str
+    gap_lead: str
     publisher_lead: str
     about_guide: str
     column_lead: str

@@ -276,7 +276,14 @@ class MessageReader:
                 and not (shape in NOT_ADVICE or factual or about_advice)
                 and (
                     asks_for_recommendation(cleaned)
-                    or (shape == "recommend" and speaks_for_asker(cleaned) and not supposes)
+                    # facts of a company and a request for advice ask it, whoever's company it is ("sister
+                    # co: 80 ppl, no HR, they want low cost… which model", a customer's in a ticket); "is it
+                    # a good fit for a startup with no HR?" asks the guide
+                    or (
+                        shape == "recommend"
+                        and (speaks_for_asker(cleaned) or (advice_on_facts and not grammar_asks))
+                        and not supposes
+                    )
                 )
             )
         )

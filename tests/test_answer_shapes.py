@@ -596,3 +596,20 @@ def test_a_request_to_list_what_stays_with_us_lists_it(service) -> None:
 def test_why_a_cell_is_listed_gives_the_guides_reason_not_the_list(service) -> None:
     answer = ask(service, "why is a higher price listed among the peo downsides?").answer
     assert "because" in answer and "Cons of a PEO" not in answer, answer
+
+
+def test_a_yes_no_on_a_topic_the_guide_lacks_says_so_before_the_nearest_it_says(service) -> None:
+    answer = ask(
+        service, "will an aso also look after our 401k plan or only the health insurance side?"
+    ).answer
+    assert answer.startswith("The guide doesn't cover retirement plan rules"), answer
+    assert "Yes" not in answer.split(";")[0]
+
+
+def test_facts_of_another_company_and_a_request_for_advice_ask_the_rules_table(service) -> None:
+    message = (
+        "customer ticket: 30 employees, nobody in HR, they want their costs as low as possible. which model"
+    )
+    response = service.answer(message=message)
+    assert response.recommendation is not None, response.answer
+    assert response.recommendation.profile.get("cost_priority") is True

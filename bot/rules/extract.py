@@ -252,6 +252,8 @@ COST_PRIORITY = (
         r"keep|keeping|save on|saving on|control|contain|lower|lowering)\s+(?:our\s+|"
         r"the\s+)?(?:hr\s+)?(?:costs?|spend(?:ing)?|expenses?|overhead)\b"
     ),
+    # "costs as low as possible", "keep the fees low"
+    _says(r"\b(?:costs?|prices?|fees?|spend(?:ing)?)\s+(?:as\s+)?(?:low|down|minimal)\b"),
     _says(r"\b(?:tight|limited|small|lean|shoestring|modest|strict|constrained|fixed|low)\s+budget\b"),
     _says(r"\bon a budget\b"),
     _says(r"\b(?:budget|cost|price)[- ](?:conscious|sensitive|constrained|focused|driven)\b"),
@@ -300,6 +302,8 @@ MULTI_STATE = (
         False,
     ),
     _says(r"\bmulti-?\s?states?\b"),
+    # "expanding into 2 more states next year", "adding another state": beyond the one they are in
+    _says(rf"\b(?:{_MANY}|one|an?)\s+(?:more|new|other|additional|extra)\s+states?\b|\banother\s+state\b"),
     _says(rf"\b{_MANY}\s+(?:different\s+|u\.?s\.?\s+|us\s+)?states\b", counted=True),
     _says(
         r"\b(?:across|throughout|all over)\s+(?:the\s+)?(?:country|"
