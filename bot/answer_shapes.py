@@ -757,6 +757,8 @@ def _section_on(
 
 def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """Steps and lists: every item of the best-matching list, in the guide's order, with its lead-in."""
+    if len(reading.models) >= 2 and (side_by_side := _lists_side_by_side(reading, kb, texts)):
+        return side_by_side
     models = set(reading.models)
     chunks = [kb.chunk(hit.chunk_id) for hit in found.hits[:STEPS_RANK]]
     # A list on one model ("Choose a PEO if:") is one side of a question weighing two.
@@ -794,16 +796,53 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         ]
     conditional = {c.id: conditional_lead(c.context) for c in lists}
     for chunk in sorted(lists, key=lambda c: (not _on_models(c, models), of_fit and not conditional[c.id])):
-        items = [c for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
-        claims = [Claim(c.body, c, c.body) for c in items[:MAX_ITEMS]]
-        lead_in = chunk.context.strip()
-        lead_in = lead_in[:1].lower() + lead_in[1:]
-        if conditional_lead(lead_in):
-            lead = texts.fill("conditional_list_lead", section=chunk.section, lead_in=lead_in)
-        else:
-            lead = texts.fill("list_lead", section=chunk.section)
-        return Draft(claims=claims, lead=lead, as_list=True)
+        return _list_of(chunk, kb, texts)
     return None
+
+
+def _list_of(chunk: Chunk, kb: Knowledge, texts: AnswerTexts) -> Draft:
+    """Every item of the list the chunk belongs to, in the guide's order, under its lead-in."""
+    items = [c for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
+    claims = [Claim(c.body, c, c.body) for c in items[:MAX_ITEMS]]
+    lead_in = chunk.context.strip()
+    lead_in = lead_in[:1].lower() + lead_in[1:]
+    if conditional_lead(lead_in):
+        lead = texts.fill("conditional_list_lead", section=chunk.section, lead_in=lead_in)
+    else:
+        lead = texts.fill("list_lead", section=chunk.section)
+    return Draft(claims=claims, lead=lead, as_list=True)
+
+
+def _is_steps(chunk: Chunk) -> bool:
+    return words_of(chunk.section).startswith("how ")  # "How does a PEO work?"
+
+
+def _is_when_to_choose(chunk: Chunk) -> bool:
+    return bool(conditional_lead(chunk.context))  # "Choose a PEO if:"
+
+
+def _lists_side_by_side(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """For steps or reasons to choose asked of several models ("each PEO setup step vs the matching ASO
+    step", "all the reasons to go PEO vs all the reasons to go ASO"), each model's own list of that kind:
+    the steps of the section on how it works, the list of when to choose it."""
+    kind = (
+        _is_steps
+        if reading.shape == "steps"
+        else _is_when_to_choose
+        if reading.attribute == "best for"
+        else None
+    )
+    if kind is None:
+        return None
+    groups: list[tuple[str, list[Claim]]] = []
+    for model in reading.models:
+        own = (c for c in kb.chunks if c.kind == "list_item" and not c.promotional and _on_models(c, {model}))
+        first = next((c for c in own if kind(c)), None)
+        if first is None:
+            return None
+        listed = _list_of(first, kb, texts)
+        groups.append((listed.lead or "", listed.claims))
+    return Draft(claims=[c for _, cs in groups for c in cs], groups=groups)
 
 
 def _on_models(chunk: Chunk, models: set[str]) -> bool:

@@ -115,7 +115,12 @@ class QueryReader:
         content = [w for w in words if w not in STOPWORDS]
         # A word the vocabulary rewrites ("eli5" → "explain simply") is understood, though the guide lacks it.
         unknown = tuple(
-            w for w in content if stem(w) not in self._stems and w not in self.vocabulary and w not in RELATED
+            w
+            for w in content
+            if stem(w) not in self._stems
+            and w not in self.vocabulary
+            and w not in RELATED
+            and w not in VOCABULARY.form_words
         )
         pronoun = _PRONOUN.search(text)
         mostly_known = 0 < len(content) <= 6 and len(unknown) * 2 <= len(content)

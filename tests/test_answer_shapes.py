@@ -613,3 +613,18 @@ def test_facts_of_another_company_and_a_request_for_advice_ask_the_rules_table(s
     response = service.answer(message=message)
     assert response.recommendation is not None, response.answer
     assert response.recommendation.profile.get("cost_priority") is True
+
+
+def test_steps_or_reasons_asked_of_two_models_come_as_each_models_own_list(service) -> None:
+    steps = ask(service, "walk me through the peo process next to the aso one, step by step").answer
+    assert "How does a PEO work?" in steps and "How does an ASO work?" in steps, steps
+    reasons = ask(
+        service, "every reason the guide gives to pick an aso and every reason to pick a peo"
+    ).answer
+    assert "choose a PEO if" in reasons and "choose an ASO if" in reasons, reasons
+    assert reasons.count("\n- ") >= 10
+
+
+def test_words_about_the_answers_form_do_not_put_a_question_out_of_scope(service) -> None:
+    answer = ask(service, "for a slide deck, list every con of an aso the guide mentions anywhere").answer
+    assert "Full liability stays with you" in answer, answer

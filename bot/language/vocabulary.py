@@ -137,6 +137,13 @@ def _shorthand_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w/])(" + "|".join(map(re.escape, longest)) + r")\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _chat_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the chat spellings as a whole word (not after an apostrophe: "we'r")."""
+    word = "|".join(map(re.escape, keys))
+    return re.compile(rf"(?<![\w'’/.])(?:{word})(?![\w'’/]|\.\w)", re.IGNORECASE)
+
+
 def _words(text: str) -> str:
     """Lowercase words joined by single spaces; apostrophes go, hyphens split ('co-employer')."""
     text = text.lower().replace("’", "'").replace("'", "")
@@ -151,7 +158,9 @@ class Vocabulary(BaseModel):
     direction: Direction
     negation: list[str] = Field(min_length=1)
     shorthand: dict[str, str]
+    chat_words: dict[str, str]
     listing: list[str]
+    form_words: frozenset[str]
     likening: list[str]
     wholes: list[str]
     partials: list[str]
@@ -189,15 +198,19 @@ class Vocabulary(BaseModel):
     advice: list[str]
 
     def spelled_out(self, text: str) -> str:
-        """The message with its slash shorthand written out ("w/o HR" → "without HR", "w/peo" → "with
-        peo")."""
-        if not self.shorthand:
-            return text
-        return (
-            _shorthand_pattern(tuple(self.shorthand))
-            .sub(lambda m: self.shorthand[m.group(1).lower()] + " ", text)
-            .rstrip()
-        )
+        """The message with its slash shorthand and chat spellings written out ("w/o HR" → "without
+        HR", "w/peo" → "with peo", "can u list" → "can you list")."""
+        if self.shorthand:
+            text = (
+                _shorthand_pattern(tuple(self.shorthand))
+                .sub(lambda m: self.shorthand[m.group(1).lower()] + " ", text)
+                .rstrip()
+            )
+        if self.chat_words:
+            text = _chat_pattern(tuple(self.chat_words)).sub(
+                lambda m: self.chat_words[m.group(0).lower()], text
+            )
+        return text
 
     def asks_listing(self, text: str) -> bool:
         """True when the question asks for every item ('the main differences', 'as a list')."""
