@@ -449,6 +449,16 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     """An attribute asked of one or both models: the table's row as a sentence, then the guide's words."""
     models = reading.models or DEFAULT_PAIR
     rows = [r for r in attribute_rows(kb, reading.attribute) if any(cell(r, m) for m in models)]
+    # "what does the table put in the hr scope and best for rows?": each row asked
+    named = [
+        first
+        for a in VOCABULARY.attributes_named(reading.proposition)
+        if (first := attribute_rows(kb, a)[:1])
+    ]
+    asked_rows = list(dict.fromkeys(r[0] for r in named if any(cell(r[0], m) for m in models)))
+    if len(asked_rows) >= 2:
+        shown = tuple(m for m in models if cell(asked_rows[0], m)) or DEFAULT_PAIR
+        return Draft(claims=[Claim(row_sentence(r, shown), r, r.body) for r in asked_rows], as_list=True)
     if not rows:
         return _doer_named(reading, found, kb) or _listed_on_attribute(reading, found, kb)
     if reading.direction == "less" and _wh_word(reading) in ("what", "whats"):

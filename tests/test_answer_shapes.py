@@ -628,3 +628,8 @@ def test_steps_or_reasons_asked_of_two_models_come_as_each_models_own_list(servi
 def test_words_about_the_answers_form_do_not_put_a_question_out_of_scope(service) -> None:
     answer = ask(service, "for a slide deck, list every con of an aso the guide mentions anywhere").answer
     assert "Full liability stays with you" in answer, answer
+
+
+def test_two_rows_asked_by_name_come_as_both_rows(service) -> None:
+    answer = ask(service, "what are the cost and the employer role rows of the comparison table?").answer
+    assert "cost for a PEO" in answer and "employer role for a PEO" in answer, answer
