@@ -43,7 +43,7 @@ _HOW_MUCH = (
 _FIGURE = re.compile(
     # "is that 100% on us" says "all of it", asking no figure
     _HOW_MUCH + r"|\bhow many (dollars|percent)\b|\b(percentage|(?<!100 )percent|dollars?)\b|\$|(?<!100)%"
-    r"|\bper (employee|month|year|head|worker|person|paycheck)\b"
+    r"|\bper (employee|month|year|head|worker|person|paycheck)s?\b"
     r"|\b(typical|average|usual|monthly|annual|yearly|going|exact) (price|cost|fee|rate|charge)s?\b"
     r"|\b(price|cost|fee|rate|charge)s? (of|for) (a|an|the|using|hiring)?\s*(peo|aso|hro|eor)"
     r"|\bwhat (rate|fee|price)\b|(?<!\bin )\bcharge\b"  # "who's in charge" asks who, not a price

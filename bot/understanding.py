@@ -111,9 +111,11 @@ class MessageReader:
         equated = vocab.models_equated(question) if context.models and vocab.reference(question) else ()
         if equated and set(equated) != set(context.models[:1]):
             likened = equated
-        if likened:
+        if likened and context.models:
             # "is it a co-employer like the PEO?": 'it' is asked about, the PEO held up beside it
             named = tuple(dict.fromkeys((context.models[0], *likened)))
+        elif len(named) >= 2 and (here := vocab.models_equated(cleaned)) and set(named) - set(here):
+            equated = likened = here  # "a vendor pitched us an HRO, thats just a PEO with a new name?"
         # The words as typed first: typo fixing must not turn "suited" into "suite".
         # a remark beside a question with a topic of its own names no attribute of it ("…real HR
         # outsourcing, right? my CFO calls it payroll software")

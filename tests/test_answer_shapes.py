@@ -633,3 +633,15 @@ def test_words_about_the_answers_form_do_not_put_a_question_out_of_scope(service
 def test_two_rows_asked_by_name_come_as_both_rows(service) -> None:
     answer = ask(service, "what are the cost and the employer role rows of the comparison table?").answer
     assert "cost for a PEO" in answer and "employer role for a PEO" in answer, answer
+
+
+def test_a_swapped_figure_question_still_asks_for_a_figure(service) -> None:
+    answer = ask(service, "is there a per employee price for a peo in the guide?", "same for the aso?").answer
+    assert answer.startswith("The guide gives no figure"), answer
+
+
+def test_one_model_said_to_be_another_in_the_same_message_compares_them(service) -> None:
+    message = "a colleague mentioned an aso, thats basically a peo under another name isnt it"
+    answer = ask(service, message).answer
+    assert not answer.startswith("Yes") and "PEO" in answer and "ASO" in answer, answer
+    assert "differently" in answer or "co-employ" in answer, answer
