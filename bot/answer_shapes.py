@@ -124,7 +124,9 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
 
 def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     if reading.reference == "swap" and VOCABULARY.asks_wh(reading.proposition):
-        return _same_as_before(reading, found, kb, texts)
+        # "same for an ASO?" after "who manages workers' comp under a PEO?"; with no row to hold the two
+        # against, the question before answered for the new model
+        return _same_as_before(reading, found, kb, texts) or table_row(reading, found, kb, texts)
     candidates = sentences(reading, found, kb, roles=("content", "myth"))
     both = len(reading.models) >= 2 and (
         VOCABULARY.reference(reading.cleaned) == "all" or VOCABULARY.joins_models(reading.proposition)
@@ -314,6 +316,8 @@ def _same_as_before(reading: Reading, found: Retrieval, kb: Knowledge, texts: An
         # Sharing only the attribute's words ("Co-employment", "You remain sole employer") is no likeness.
         shared = said & before - {"_you"} - attribute_stems(reading.attribute)
         answer = "yes" if said == before else ("partly" if shared else "no")
+        if not VOCABULARY.differing.isdisjoint(words_of(reading.cleaned).split()):
+            answer = {"yes": "no", "no": "yes"}.get(answer, answer)  # "is it any different for a PEO?"
         claims = [Claim(row_sentence(row, (asked[0], other)), row, row.body)]
         candidates = sentences(reading, found, kb, roles=("content",))
         claims += _support(reading, candidates, kb, claims, models=asked)
@@ -456,7 +460,8 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
         if (first := attribute_rows(kb, a)[:1])
     ]
     asked_rows = list(dict.fromkeys(r[0] for r in named if any(cell(r[0], m) for m in models)))
-    if len(asked_rows) >= 2:
+    # ("who's on the hook for workers comp" asks one row, though "on the hook" speaks of liability too)
+    if len(asked_rows) >= 2 and re.search(r"\band\b|[,&+]", reading.proposition):
         shown = tuple(m for m in models if cell(asked_rows[0], m)) or DEFAULT_PAIR
         return Draft(claims=[Claim(row_sentence(r, shown), r, r.body) for r in asked_rows], as_list=True)
     if not rows:

@@ -14,7 +14,7 @@ from bot.compose import Claim, Draft
 from bot.contract import Channel, ChatResponse, Citation, FeedbackRequest, Profile, Reason, Recommendation
 from bot.conversation import ConversationState
 from bot.knowledge import Knowledge
-from bot.rules.engine import against, leaning_side, leanings, needs_more_info, recommend
+from bot.rules.engine import against, leaning_side, leanings, needs_more_info, recommend, side_of
 from bot.rules.follow_up import follow_up_question
 from bot.rules.table import RulesTable
 from bot.storage.conversations import ConversationStore, TurnRecord
@@ -114,7 +114,7 @@ class AnswerService:
             or explains_advice
             or (state.awaiting_profile and bool(facts.known()))
         ):
-            response = self._advise(conv_id, profile, put_up=reading.put_up)
+            response = self._advise(conv_id, profile, put_up=reading.put_up, explains=explains_advice)
             awaiting = response.status == "needs_more_info"
             rules = rule_trace(profile, self.rules)
             trace = answer_trace(reading, state.context(), kb=self.kb, recommendation=rules)
@@ -122,8 +122,13 @@ class AnswerService:
             # "that route", "and that vs a PEO?" after the advice are about the model it chose
             topic = reading.models or state.topic
             # ("the other way" after "we're fine carrying the risk, which one?" is the PEO: the facts so
-            # far lean to the ASO)
-            leaning = chosen if chosen != "UNDECIDED" and not awaiting else leaning_side(profile, self.rules)
+            # far lean to the ASO); when the facts conflict, the model this message's facts point to
+            # ("…wants to offload the compliance risk too" → "would we have to drop our broker then?")
+            leaning: str | None = chosen
+            if awaiting:
+                leaning = leaning_side(profile, self.rules)
+            elif chosen == "UNDECIDED":
+                leaning = side_of(facts, self.rules)
             if leaning:
                 topic = (leaning, *(m for m in topic if m != leaning))
             after = replace(state, profile=profile, awaiting_profile=awaiting, shape="recommend", topic=topic)
@@ -173,19 +178,23 @@ class AnswerService:
         confirming = self.rules.prompts.confirming
         return f"{confirming.agree if rec.choice == put_up else confirming.disagree} "
 
-    def _advise(self, conv_id: str, profile: Profile, *, put_up: str | None = None) -> ChatResponse:
+    def _advise(
+        self, conv_id: str, profile: Profile, *, put_up: str | None = None, explains: bool = False
+    ) -> ChatResponse:
         """The rules table's recommendation; one that a confirming question put up ("that's the ASO
-        profile, right?") is agreed or disagreed with first."""
+        profile, right?") is agreed or disagreed with first. Asked why (`explains`) before the facts
+        decide, what they point to so far comes before the question for the rest."""
         rec = recommend(profile, self.rules)
         if needs_more_info(rec):
             question = follow_up_question(rec, self.rules.prompts)
             # what the facts so far point to, in the guide's words, after the question
             so_far, citations = self._cited(leanings(profile, self.rules))
             lead = self.rules.prompts.follow_up.so_far
+            parts = [lead, so_far, question] if explains else [question, lead, so_far]
             return ChatResponse(
                 conversation_id=conv_id,
                 status="needs_more_info",
-                answer=f"{question} {lead} {so_far}" if so_far else question,
+                answer=" ".join(parts) if so_far else question,
                 citations=citations,
                 recommendation=rec,
                 follow_up=question,

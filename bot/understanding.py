@@ -346,7 +346,9 @@ class MessageReader:
             # wh-question ("what does benefits leverage mean?" → "does an ASO give us any of that?") its
             # topic, asked in this question's grammar
             proposition = context.text
-            if context.shape not in (None, "yes_no") and vocab.opens_with_auxiliary(question):
+            # ("would that be any different with a PEO?" after "who's on the hook?" asks that again)
+            differs = not vocab.differing.isdisjoint(words_of(question).split())
+            if context.shape not in (None, "yes_no") and vocab.opens_with_auxiliary(question) and not differs:
                 proposition = f"{words_of(question)} {_topic_of(context.text, vocab)}"
             masked = self.encoder.encode([vocab.mask(proposition)])[0]
             attribute = attribute or context.attribute

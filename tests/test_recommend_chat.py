@@ -122,3 +122,41 @@ def test_the_other_way_after_facts_that_lean_one_way_is_the_other_model(service)
     follow = "and the other way, what would they take on?"
     reply = service.answer(message=follow, conversation_id=first.conversation_id)
     assert "PEO" in reply.answer.split("[1]")[0], reply.answer
+
+
+def _turns(service, *messages: str) -> list[ChatResponse]:
+    replies, conversation = [], None
+    for message in messages:
+        reply = service.answer(message=message, conversation_id=conversation)
+        conversation = reply.conversation_id
+        replies.append(reply)
+    return replies
+
+
+def test_why_before_the_facts_decide_leads_with_what_they_point_to(service) -> None:
+    first, why = _turns(
+        service,
+        "we'll soon pay people in 3 states, does that make a peo or an aso the better fit for us?",
+        "why is that?",
+    )
+    assert first.status == why.status == "needs_more_info"
+    assert why.answer.startswith("From what you have told me so far:"), why.answer
+    assert why.answer.rstrip().endswith("?")
+
+
+def test_after_facts_that_conflict_the_topic_is_the_model_the_new_fact_points_to(service) -> None:
+    *_, broker = _turns(
+        service,
+        "400 staff in 2 states, a 6 person HR team, we want to stay the sole employer. which model fits?",
+        "one more thing: we'd like to hand off some of the compliance risk too",
+        "would we have to give up our broker then?",
+    )
+    assert "PEO" in broker.answer.split(":")[0], broker.answer
+
+
+def test_asking_whether_it_differs_for_the_other_model_asks_the_question_before_of_it(service) -> None:
+    *_, differs = _turns(
+        service, "under a peo who deals with workers comp", "is that any different with an aso?"
+    )
+    assert differs.answer.startswith("Yes, for an ASO"), differs.answer
+    assert "You stay responsible" in differs.answer

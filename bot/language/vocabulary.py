@@ -161,6 +161,7 @@ class Vocabulary(BaseModel):
     chat_words: dict[str, str]
     listing: list[str]
     form_words: frozenset[str]
+    differing: frozenset[str]
     likening: list[str]
     wholes: list[str]
     partials: list[str]

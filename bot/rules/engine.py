@@ -69,6 +69,14 @@ def _against(outcome: Outcome) -> tuple[Rule, ...]:
     return outcome.aso if outcome.choice == "PEO" else outcome.peo
 
 
+def side_of(profile: Profile, table: RulesTable) -> str | None:
+    """The one model these facts point to: the one they decide, else the one they all lean to."""
+    outcome = decide(profile, table)
+    if outcome.kind in ("route", "decided"):
+        return outcome.choice
+    return leaning_side(profile, table)
+
+
 def needs_more_info(rec: Recommendation) -> bool:
     """True when the choice is open for lack of facts (no reasons), not a conflict (both sides' reasons)."""
     return rec.choice == "UNDECIDED" and not rec.reasons and bool(rec.missing)
