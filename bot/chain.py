@@ -59,7 +59,10 @@ def build_chain(
         else:
             judged = reading.query if reading.reference is not None else reading.asked
         named = set(reading.mentioned)
-        if VOCABULARY.asks_about_guide(reading.cleaned) and named <= {"EOR"}:  # "who wrote this guide?"
+        # "who wrote this guide?", "…are they a PEO themselves?"
+        if VOCABULARY.asks_about_guide(reading.cleaned) and named - {"EOR"} <= set(
+            VOCABULARY.models_equated(reading.cleaned)
+        ):
             return finished(about_guide(kb, texts), reading, x["found"])
         # "What does California law say about PEOs?"; a model's missing figure is said below instead.
         figure_of_model = reading.query.asks_figure and bool(reading.mentioned)

@@ -645,3 +645,13 @@ def test_one_model_said_to_be_another_in_the_same_message_compares_them(service)
     answer = ask(service, message).answer
     assert not answer.startswith("Yes") and "PEO" in answer and "ASO" in answer, answer
     assert "differently" in answer or "co-employ" in answer, answer
+
+
+def test_asking_whether_the_publisher_is_a_model_gives_the_publisher(service) -> None:
+    answer = ask(service, "who put this guide out, and are they a peo themselves?").answer
+    assert "Employer of Record" in answer, answer
+
+
+def test_the_guides_date_is_said_to_be_missing(service) -> None:
+    reply = ask(service, "when was this guide last updated?", answered=False)
+    assert reply.status == "out_of_scope" and "publication date" in reply.answer, reply.answer

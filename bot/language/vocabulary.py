@@ -498,7 +498,7 @@ class Vocabulary(BaseModel):
         'it' or 'they' is held up against, not asked about."""
         norm = _words(text)
         predicate = (
-            r"(?:(?:^|\b(?:so|and|but|ok)\s+)(?:is|are|isnt|arent)\s+(?:it|they|that|this|those)"
+            r"(?:\b(?:is|are|isnt|arent)\s+(?:it|they|that|this|those)"
             r"|\b(?:thats|that is|theyre|they are))\s+"  # "…an HRO, thats just a PEO with a new name?"
         )
         fillers = r"(?:(?:a|an|the|really|actually|basically|technically|just|also|kind of|type of)\s+)*"
