@@ -155,8 +155,10 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
         settled = replace(settled, answer="partly")
     if settled.answer == "yes" and VOCABULARY.absolute(reading.proposition):
         qualified = _qualified(reading, candidates, kb, claims)
-        if qualified:  # "is a PEO always pricier?" against "costs can also be higher … often vary"
-            claims.append(qualified)
+        # "is a PEO always pricier?" against "costs can also be higher … often vary"; "PEOs are only for
+        # small companies?" against the table's "Best for": a cell says what is usual, never "only"
+        if qualified or settled.row:
+            claims += [qualified] if qualified else []
             lead = texts.fill("not_always_for", model=with_article(asked[0] if asked else DEFAULT_PAIR[0]))
             return Draft(claims=claims + _support(reading, candidates, kb, claims, models=asked), lead=lead)
     claims += support

@@ -47,7 +47,8 @@ _FIGURE = re.compile(
     r"|\b(typical|average|usual|monthly|annual|yearly|going|exact) (price|cost|fee|rate|charge)s?\b"
     r"|\b(price|cost|fee|rate|charge)s? (of|for) (a|an|the|using|hiring)?\s*(peo|aso|hro|eor)"
     r"|\bwhat (rate|fee|price)\b|(?<!\bin )\bcharge\b"  # "who's in charge" asks who, not a price
-    r"|\b(actual|real|exact|hard|specific|concrete|any) (numbers|figures|amounts)\b",
+    r"|\b(actual|real|exact|hard|specific|concrete|any) (numbers|figures|amounts)\b"
+    r"|\bhow (long|many (days|weeks|months))\b",  # a duration is a figure too
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(

@@ -655,3 +655,18 @@ def test_asking_whether_the_publisher_is_a_model_gives_the_publisher(service) ->
 def test_the_guides_date_is_said_to_be_missing(service) -> None:
     reply = ask(service, "when was this guide last updated?", answered=False)
     assert reply.status == "out_of_scope" and "publication date" in reply.answer, reply.answer
+
+
+def test_a_table_cell_never_settles_an_only(service) -> None:
+    answer = ask(service, "so an aso is strictly for large companies?").answer
+    assert answer.startswith("Not always"), answer
+
+
+def test_a_statement_reported_from_the_guide_and_asked_is_a_yes_no(service) -> None:
+    reading = service.reader.read("the guide says an aso takes over workers comp claims?")
+    assert reading.shape == "yes_no"
+
+
+def test_a_duration_asked_is_a_figure_the_guide_lacks(service) -> None:
+    answer = ask(service, "how many weeks does a peo take to set up?").answer
+    assert answer.startswith("The guide gives no figure"), answer

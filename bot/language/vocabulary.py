@@ -422,6 +422,7 @@ class Vocabulary(BaseModel):
             return False
         text = re.sub(r"\b(\w+)['’](?:d|ll|re|ve|s)\b", r"\1", text)  # "we'd" → "we"
         words = [w for w in _words(text).split() if w not in self.fillers and w not in ("basically", "like")]
+        words = self.without_report(" ".join(words)).split()  # "the guide says PEOs are only for…?"
         # "we'd still be the employer?", "an ASO only works if you have HR staff?"
         opens_with_model = bool(self.models_named(" ".join(words[:3]))) and words[:1] != ["which"]
         return len(words) >= 3 and (words[0] in _PERSONAL or opens_with_model)
