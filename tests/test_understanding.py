@@ -339,3 +339,9 @@ def test_after_our_advice_a_supposed_fact_asks_it_again_and_a_question_asks_the_
         "would we have to stop working with our current benefits broker then", advised
     )
     assert not asking.wants_recommendation
+
+
+@pytest.mark.slow
+def test_who_the_employees_work_for_asks_the_employer_role(service) -> None:
+    peo = Context(models=("PEO",), attribute="liability", shape="yes_no")
+    assert service.reader.read("so who do our staff work for then?", peo).attribute == "employer role"
