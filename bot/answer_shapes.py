@@ -64,7 +64,7 @@ _READER_SUBJECTS = frozenset({"you", "we", "client company", "client"})
 _READER_CLAUSE = re.compile(r"\b(?:if|when|unless|once)\b[^,;]*|[,;]|\b(?:but|while|and|whereas)\b")
 MAX_SHARE = 8  # items of what stays with the reader's company
 # shapes a question asking what stays with us may have been read as ("what's still on us with an ASO?")
-SHARE_SHAPES = frozenset({"general", "attribute", "definition", "list", "steps"})
+SHARE_SHAPES = frozenset({"general", "attribute", "definition", "list", "steps", "pros_cons"})
 MAX_SUPPORT = 2  # sentences that back a yes/no, a which-is-more or a table row
 SUPPORT_MATCH = 0.6  # below this a sentence only shares a word or two with the question
 MAX_ITEMS = 8

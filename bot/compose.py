@@ -9,7 +9,7 @@ from bot.knowledge import Knowledge
 from bot.prompts import AnswerTexts
 from bot.query import Query, models_named
 from bot.retrieval import Retrieval
-from bot.tables import row_claim_text
+from bot.tables import row_claim_text, with_article
 from bot.text_match import MODEL_WORD_STEMS, content_terms, stem
 from ingest.chunking import Chunk
 
@@ -212,6 +212,9 @@ def _render(chunk: Chunk, sentence: str, query: Query) -> str:
     return render_sentence(chunk, sentence)
 
 
+_OPENING_PRONOUN = re.compile(r"(?:They|It) (?=[a-z])")
+
+
 def render_sentence(chunk: Chunk, sentence: str) -> str:
     """A list item reads as prose: with its conditional lead-in ("Choose a PEO if you…"), and without
     the label a step carries ("Payroll administration: The PEO runs…" → "The PEO runs…")."""
@@ -220,7 +223,12 @@ def render_sentence(chunk: Chunk, sentence: str) -> str:
     if conditional_lead(chunk.context):
         return f"{chunk.context.rstrip(':')} {sentence[:1].lower()}{sentence[1:]}"
     labelled = _STEP_LABEL.match(sentence)
-    return sentence[labelled.end() :] if labelled else sentence
+    text = sentence[labelled.end() :] if labelled else sentence
+    # "HR expertise: They provide handbooks…" under "How does a PEO work?" → "With a PEO, they provide…"
+    models = models_named(f"{chunk.section} {chunk.context}")
+    if len(models) == 1 and _OPENING_PRONOUN.match(text):
+        return f"With {with_article(models[0])}, {text[:1].lower()}{text[1:]}"
+    return text
 
 
 def conditional_lead(lead_in: str) -> bool:

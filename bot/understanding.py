@@ -129,6 +129,11 @@ class MessageReader:
         direction = direction or vocab.wanted_of(topic_text, attributes[0] if attributes else None)
         if shape == "recommend" and not speaks_for_asker(cleaned):
             shape = "general"  # "is PEO or ASO the better fit for small firms?" asks what the guide says
+        if shape == "recommend" and not (vocab.asks_advice(question) or asks_for_recommendation(cleaned)):
+            if guess.probability < CLEAR_SHAPE and vocab.asks_wh(question):
+                shape = "general"  # "with a peo who does our employee handbook" asks who, not our advice
+            elif vocab.declares_asking(question):
+                shape = "yes_no"  # "and they'd write our handbooks too?" asks whether it is so
         unsure = guess.probability < CLEAR_SHAPE and shape not in ("which_more", "recommend", "chit_chat")
         if shape in ("pros_cons", "list", "general", "attribute") and words_of(question).startswith("why "):
             shape = "why"  # "why is higher cost one of the PEO cons?" asks the guide's reason, not the list
@@ -295,7 +300,7 @@ class MessageReader:
             shape = "comparison"  # "peo vs aso for compliance help?" compares them on it
         elif shape == "recommend" and not wants:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
-            shape = "yes_no" if vocab.opens_with_auxiliary(question) else "general"
+            shape = "yes_no" if grammar_asks else "general"
         if (
             _says_which(question)
             and reference in ("all", "implicit")

@@ -670,3 +670,19 @@ def test_a_statement_reported_from_the_guide_and_asked_is_a_yes_no(service) -> N
 def test_a_duration_asked_is_a_figure_the_guide_lacks(service) -> None:
     answer = ask(service, "how many weeks does a peo take to set up?").answer
     assert answer.startswith("The guide gives no figure"), answer
+
+
+def test_a_list_item_opening_with_they_names_its_model(service) -> None:
+    answer = ask(service, "which one hands us templates and advice for our in-house hr team?").answer
+    assert "With an ASO, they provide templates" in answer, answer
+
+
+def test_a_statement_asked_with_a_question_mark_is_no_request_for_advice(service) -> None:
+    reply = ask(service, "what does a peo take off our plate", "and they'd write our handbooks too?")
+    assert reply.recommendation is None and "handbooks" in reply.answer, reply.answer
+    assert "Full suite" in ask(service, "what does a peo take off our plate").answer
+
+
+def test_a_who_question_the_shapes_barely_place_is_not_a_request_for_advice(service) -> None:
+    reading = service.reader.read("with a peo who does our employee handbook")
+    assert not reading.wants_recommendation
