@@ -17,7 +17,6 @@ DIRECTION_REACH = 30  # characters between a comparative and the attribute word 
 _LETTING = frozenset({"let", "lets", "allow", "allows", "permit", "permits"})
 _OR_NOT = re.compile(r"\bor (not|no)\b")
 _CONDITIONS = ("if", "once", "when", "after")  # words opening a condition before the clause that asks
-_SUPPOSING_WORDS = frozenset({"if", "suppose", "supposing", "assuming", "hypothetically", "imagine"})
 _SUPPOSING = re.compile(
     rf"\b(?:{'|'.join(_CONDITIONS)})\s+(?:we|i|you|they)(?:\s+\w+)?\s*$"
 )  # "if we (ever) …"
@@ -162,6 +161,7 @@ class Vocabulary(BaseModel):
     listing: list[str]
     form_words: frozenset[str]
     differing: frozenset[str]
+    supposing: frozenset[str]
     likening: list[str]
     wholes: list[str]
     partials: list[str]
@@ -315,7 +315,7 @@ class Vocabulary(BaseModel):
 
     def supposes(self, text: str) -> bool:
         """True when the text supposes something ("what if we hire an HR manager", "hypothetically, …")."""
-        return not _SUPPOSING_WORDS.isdisjoint(_words(text).split())
+        return not self.supposing.isdisjoint(_words(text).split())
 
     def without_supposition(self, text: str) -> str:
         """The text without a condition supposing a model chosen ("what would remain our job if we used
