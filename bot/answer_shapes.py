@@ -647,9 +647,11 @@ def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         return Draft(claims=items, lead=texts.fill("table_lead", section=rows[0].section), as_list=True)
     if compared:
         return compared
-    if reading.attribute:
-        return table_row(reading, found, kb, texts)
-    return _described_apart(reading, found, kb, texts)
+    # "is that the same as a PEO?" after the EOR, whatever topic the turn before was on
+    apart = _described_apart(reading, found, kb, texts)
+    if apart or not reading.attribute:
+        return apart
+    return table_row(reading, found, kb, texts)
 
 
 def _rows_comparing(kb: Knowledge, models: tuple[str, ...]) -> list[Chunk]:

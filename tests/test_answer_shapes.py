@@ -686,3 +686,8 @@ def test_a_statement_asked_with_a_question_mark_is_no_request_for_advice(service
 def test_a_who_question_the_shapes_barely_place_is_not_a_request_for_advice(service) -> None:
     reading = service.reader.read("with a peo who does our employee handbook")
     assert not reading.wants_recommendation
+
+
+def test_two_models_the_guide_never_compares_say_so_whatever_the_turn_before_was_on(service) -> None:
+    answer = ask(service, "can an eor handle payroll for hires abroad", "is that basically a peo?").answer
+    assert answer.startswith("The guide doesn't compare them directly"), answer
