@@ -132,8 +132,12 @@ class MessageReader:
         if shape == "recommend" and not (vocab.asks_advice(question) or asks_for_recommendation(cleaned)):
             if guess.probability < CLEAR_SHAPE and vocab.asks_wh(question):
                 shape = "general"  # "with a peo who does our employee handbook" asks who, not our advice
-            elif vocab.declares_asking(question):
-                shape = "yes_no"  # "and they'd write our handbooks too?" asks whether it is so
+            elif vocab.declares_asking(question) and not (
+                len(named) >= 2 and " or " in f" {words_of(question)} "
+            ):
+                # "and they'd write our handbooks too?" asks whether it is so ("peo or aso for a 20 person
+                # startup?" offers a choice)
+                shape = "yes_no"
         unsure = guess.probability < CLEAR_SHAPE and shape not in ("which_more", "recommend", "chit_chat")
         if shape in ("pros_cons", "list", "general", "attribute") and words_of(question).startswith("why "):
             shape = "why"  # "why is higher cost one of the PEO cons?" asks the guide's reason, not the list
@@ -288,7 +292,10 @@ class MessageReader:
                     # a good fit for a startup with no HR?" asks the guide
                     or (
                         shape == "recommend"
-                        and (speaks_for_asker(cleaned) or (advice_on_facts and not grammar_asks))
+                        and (
+                            speaks_for_asker(cleaned)
+                            or (advice_on_facts and not vocab.opens_with_auxiliary(question))
+                        )
                         and not supposes
                     )
                 )
@@ -309,7 +316,7 @@ class MessageReader:
         ):
             shape = "which_more"  # "which of those would help us with recruiting?" asks for a side
         # a leading 'if we sign with a PEO' is no part of the claim asked about
-        proposition = statement or vocab.asking_clause(question)
+        proposition = statement or vocab.asking_clause(vocab.unembedded(question))
         # "can an ASO help with reporting too or is it purely a payroll thing?": the first alternative is
         # the claim; the second only offers its denial
         proposition = _OFFERED_DENIAL.split(proposition)[0] if shape == "yes_no" else proposition
@@ -436,8 +443,9 @@ class MessageReader:
             pointer = "one"  # "do they manage me now?" after a PEO: a company is 'they'
         if pointer == "all" and len(context.models) == 1 and (other := COUNTERPART.get(context.models[0])):
             return (*context.models, other), attribute or context.attribute, pointer  # "true for both?"
-        if pointer == "one" and context.shape == "which_more":
-            return context.models[:1], attribute, pointer  # "any downsides going that route?": the side named
+        if pointer == "one" and context.shape in ("which_more", "recommend"):
+            # "any downsides going that route?": the side named, or the one our advice chose
+            return context.models[:1], attribute, pointer
         if pointer in ("all", "one"):
             return context.models, attribute, pointer
         content = [w for w in text.split() if w not in STOPWORDS]

@@ -160,3 +160,13 @@ def test_asking_whether_it_differs_for_the_other_model_asks_the_question_before_
     )
     assert differs.answer.startswith("Yes, for an ASO"), differs.answer
     assert "You stay responsible" in differs.answer
+
+
+def test_a_choice_offered_with_company_facts_asks_our_advice_and_that_route_is_its_choice(service) -> None:
+    advice, route = _turns(
+        service,
+        "hey - aso or peo for a 15 person shop w no hr?",
+        "what are the downsides of going that route",
+    )
+    assert advice.recommendation is not None and advice.recommendation.choice == "PEO", advice.answer
+    assert "Cons of a PEO" in route.answer and "Cons of an ASO" not in route.answer, route.answer

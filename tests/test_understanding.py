@@ -345,3 +345,10 @@ def test_after_our_advice_a_supposed_fact_asks_it_again_and_a_question_asks_the_
 def test_who_the_employees_work_for_asks_the_employer_role(service) -> None:
     peo = Context(models=("PEO",), attribute="liability", shape="yes_no")
     assert service.reader.read("so who do our staff work for then?", peo).attribute == "employer role"
+
+
+@pytest.mark.slow
+def test_a_question_asked_inside_a_statement_is_asked(service) -> None:
+    reading = service.reader.read("my manager is wondering whether we give up control of firing with a peo")
+    assert reading.proposition == "do we give up control of firing with a peo"
+    assert reading.shape == "yes_no" and not reading.wants_recommendation

@@ -162,6 +162,7 @@ class Vocabulary(BaseModel):
     form_words: frozenset[str]
     differing: frozenset[str]
     supposing: frozenset[str]
+    embedded_asking: list[str]
     likening: list[str]
     wholes: list[str]
     partials: list[str]
@@ -292,8 +293,8 @@ class Vocabulary(BaseModel):
     def asks(self, text: str) -> bool:
         """True when the text asks anything: a question mark, or a sentence that opens as a question
         ('is…', 'who…') or a request ('can you…'). "We're 600 people and like our broker" only tells."""
-        if "?" in text or self.confirming(text):
-            return True  # "…both get better rates tho right, that's the point" asks too
+        if "?" in text or self.confirming(text) or _holds(self.embedded_asking, text):
+            return True  # "…both get better rates tho right, that's the point", "my boss wants to know if…"
         text = _WE_ARE.sub(r"\1 are", text)  # "we're" is no "were"
         for sentence in re.split(r"[.!;\n]+|\s+[-–—]+\s+", text):  # a spaced dash ends a remark too
             said = " ".join(w for w in _words(sentence).split() if w not in self.fillers)
@@ -312,6 +313,18 @@ class Vocabulary(BaseModel):
     def hedged(self, text: str) -> bool:
         """True when the statement holds only in part ('may have less flexibility')."""
         return _holds(self.hedges, text)
+
+    def unembedded(self, text: str) -> str:
+        """A yes/no question asked inside a statement, as a question ("my boss wants to know if we lose
+        control with a PEO" → "do we lose control with a PEO"); the text as it is when none is."""
+        norm = _words(text)
+        found = _pattern(self.embedded_asking).search(norm)
+        if not found:
+            return text
+        rest = norm[found.end() :].split()
+        if rest[:1] in (["if"], ["whether"]):
+            rest = rest[1:]
+        return f"do {' '.join(rest)}" if len(rest) >= 2 else text
 
     def supposes(self, text: str) -> bool:
         """True when the text supposes something ("what if we hire an HR manager", "hypothetically, …")."""
