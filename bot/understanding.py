@@ -366,6 +366,15 @@ class MessageReader:
             attribute = attribute or context.attribute
             direction = direction or vocab.direction_of(proposition)
             reference = reference or "swap"
+        elif shape == "yes_no" and reference == "swap" and context.shape == "yes_no" and context.attribute:
+            # "what about firing?" after "do we lose control of hiring with a PEO?": that question, of firing
+            asked = _topic_of(_CARRY_OPENER.sub("", words_of(question), count=1), vocab)
+            said = words_of(vocab.asking_clause(vocab.unembedded(context.text))).split()
+            at = next((i for i, w in enumerate(said) if context.attribute in vocab.attributes_named(w)), None)
+            if asked and at is not None:
+                proposition = " ".join([*said[:at], asked, *said[at + 1 :]])
+                masked = self.encoder.encode([vocab.mask(proposition)])[0]
+                direction = direction or vocab.direction_of(proposition)
         query, vector = first, written
         extra = [m for m in models if m not in named]
         if attribute and attribute not in first.text:

@@ -352,3 +352,12 @@ def test_a_question_asked_inside_a_statement_is_asked(service) -> None:
     reading = service.reader.read("my manager is wondering whether we give up control of firing with a peo")
     assert reading.proposition == "do we give up control of firing with a peo"
     assert reading.shape == "yes_no" and not reading.wants_recommendation
+
+
+@pytest.mark.slow
+def test_what_about_a_new_topic_after_a_yes_no_asks_that_question_of_it(service) -> None:
+    hiring = Context(
+        models=("PEO",), attribute="hiring", shape="yes_no", text="do we lose control of hiring with a peo"
+    )
+    reading = service.reader.read("and what about firing?", hiring)
+    assert reading.proposition == "do we lose control of firing with a peo", reading.proposition
