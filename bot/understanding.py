@@ -129,12 +129,11 @@ class MessageReader:
         direction = direction or vocab.wanted_of(topic_text, attributes[0] if attributes else None)
         if shape == "recommend" and not speaks_for_asker(cleaned):
             shape = "general"  # "is PEO or ASO the better fit for small firms?" asks what the guide says
+        offers_models = len(named) >= 2 and " or " in f" {words_of(question)} "  # "…an HRO or an ASO thing?"
         if shape == "recommend" and not (vocab.asks_advice(question) or asks_for_recommendation(cleaned)):
             if guess.probability < CLEAR_SHAPE and vocab.asks_wh(question):
                 shape = "general"  # "with a peo who does our employee handbook" asks who, not our advice
-            elif vocab.declares_asking(question) and not (
-                len(named) >= 2 and " or " in f" {words_of(question)} "
-            ):
+            elif vocab.declares_asking(question) and not offers_models:
                 # "and they'd write our handbooks too?" asks whether it is so ("peo or aso for a 20 person
                 # startup?" offers a choice)
                 shape = "yes_no"
@@ -167,7 +166,6 @@ class MessageReader:
             shape = "which_more"  # "which one would help with training our managers?" asks the guide
         facts = extract_profile(cleaned)
         # "we're 400 people with an HR team… which model fits?" asks our advice, whichever way it leans.
-        offers_models = len(named) >= 2 and " or " in f" {words_of(question)} "  # "…an HRO or an ASO thing?"
         # "we only need help with reviews. is that an ASO or an HRO job?" asks which one for us, too.
         advice_on_facts = bool(facts.known()) and (
             vocab.asks_advice(question) or (offers_models and not vocab.direction_of(question))
