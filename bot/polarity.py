@@ -496,6 +496,9 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_mea
     said_doer = doer_of(mine, question - {"_you", "_own"})
     if said_doer == "reader" and not VOCABULARY.asker_is_subject(reading.proposition):
         return "no"  # "does the ASO file the taxes?" against "ASO runs payroll, you file taxes"
+    asked_of_model = not VOCABULARY.asker_is_subject(reading.proposition)
+    if asked_of_model and doer_of(mine, asker_terms(reading.proposition) - {"_you", "_own"}) == model:
+        return "yes"  # "does an ASO handle payroll?": "ASO runs payroll, you file taxes" names it the doer
     own = overlap(question, statement_terms(mine))
     best_other = max(
         (overlap(question, statement_terms(v)) for m in rivals if (v := cell(row, m))), default=0.0

@@ -563,7 +563,8 @@ def test_they_after_one_model_is_that_model(service) -> None:
 
 def test_a_claim_of_whichever_model_is_asked_of_each_not_our_advice(service) -> None:
     reply = ask(service, "no matter which we go with, peo or aso, payroll processing is off our plate now?")
-    assert reply.recommendation is None and "for a PEO" in reply.answer.split(":")[0], reply.answer
+    # both run payroll (the ASO "runs payroll, you file taxes"): asked of each, not our advice
+    assert reply.recommendation is None and reply.answer.startswith("Yes, for both"), reply.answer
 
 
 def test_a_row_settling_one_model_of_two_reads_as_a_sentence(service) -> None:
@@ -691,3 +692,9 @@ def test_a_who_question_the_shapes_barely_place_is_not_a_request_for_advice(serv
 def test_two_models_the_guide_never_compares_say_so_whatever_the_turn_before_was_on(service) -> None:
     answer = ask(service, "can an eor handle payroll for hires abroad", "is that basically a peo?").answer
     assert answer.startswith("The guide doesn't compare them directly"), answer
+
+
+def test_a_cell_naming_the_model_as_doer_of_what_is_asked_says_yes(service) -> None:
+    answer = ask(service, "does an aso handle our payroll").answer
+    assert answer.startswith("Yes"), answer
+    assert ask(service, "does an aso file our payroll taxes").answer.startswith("No")
