@@ -188,7 +188,11 @@ class MessageReader:
                 or (vocab.direction_of(question) and not vocab.asks_advice(question))
             )
             and shape not in ("chit_chat", "yes_no", "which_more")
-            and {"which", "who"} & set(question.lower().split()[:WHICH_REACH])
+            and (
+                {"which", "who"} & set(question.lower().split()[:WHICH_REACH])
+                # "whats cheaper for a 10 person company": a comparative straight after 'what' asks a side
+                or _what_comparative(question, vocab)
+            )
             and not advice_on_facts
             and _offers_sides(question, direction=direction)
         ):
@@ -487,6 +491,14 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
     # "new hire starts monday - if we were on an aso would they help enroll her" asks past its condition
     asks = vocab.opens_with_auxiliary(vocab.asking_clause(last)) or vocab.asks_wh(last)
     return last if asks else text
+
+
+def _what_comparative(question: str, vocab: Vocabulary) -> bool:
+    """'What' with a comparative straight after it ("whats cheaper…", "what is more flexible…") asks
+    which side, as 'which' does ("what do we lose…" does not)."""
+    said = words_of(question).split()
+    after = said[1:2] if said[:1] == ["whats"] else said[2:3] if said[:2] == ["what", "is"] else []
+    return bool(after) and vocab.direction_of(after[0]) is not None
 
 
 def _asks_which_has(question: str, cleaned: str, vocab: Vocabulary) -> bool:

@@ -361,3 +361,9 @@ def test_what_about_a_new_topic_after_a_yes_no_asks_that_question_of_it(service)
     )
     reading = service.reader.read("and what about firing?", hiring)
     assert reading.proposition == "do we lose control of firing with a peo", reading.proposition
+
+
+@pytest.mark.slow
+def test_what_with_a_comparative_asks_for_a_side_and_what_we_lose_does_not(service) -> None:
+    assert service.reader.read("what's pricier for a small team, a peo or an aso?").shape == "which_more"
+    assert service.reader.read("what do we lose with a peo on benefits").shape != "which_more"
