@@ -146,6 +146,13 @@ class MessageReader:
         if (shape in ("attribute", "general", "definition") or unsure) and grammar_asks:
             shape = "yes_no"  # "does the aso take stuff off my plate too or nah": its grammar asks yes or no
         statement = vocab.confirming(question)  # "isn't it true that X?", "X, right?" ask whether X
+        unsure_yes_no = guess.probability < CLEAR_SHAPE and not (grammar_asks or statement)
+        requested = vocab.without_request(question) or ""
+        asks_whether = not {"if", "whether"}.isdisjoint(requested.split())  # "could you tell me if…"
+        if shape == "yes_no" and (unsure_yes_no or (requested and not asks_whether)):
+            # "compare peo and aso on benefits and cost": nothing in its grammar asks yes or no; "can you
+            # compare…" is a request
+            shape = "comparison" if len(named) >= 2 else "general"
         clauses = [c for c in re.split(r"[,;]", question) if c.strip() and not vocab.only_tag(c)]
         restated = [c for c in clauses[1:] if _restates(c, vocab)]
         if statement and restated:

@@ -367,3 +367,11 @@ def test_what_about_a_new_topic_after_a_yes_no_asks_that_question_of_it(service)
 def test_what_with_a_comparative_asks_for_a_side_and_what_we_lose_does_not(service) -> None:
     assert service.reader.read("what's pricier for a small team, a peo or an aso?").shape == "which_more"
     assert service.reader.read("what do we lose with a peo on benefits").shape != "which_more"
+
+
+@pytest.mark.slow
+def test_a_request_is_no_yes_no_unless_it_asks_whether(service) -> None:
+    assert (
+        service.reader.read("could you compare an aso and a peo on liability and payroll").shape != "yes_no"
+    )
+    assert service.reader.read("can you tell me whether a peo files our taxes").shape == "yes_no"
