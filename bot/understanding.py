@@ -444,6 +444,18 @@ class MessageReader:
             if named and len(context.models) >= 2 and context.shape == "comparison":
                 kept = tuple(m for m in context.models[:-1] if m not in named)
                 return (*kept, *named), attribute or context.attribute, "swap"
+            if (
+                not named
+                and pointer == "all"
+                and len(context.models) == 1
+                and context.models[0] in COUNTERPART
+            ):
+                # "what about both of them?" after a question on one model asks it of each
+                return (
+                    (*context.models, COUNTERPART[context.models[0]]),
+                    attribute or context.attribute,
+                    "swap",
+                )
             return named or context.models, attribute or context.attribute, "swap"
         if named:
             if (pointer or len(named) == 1) and shape in ("comparison", "which_more"):

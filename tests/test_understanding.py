@@ -375,3 +375,11 @@ def test_a_request_is_no_yes_no_unless_it_asks_whether(service) -> None:
         service.reader.read("could you compare an aso and a peo on liability and payroll").shape != "yes_no"
     )
     assert service.reader.read("can you tell me whether a peo files our taxes").shape == "yes_no"
+
+
+@pytest.mark.slow
+def test_what_about_both_after_one_model_asks_each(service) -> None:
+    aso = Context(
+        models=("ASO",), attribute="liability", shape="yes_no", text="does an aso carry our liability"
+    )
+    assert set(service.reader.read("and what about both of them?", aso).models) == {"ASO", "PEO"}
