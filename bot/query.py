@@ -26,7 +26,9 @@ _INSTRUCTION = re.compile(
     r"|\b(your|hidden|secret|system|internal|initial|original|previous|prior)\s+(\w+\s+)?"
     r"(prompts?|instructions?|rules|guidelines|configuration)\b"
     r"|^\s*(system|assistant|developer)\s*:"
-    r"|\b(say|output|print|repeat|reply|respond|write|type)\b"
+    # an order to say something, not speech reported ("the ASO cons say “limited help”")
+    r"|(?:^\s*|\b(?:and|then|now|just|please|pls|must|should|to|will|gotta|you)\s+)"
+    r"(say|output|print|repeat|reply|respond|write|type)\b"
     r"((\s+\w+){0,2}?\s+(the word|exactly|only|verbatim|with)\b|\s+['\"“])"
     r"|^\s*(please\s+)?(say|output|print|repeat|type|reply|respond)\b(?!\s+(we|i|you|our|that we)\b)",
     re.IGNORECASE,

@@ -210,7 +210,24 @@ class MessageReader:
         own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
         pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}
         says_same = {stem(w) for w in words_of(cleaned).split()} & (restating - pointing)
-        if says_same and not own_words and named and context.text and shape not in ("chit_chat", "recommend"):
+        # "what if we went peo instead?" supposes another model and asks nothing of its own
+        # (and "if we go aso what would we still do ourselves?" supposes the choice made and asks of it)
+        unsupposed = vocab.without_supposition(question)
+        only_supposes = unsupposed != words_of(question) and not [
+            w
+            for w in unsupposed.split()
+            if w not in STOPWORDS and w not in vocab.wh_words and stem(w) not in restating
+        ]
+        if only_supposes:
+            own_words = []
+        if (
+            (says_same or only_supposes)
+            and not own_words
+            and named
+            and context.text
+            and shape != "chit_chat"
+            and (shape != "recommend" or only_supposes)
+        ):
             shape = "swap"  # "is it the same deal with the ASO?" asks the previous question of the ASO
         if (
             likened
@@ -262,8 +279,6 @@ class MessageReader:
             # "a peo will get our premiums down no matter what, right?" puts up a claim about the model
             or (statement is not None and bool(models) and not vocab.asks_advice(statement))
         )
-        # "if we go aso what would we still do ourselves?" supposes the choice made and asks of it
-        unsupposed = vocab.without_supposition(question)
         supposes = unsupposed != words_of(question) and not vocab.asks_advice(unsupposed)
         # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we
         # get?" speaks of us, but asks nothing the rules table decides).
@@ -287,10 +302,13 @@ class MessageReader:
             and not vocab.models_named(cleaned)
             and vocab.supposes(cleaned)
         )
+        # "what if we went aso instead?" after our advice puts that model up against it
+        proposes = context.shape == "recommend" and only_supposes and len(named) == 1
         wants = (
             only_tells
             or confirms_fit
             or revises
+            or proposes
             or (
                 about_models
                 and not (shape in NOT_ADVICE or factual or about_advice)
@@ -411,7 +429,7 @@ class MessageReader:
             reference=reference,
             wants_recommendation=wants,
             mentioned=vocab.models_named(cleaned),
-            put_up=next(iter(vocab.models_named(confirmed or "")), None),
+            put_up=named[0] if proposes else next(iter(vocab.models_named(confirmed or "")), None),
             facts=facts,
             masked_vector=masked,
             query=query,

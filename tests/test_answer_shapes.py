@@ -698,3 +698,8 @@ def test_a_cell_naming_the_model_as_doer_of_what_is_asked_says_yes(service) -> N
     answer = ask(service, "does an aso handle our payroll").answer
     assert answer.startswith("Yes"), answer
     assert ask(service, "does an aso file our payroll taxes").answer.startswith("No")
+
+
+def test_zero_of_something_limited_is_denied(service) -> None:
+    answer = ask(service, "so an aso gives us zero help with compliance?").answer
+    assert not answer.startswith("Yes"), answer

@@ -170,3 +170,14 @@ def test_a_choice_offered_with_company_facts_asks_our_advice_and_that_route_is_i
     )
     assert advice.recommendation is not None and advice.recommendation.choice == "PEO", advice.answer
     assert "Cons of a PEO" in route.answer and "Cons of an ASO" not in route.answer, route.answer
+
+
+def test_supposing_the_other_model_after_advice_or_a_question_asks_of_it(service) -> None:
+    _, other = _turns(
+        service, "we're 30 people with no HR at all, what do you recommend?", "what if we went aso instead"
+    )
+    assert other.answer.startswith("No. A PEO fits"), other.answer
+    _, swapped = _turns(
+        service, "do we keep our own benefits broker with an aso?", "and what if we chose a peo instead?"
+    )
+    assert "for a PEO" in swapped.answer.split(":")[0], swapped.answer
