@@ -873,6 +873,11 @@ def _on_models(chunk: Chunk, models: set[str]) -> bool:
 def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """'What is X' / 'tell me about X': the opening of the section whose heading names X alone; 'what
     does co-employment mean in a PEO?' asks what the word means, the model only sets the scene."""
+    if len(reading.models) >= 2 and not reading.attribute:
+        # "spell out peo, aso, hro and eor for me": what each one is, in a line each
+        each = [definition(replace(reading, models=(model,)), found, kb, texts) for model in reading.models]
+        if all(d and d.claims for d in each):
+            return Draft(claims=_distinct([d.claims[0] for d in each if d]), as_list=True)
     if len(reading.models) != 1:
         return _concept(reading, found, kb)
     if reading.attribute:

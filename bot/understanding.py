@@ -133,6 +133,8 @@ class MessageReader:
         if shape == "recommend" and not (vocab.asks_advice(question) or asks_for_recommendation(cleaned)):
             if guess.probability < CLEAR_SHAPE and vocab.asks_wh(question):
                 shape = "general"  # "with a peo who does our employee handbook" asks who, not our advice
+            elif any(vocab.without_request(clause) for clause in re.split(r"[,;:]", question)):
+                shape = "definition" if named else "general"  # "can someone spell out peo, aso, hro and eor"
             elif vocab.declares_asking(question) and not offers_models:
                 # "and they'd write our handbooks too?" asks whether it is so ("peo or aso for a 20 person
                 # startup?" offers a choice)

@@ -703,3 +703,9 @@ def test_a_cell_naming_the_model_as_doer_of_what_is_asked_says_yes(service) -> N
 def test_zero_of_something_limited_is_denied(service) -> None:
     answer = ask(service, "so an aso gives us zero help with compliance?").answer
     assert not answer.startswith("Yes"), answer
+
+
+def test_several_models_asked_to_be_spelled_out_get_a_line_each(service) -> None:
+    answer = ask(service, "first week here - could someone spell out peo, aso and hro for me").answer
+    assert answer.count("\n- ") >= 2 and "Professional Employer Organization" in answer, answer
+    assert "Administrative Services Organization" in answer and "HRO" in answer, answer
