@@ -33,6 +33,7 @@ COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
 IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons", "attribute"})
 IMPLICIT_MODELS = ("PEO", "ASO")
 _OBJECT_POINTERS = frozenset({"it", "that", "this"})
+_WHAT_IF = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?what\s+if\b")  # "what if we hire an HR manager…"
 _CARRY_OPENER = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?(?:what|how)\s+(?:about|abt)\b|and\s+")
 _OFFERED_DENIAL = re.compile(
     r",?\s+or\s+(?:is|are|was|do|does|would|will|can)\s+(?:it|that|they|this|we|you|he|she)\b", re.IGNORECASE
@@ -302,7 +303,10 @@ class MessageReader:
             context.shape == "recommend"
             and bool(facts.known())
             and not vocab.models_named(cleaned)
-            and vocab.supposes(cleaned)
+            # ("update, cost is THE priority now. does that change your answer?"); "so what do we give up if
+            # we go the cheaper route?" asks about it
+            and (vocab.supposes(cleaned) or not vocab.differing.isdisjoint(words_of(cleaned).split()))
+            and not (vocab.asks_wh(question) and not _WHAT_IF.match(words_of(question)))
         )
         # "what if we went aso instead?" after our advice puts that model up against it
         proposes = context.shape == "recommend" and only_supposes and len(named) == 1

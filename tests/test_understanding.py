@@ -383,3 +383,15 @@ def test_what_about_both_after_one_model_asks_each(service) -> None:
         models=("ASO",), attribute="liability", shape="yes_no", text="does an aso carry our liability"
     )
     assert set(service.reader.read("and what about both of them?", aso).models) == {"ASO", "PEO"}
+
+
+@pytest.mark.slow
+def test_a_new_fact_after_our_advice_with_does_that_change_it_asks_it_again(service) -> None:
+    advised = Context(models=("PEO",), shape="recommend")
+    reading = service.reader.read(
+        "update: our cfo says lowest cost is the priority now. does that change it?", advised
+    )
+    assert reading.wants_recommendation
+    assert not service.reader.read(
+        "so what do we lose if we go the cheaper route", advised
+    ).wants_recommendation
