@@ -123,7 +123,8 @@ class MessageReader:
         own_topic = len([w for w in content_terms(vocab.without_models(question)) if w not in STOPWORDS]) >= 2
         topic_text = question if own_topic and question != cleaned else first.text
         attributes = vocab.attributes_named(question) or vocab.attributes_named(topic_text)
-        direction = vocab.direction_of(topic_text)
+        # (the claim's own words: "my manager keeps saying…" leans no way)
+        direction = vocab.direction_of(vocab.without_report(words_of(topic_text)))
         if attributes[:1] == ("best for",):
             direction = None  # "better for small firms" asks which fits them, not which has more
         # "if compliance is our biggest headache which one": the side giving more help with it

@@ -395,3 +395,11 @@ def test_a_new_fact_after_our_advice_with_does_that_change_it_asks_it_again(serv
     assert not service.reader.read(
         "so what do we lose if we go the cheaper route", advised
     ).wants_recommendation
+
+
+@pytest.mark.slow
+def test_the_words_reporting_a_claim_lean_no_way(service) -> None:
+    reading = service.reader.read(
+        "my cfo keeps saying the guide lays out 3 legal kinds of peo, is that actually right"
+    )
+    assert reading.direction is None and reading.shape == "yes_no"
