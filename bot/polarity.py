@@ -490,14 +490,15 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_mea
     if wanted and (leans := VOCABULARY.direction_of(mine)):
         return "yes" if leans == wanted else "no"
     rivals = [m for m in model_columns(row) if m != model]
-    question = asker_terms(reading.proposition) - set(content_terms(row_label(row)))
-    if not VOCABULARY.asker_is_subject(reading.proposition):
+    asked_terms = asker_terms(reading.proposition)
+    question = asked_terms - set(content_terms(row_label(row)))
+    asked_of_model = not VOCABULARY.asker_is_subject(reading.proposition)
+    if asked_of_model:
         question -= {"_you"}  # "our EIN" alone does not make the asker the one who files
     said_doer = doer_of(mine, question - {"_you", "_own"})
-    if said_doer == "reader" and not VOCABULARY.asker_is_subject(reading.proposition):
+    if said_doer == "reader" and asked_of_model:
         return "no"  # "does the ASO file the taxes?" against "ASO runs payroll, you file taxes"
-    asked_of_model = not VOCABULARY.asker_is_subject(reading.proposition)
-    if asked_of_model and doer_of(mine, asker_terms(reading.proposition) - {"_you", "_own"}) == model:
+    if asked_of_model and doer_of(mine, asked_terms - {"_you", "_own"}) == model:
         return "yes"  # "does an ASO handle payroll?": "ASO runs payroll, you file taxes" names it the doer
     own = overlap(question, statement_terms(mine))
     best_other = max(
