@@ -318,7 +318,7 @@ def _same_as_before(reading: Reading, found: Retrieval, kb: Knowledge, texts: An
         # Sharing only the attribute's words ("Co-employment", "You remain sole employer") is no likeness.
         shared = said & before - {"_you"} - attribute_stems(reading.attribute)
         answer = "yes" if said == before else ("partly" if shared else "no")
-        if not VOCABULARY.differing.isdisjoint(words_of(reading.cleaned).split()):
+        if VOCABULARY.asks_differs(reading.cleaned):
             answer = {"yes": "no", "no": "yes"}.get(answer, answer)  # "is it any different for a PEO?"
         claims = [Claim(row_sentence(row, (asked[0], other)), row, row.body)]
         candidates = sentences(reading, found, kb, roles=("content",))
@@ -811,10 +811,12 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     of_fit = reading.attribute == "best for"
     if of_fit:  # however far down retrieval ranks it
         lists += [
-            c for c in kb.chunks if c.kind == "list_item" and not c.promotional and _on_models(c, models)
+            c for c in kb.chunks if c.kind == "list_item" and not c.promotional and _on_models(c, models, kb)
         ]
     conditional = {c.id: conditional_lead(c.context) for c in lists}
-    for chunk in sorted(lists, key=lambda c: (not _on_models(c, models), of_fit and not conditional[c.id])):
+    for chunk in sorted(
+        lists, key=lambda c: (not _on_models(c, models, kb), of_fit and not conditional[c.id])
+    ):
         return _list_of(chunk, kb, texts)
     return None
 
@@ -855,7 +857,9 @@ def _lists_side_by_side(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> 
         return None
     groups: list[tuple[str, list[Claim]]] = []
     for model in reading.models:
-        own = (c for c in kb.chunks if c.kind == "list_item" and not c.promotional and _on_models(c, {model}))
+        own = (
+            c for c in kb.chunks if c.kind == "list_item" and not c.promotional and _on_models(c, {model}, kb)
+        )
         first = next((c for c in own if kind(c)), None)
         if first is None:
             return None
@@ -864,10 +868,10 @@ def _lists_side_by_side(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> 
     return Draft(claims=[c for _, cs in groups for c in cs], groups=groups)
 
 
-def _on_models(chunk: Chunk, models: set[str]) -> bool:
+def _on_models(chunk: Chunk, models: set[str], kb: Knowledge) -> bool:
     """The list's heading and lead-in name exactly the models asked ('Choose an ASO if:' under 'What
-    is an ASO?' for a question on an ASO)."""
-    return bool(models) and set(VOCABULARY.models_named(f"{chunk.section} {chunk.context}")) == models
+    is an ASO?' for a question on an ASO); read once per index (Knowledge.section_models)."""
+    return bool(models) and set(kb.section_models.get(chunk.id, ())) == models
 
 
 def definition(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

@@ -210,7 +210,7 @@ class MessageReader:
             shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side
         if statement and shape != "chit_chat" and (shape != "recommend" or not vocab.asks_advice(statement)):
             shape = "yes_no"  # "both of them get better rates, right?" asks whether it is so, not our advice
-        restating = {stem(w) for w in vocab.restating}
+        restating = {stem(w) for w in (*vocab.restating, *vocab.differing)}
         own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
         pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}
         says_same = {stem(w) for w in words_of(cleaned).split()} & (restating - pointing)
@@ -306,7 +306,7 @@ class MessageReader:
             and not vocab.models_named(cleaned)
             # ("update, cost is THE priority now. does that change your answer?"); "so what do we give up if
             # we go the cheaper route?" asks about it
-            and (vocab.supposes(cleaned) or not vocab.differing.isdisjoint(words_of(cleaned).split()))
+            and (vocab.supposes(cleaned) or vocab.asks_differs(cleaned))
             and not (vocab.asks_wh(question) and not _WHAT_IF.match(words_of(question)))
         )
         # "what if we went aso instead?" after our advice puts that model up against it
@@ -393,7 +393,7 @@ class MessageReader:
             # topic, asked in this question's grammar
             proposition = context.text
             # ("would that be any different with a PEO?" after "who's on the hook?" asks that again)
-            differs = not vocab.differing.isdisjoint(words_of(question).split())
+            differs = vocab.asks_differs(question)
             if context.shape not in (None, "yes_no") and vocab.opens_with_auxiliary(question) and not differs:
                 proposition = f"{words_of(question)} {_topic_of(context.text, vocab)}"
             masked = self.encoder.encode([vocab.mask(proposition)])[0]

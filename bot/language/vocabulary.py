@@ -326,6 +326,11 @@ class Vocabulary(BaseModel):
             rest = rest[1:]
         return f"do {' '.join(rest)}" if len(rest) >= 2 else text
 
+    def asks_differs(self, text: str) -> bool:
+        """True when the text asks whether something differs ("would that be any different with a PEO?",
+        "does that change it?")."""
+        return not self.differing.isdisjoint(_words(text).split())
+
     def supposes(self, text: str) -> bool:
         """True when the text supposes something ("what if we hire an HR manager", "hypothetically, …")."""
         return not self.supposing.isdisjoint(_words(text).split())
