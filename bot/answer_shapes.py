@@ -153,12 +153,19 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
         # "all the liability moves over?" against "Shared with PEO"; "our employer for everything?"
         # against "a legal employer for certain HR responsibilities"
         settled = replace(settled, answer="partly")
-    if settled.answer == "yes" and VOCABULARY.absolute(reading.proposition):
+    if settled.answer == "yes" and (fuller := _naming_more(reading, claims + support)):
+        # "is an ASO just for payroll?" against "…payroll processing, benefits administration, and
+        # compliance support"
+        lead = texts.fill("not_only_for", model=with_article(asked[0] if asked else DEFAULT_PAIR[0]))
+        return Draft(claims=[fuller, *(c for c in claims + support if c is not fuller)], lead=lead)
+    absolute = VOCABULARY.absolute(reading.proposition)
+    if settled.answer == "yes" and (absolute or VOCABULARY.claims_certainty(reading.message)):
         qualified = _qualified(reading, candidates, kb, claims)
         # "is a PEO always pricier?" against "costs can also be higher … often vary"; "PEOs are only for
-        # small companies?" against the table's "Best for": a cell says what is usual, never "only"
-        if qualified or settled.row:
-            claims += [qualified] if qualified else []
+        # small companies?" against the table's "Best for": a cell says what is usual, never "only";
+        # "our premiums WILL go down?" against "often at lower rates"
+        if qualified or (settled.row and absolute):
+            claims = [qualified, *claims] if qualified else claims  # the hedge first: it answers
             lead = texts.fill("not_always_for", model=with_article(asked[0] if asked else DEFAULT_PAIR[0]))
             return Draft(claims=claims + _support(reading, candidates, kb, claims, models=asked), lead=lead)
     claims += support
@@ -169,6 +176,24 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     key = key or settled.answer
     lead = texts.fill(f"{key}_for", model=with_article(asked[0])) if by_model else getattr(texts, key)
     return Draft(claims=claims, lead=lead)
+
+
+def _naming_more(reading: Reading, claims: list[Claim]) -> Claim | None:
+    """For a question restricting a model to one thing ('just for payroll?'), the answer's sentence on
+    that model that names, beside it, things the question did not ask of."""
+    if not VOCABULARY.restricts(reading.proposition):
+        return None
+    asked = set(VOCABULARY.attributes_named(reading.proposition)) | {reading.attribute}
+    return next(
+        (
+            c
+            for c in claims
+            if c.chunk.kind != "table_row"
+            and asked & set(named := VOCABULARY.attributes_named(c.quote))
+            and set(named) - asked
+        ),
+        None,
+    )
 
 
 def _states_part(reading: Reading, settled: Settled, kb: Knowledge, claims: list[Claim]) -> bool:

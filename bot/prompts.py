@@ -58,6 +58,7 @@ class AnswerTexts(BaseModel):
     both_yes: str
     both_no: str
     not_always_for: str
+    not_only_for: str
     not_compared: str
     gaps: list[Gap] = []
 

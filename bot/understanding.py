@@ -365,7 +365,8 @@ class MessageReader:
             and vocab.opens_with_auxiliary(proposition)
             and vocab.reference(" ".join(said[1:2])) is not None
         )
-        if question != cleaned and vocab.reference(question) in ("one", "all") and not of_named:
+        # (the 'that' of a tag, "…, is that accurate?", points at the claim it ends)
+        if question != cleaned and vocab.reference(statement or question) in ("one", "all") and not of_named:
             # "we have an HR team. would an ASO work alongside them?": what 'them' is stands in the remark;
             # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of
             # them?" asks whether the PEO does it, not whether we do).
@@ -396,7 +397,6 @@ class MessageReader:
             differs = vocab.asks_differs(question)
             if context.shape not in (None, "yes_no") and vocab.opens_with_auxiliary(question) and not differs:
                 proposition = f"{words_of(question)} {_topic_of(context.text, vocab)}"
-            masked = self.encoder.encode([vocab.mask(proposition)])[0]
             attribute = attribute or context.attribute
             direction = direction or vocab.direction_of(proposition)
             reference = reference or "swap"
@@ -407,8 +407,11 @@ class MessageReader:
             at = next((i for i, w in enumerate(said) if context.attribute in vocab.attributes_named(w)), None)
             if asked and at is not None:
                 proposition = " ".join([*said[:at], asked, *said[at + 1 :]])
-                masked = self.encoder.encode([vocab.mask(proposition)])[0]
                 direction = direction or vocab.direction_of(proposition)
+        if shape == "yes_no" and vocab.mask(proposition) != vocab.mask(asked_for):
+            # the cells are weighed against the claim asked, not the remarks or tag around it ("my cfo
+            # thinks an ASO takes on our liability. is that right?")
+            masked = self.encoder.encode([vocab.mask(proposition)])[0]
         query, vector = first, written
         extra = [m for m in models if m not in named]
         if attribute and attribute not in first.text:

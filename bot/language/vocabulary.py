@@ -185,6 +185,8 @@ class Vocabulary(BaseModel):
     causal: list[str]
     hedges: list[str]
     absolutes: list[str]
+    restricting: list[str]
+    certainty: list[str]
     qualifiers: list[str]
     reader: list[str]
     clauses: list[str]
@@ -198,6 +200,7 @@ class Vocabulary(BaseModel):
     requests: list[str]
     request_verbs: list[str]
     advice: list[str]
+    answer_forms: list[str]
 
     def spelled_out(self, text: str) -> str:
         """The message with its slash shorthand and chat spellings written out ("w/o HR" → "without
@@ -380,6 +383,14 @@ class Vocabulary(BaseModel):
         """True when the question asks whether something holds always ('is a PEO always pricier?')."""
         return _holds(self.absolutes, text)
 
+    def claims_certainty(self, message: str) -> bool:
+        """True when the message claims an outcome for sure ('will definitely', a shouted 'WILL')."""
+        return _holds(self.certainty, message) or bool(re.search(r"\bWILL\b", message))
+
+    def restricts(self, text: str) -> bool:
+        """True when the question asks whether a model does only the thing named ('just for payroll?')."""
+        return _holds(self.restricting, text)
+
     def qualified(self, text: str) -> bool:
         """True when the statement holds as a rule, not always ('an ASO is typically cheaper')."""
         return _holds(self.qualifiers, text)
@@ -388,7 +399,13 @@ class Vocabulary(BaseModel):
         """True when the text holds a word of asking for advice ('should', 'need', 'fit', ...), not in
         a supposition ("what happens to benefits if we go with a PEO?" supposes the choice made)."""
         norm = _words(text)
-        return any(not _SUPPOSING.search(norm[: m.start()]) for m in _pattern(self.advice).finditer(norm))
+        form = re.compile(r"\s*(?:" + _pattern(self.answer_forms).pattern + ")")
+        return any(
+            not _SUPPOSING.search(norm[: m.start()])
+            # "just need a yes/no for the ceo" needs something of the answer, not of a model
+            and not (m.group().startswith("need") and form.match(norm, m.end()))
+            for m in _pattern(self.advice).finditer(norm)
+        )
 
     def gives_reason(self, text: str) -> bool:
         """True when the text holds a causal word ('because', 'since', ...)."""
