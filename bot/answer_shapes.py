@@ -41,6 +41,7 @@ from bot.polarity import (
     settle_yes_no,
 )
 from bot.prompts import AnswerTexts
+from bot.quotes import QuoteFound
 from bot.refusal import lacks
 from bot.retrieval import Retrieval
 from bot.tables import (
@@ -84,7 +85,8 @@ Composer = Callable[[Reading, Retrieval, Knowledge, AnswerTexts], Draft | None]
 def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft:
     """The draft for the reading's shape; the general composer when the shape's own finds nothing."""
     shaped = SHAPED.get(reading.shape)
-    draft = _readers_share(reading, kb, texts) if reading.shape in SHARE_SHAPES else None
+    draft = guide_part(reading, kb, texts) if reading.part else None
+    draft = draft or (_readers_share(reading, kb, texts) if reading.shape in SHARE_SHAPES else None)
     draft = draft or (shaped(reading, found, kb, texts) if shaped else None)
     if not (draft and draft.claims):
         if reading.shape == "yes_no" and not reading.models and lacks(reading.cleaned, texts):
@@ -940,6 +942,50 @@ def about_guide(kb: Knowledge, texts: AnswerTexts) -> Draft:
             claims = [Claim(kb.units.texts[r], chunk, kb.units.texts[r]) for r in rows[:MAX_SUPPORT]]
             return Draft(claims=claims, lead=texts.about_guide, focus=("EOR",))
     return Draft()
+
+
+def guide_part(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """A part of the guide asked for whole ("paste the tldr", "list the faq questions"): its list, its
+    table row by row, or each of its questions with the opening of its answer."""
+    heading = reading.part or ""
+    chunks = [c for c in kb.chunks if heading in c.section_path.lower() and not c.promotional]
+    if not chunks:
+        return None
+    if len({c.section for c in chunks}) > 1:  # "Frequently asked questions": each question, answered
+        claims = []
+        for chunk in dict.fromkeys(c.section for c in chunks):
+            first = next(c for c in chunks if c.section == chunk)
+            rows = [r for r in kb.sentence_rows.get(first.id, []) if kb.roles[r] == "content"]
+            if rows:
+                quote = kb.units.texts[rows[0]]
+                claims.append(Claim(texts.fill("part_question", question=chunk, answer=quote), first, quote))
+        section = chunks[0].section_path.split(" > ")[-2]
+        return Draft(claims=claims[:MAX_ITEMS], lead=texts.fill("list_lead", section=section), as_list=True)
+    if rows := [c for c in chunks if c.kind == "table_row"]:
+        items = [Claim(row_item(row, DEFAULT_PAIR), row, row.body) for row in rows]
+        return Draft(
+            claims=items[:MAX_ITEMS], lead=texts.fill("table_lead", section=rows[0].section), as_list=True
+        )
+    if listed := [c for c in chunks if c.kind == "list_item"]:
+        return _list_of(listed[0], kb, texts)
+    return None
+
+
+def quote_answer(
+    reading: Reading, quote: QuoteFound, found: Retrieval, kb: Knowledge, texts: AnswerTexts
+) -> Draft:
+    """Whether the guide says the words a message quotes: where it does, its sentence; else that it does
+    not, and the nearest it says."""
+    nearest: list[Claim] = []
+    if quote.row is not None:
+        chunk = kb.chunks[kb.chunk_index[kb.units.chunk_ids[quote.row]]]
+        text = kb.units.texts[quote.row]
+        nearest = [_claim_at(quote.row, chunk, kb) or Claim(text, chunk, text)]
+        if quote.said:
+            return Draft(claims=nearest, lead=texts.fill("quote_found", section=chunk.section))
+    said = compose_answer(replace(reading, shape="general"), found, kb, texts)
+    more = [c for c in said.claims if all(c.quote != n.quote for n in nearest)]
+    return Draft(claims=(nearest + more)[:MAX_SUPPORT], lead=texts.quote_not_found)
 
 
 def _publisher_description(model: str, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

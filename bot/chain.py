@@ -8,13 +8,14 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from bot.answer_shapes import about_guide, compose_answer
+from bot.answer_shapes import about_guide, compose_answer, quote_answer
 from bot.citations import cite, verify
 from bot.compose import Draft
 from bot.contract import Citation, Status
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
 from bot.prompts import AnswerTexts
+from bot.quotes import find_quote, quoted_to_check
 from bot.refusal import lacks, refusal
 from bot.retrieval import HybridRetriever, Retrieval
 from bot.scope import in_scope
@@ -64,13 +65,18 @@ def build_chain(
             VOCABULARY.models_equated(reading.cleaned)
         ):
             return finished(about_guide(kb, texts), reading, x["found"])
+        # "cfo quoted the guide saying "…" - is that actually in there?": the words looked up, not weighed
+        if quoted := quoted_to_check(reading.cleaned, reading.shape):
+            draft = quote_answer(reading, find_quote(kb, quoted), x["found"], kb, texts)
+            return finished(draft, reading, x["found"])
         # "What does California law say about PEOs?"; a model's missing figure is said below instead.
         figure_of_model = reading.query.asks_figure and bool(reading.mentioned)
         # "$99/month is what a PEO would run us, right?": however many words the guide lacks, it can say
         # it gives no figure and what it says of the cost
         priced = figure_of_model and reading.attribute is not None
-        if (reading.shape == "chit_chat" and not reading.models) or not (
-            in_scope(judged, x["found"]) or priced
+        if not reading.part and (
+            (reading.shape == "chit_chat" and not reading.models)
+            or not (in_scope(judged, x["found"]) or priced)
         ):
             return declined(reading, x["found"])
         # what is asked, not a remark beside it ("…right? our CFO calls it just payroll software")
@@ -78,7 +84,9 @@ def build_chain(
         asked = reading.cleaned if reading.reference else reading.proposition
         # "our company signed with a PEO - who's running my paycheck now?" asks what the model does
         of_model = bool(reading.models) and reading.reference != "implicit" and reading.attribute is not None
-        gap = lacks(asked, texts, unknown_to=corpus_stems)
+        # a leading condition is part of what is asked ("if an ex-employee sues us, is the PEO on the hook?")
+        condition = "" if reading.reference else VOCABULARY.condition_of(reading.cleaned)
+        gap = lacks(asked, texts, unknown_to=corpus_stems) or lacks(condition, texts, unknown_to=corpus_stems)
         if gap and not (figure_of_model or of_model):
             return declined(reading, x["found"])
         draft = compose_answer(reading, x["found"], kb, texts)

@@ -55,6 +55,9 @@ def statement_terms(text: str) -> set[str]:
     return terms - MODEL_NAME_STEMS
 
 
+LIST_ITEM_WORDS = 3  # a clause this short ('firing', 'pay decisions') is an item of a list, not a clause
+
+
 def doer_of(text: str, terms: set[str]) -> str | None:
     """Who does what the terms speak of in the text: "reader" ('you file payroll taxes', 'responsibility
     stays with you'), a model ('the PEO files…'), or None when no clause holding the terms names one.
@@ -64,14 +67,21 @@ def doer_of(text: str, terms: set[str]) -> str | None:
     most = max(hits, default=0)
     if not most:
         return None
-    return next(
-        (
-            found
-            for c, n in zip(clauses, hits, strict=True)
-            if n == most and (found := _clause_doer(c.split(), terms))
-        ),
-        None,
+    at_most = [i for i, n in enumerate(hits) if n == most]
+    found = next((doer for i in at_most if (doer := _clause_doer(clauses[i].split(), terms))), None)
+    # an item of a list ('firing' of "the client company remains in charge of hiring, firing, pay
+    # decisions…") names no doer: the clause the list hangs on does
+    return found or next(
+        (doer for i in at_most if (doer := _clause_doer(_with_head(clauses, i), terms))), None
     )
+
+
+def _with_head(clauses: list[str], at: int) -> list[str]:
+    """The words of a list's item with the clause before its items ('' when the clause is no item)."""
+    start = at
+    while start > 0 and len(clauses[start].split()) <= LIST_ITEM_WORDS:
+        start -= 1
+    return " ".join(clauses[start : at + 1]).split() if start < at else []
 
 
 def clauses_of(text: str) -> list[str]:
@@ -104,7 +114,9 @@ def said_where(text: str, terms: set[str]) -> str:
 def _clause_doer(said: list[str], terms: set[str]) -> str | None:
     """The doer named before the clause's first term, or after it the model it is done 'by' or a reader
     it 'stays with'."""
-    first = next(i for i, w in enumerate(said) if stem(w) in terms)
+    first = next((i for i, w in enumerate(said) if stem(w) in terms), None)
+    if first is None:
+        return None
     for i in range(first - 1, -1, -1):
         if named := VOCABULARY.models_named(said[i]):
             return named[0]

@@ -34,12 +34,15 @@ class AnswerTexts(BaseModel):
     gap_lead: str
     publisher_lead: str
     about_guide: str
+    quote_found: str
+    quote_not_found: str
     column_lead: str
     readers_share: str
     column_title: str
     list_lead: str
     said_of_other: str
     table_lead: str
+    part_question: str
     conditional_list_lead: str
     recommend_lead: str
     not_settled: str

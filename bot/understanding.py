@@ -76,6 +76,7 @@ class Reading:
     query: Query  # what is searched: the message's words plus the models and attribute resolved
     asked: Query  # the message's own words (with the resolved models): what scope is judged on
     vector: np.ndarray = field(repr=False, compare=False)
+    part: str | None = None  # words of the heading of the part of the guide asked for whole ("the tldr")
 
     def context(self) -> Context:
         """The context the next message is read in."""
@@ -366,7 +367,11 @@ class MessageReader:
             and vocab.reference(" ".join(said[1:2])) is not None
         )
         # (the 'that' of a tag, "…, is that accurate?", points at the claim it ends)
-        if question != cleaned and vocab.reference(statement or question) in ("one", "all") and not of_named:
+        if (
+            question != cleaned
+            and vocab.reference(statement or proposition) in ("one", "all")
+            and not of_named
+        ):
             # "we have an HR team. would an ASO work alongside them?": what 'them' is stands in the remark;
             # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of
             # them?" asks whether the PEO does it, not whether we do).
@@ -427,6 +432,8 @@ class MessageReader:
         else:
             query = _with_models(query, models)
         confirmed = vocab.confirming(cleaned)
+        # "can u paste the guide's tldr", "what questions does the faq cover": a part of the guide, whole
+        part = vocab.part_named(cleaned) if not (attribute or wants or shape == "yes_no") else None
         return Reading(
             message=message,
             cleaned=cleaned,
@@ -445,6 +452,7 @@ class MessageReader:
             query=query,
             asked=_with_models(first, models),
             vector=vector,
+            part=part,
         )
 
     def _resolve(

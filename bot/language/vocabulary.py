@@ -201,6 +201,8 @@ class Vocabulary(BaseModel):
     request_verbs: list[str]
     advice: list[str]
     answer_forms: list[str]
+    asks_if_said: list[str]
+    guide_parts: dict[str, list[str]]
 
     def spelled_out(self, text: str) -> str:
         """The message with its slash shorthand and chat spellings written out ("w/o HR" → "without
@@ -305,9 +307,24 @@ class Vocabulary(BaseModel):
                 self.opens_with_auxiliary(said)
                 or self.asks_wh(sentence)
                 or _pattern(self.requests).match(said)
+                or _pattern(self.request_verbs).match(said)  # "list every step", "paste the tldr"
+                or self.needs_of_answer(said)  # "need the exact text of the payroll row"
             ):
                 return True
         return False
+
+    def needs_of_answer(self, text: str) -> bool:
+        """True when the text says what it needs of the answer ('just need a yes/no', 'need the exact
+        text of…'), not of a model."""
+        norm = _words(text)
+        return bool(
+            re.search(
+                r"\b(?:need|needs|want|wants)\s+(?:a|an|the|your)?\s*(?:"
+                + _pattern(self.answer_forms).pattern
+                + ")",
+                norm,
+            )
+        )
 
     def defines(self, text: str) -> bool:
         """True when the sentence says what something means ('simply means', 'in simple words')."""
@@ -355,6 +372,14 @@ class Vocabulary(BaseModel):
         """True when the text asks who is behind the guide itself ('who actually wrote this guide?'), not
         when ('when was it written?' the guide does not say)."""
         return _holds(self.about_guide, text) and not _words(text).startswith("when")
+
+    def part_named(self, text: str) -> str | None:
+        """Words of the heading of the guide's part the text names ('the tldr' → 'tl;dr'), else None."""
+        return next((part for part, names in self.guide_parts.items() if _holds(names, text)), None)
+
+    def asks_whether_said(self, text: str) -> bool:
+        """True when the text asks whether the guide says something ('is that actually in there?')."""
+        return _holds(self.asks_if_said, text)
 
     def asks_readers_share(self, text: str) -> bool:
         """True when the text asks what stays with the asker's own company ('what's still on us', 'what
@@ -495,6 +520,16 @@ class Vocabulary(BaseModel):
             return text
         main = self._main_clause(words)
         return " ".join(main) if main is not words else text
+
+    def condition_of(self, text: str) -> str:
+        """The leading condition of a question ("if an ex-employee sues us" of "if an ex-employee sues
+        us, is the PEO on the hook?"), else ''."""
+        words = [w for w in _words(text).split()]
+        while words and words[0] in self.fillers:
+            words = words[1:]
+        if not words or words[0] not in _CONDITIONS:
+            return ""
+        return " ".join(words[: len(words) - len(self._main_clause(words))])
 
     def _main_clause(self, words: list[str]) -> list[str]:
         """After a leading condition ('if we went with an ASO would our staff get…'), the clause that
