@@ -953,12 +953,13 @@ def guide_part(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft | N
         return None
     if len({c.section for c in chunks}) > 1:  # "Frequently asked questions": each question, answered
         claims = []
-        for chunk in dict.fromkeys(c.section for c in chunks):
-            first = next(c for c in chunks if c.section == chunk)
-            rows = [r for r in kb.sentence_rows.get(first.id, []) if kb.roles[r] == "content"]
-            if rows:
-                quote = kb.units.texts[rows[0]]
-                claims.append(Claim(texts.fill("part_question", question=chunk, answer=quote), first, quote))
+        for question in dict.fromkeys(c.section for c in chunks):
+            first = next(c for c in chunks if c.section == question)
+            said = [r for r in kb.sentence_rows.get(first.id, []) if kb.roles[r] == "content"]
+            if said:
+                quote = kb.units.texts[said[0]]
+                text = texts.fill("part_question", question=question, answer=quote)
+                claims.append(Claim(text, first, quote))
         section = chunks[0].section_path.split(" > ")[-2]
         return Draft(claims=claims[:MAX_ITEMS], lead=texts.fill("list_lead", section=section), as_list=True)
     if rows := [c for c in chunks if c.kind == "table_row"]:
