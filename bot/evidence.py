@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -185,7 +186,23 @@ def attribute_stems(attribute: str | None, *, single_words: bool = False) -> set
     single_words, of its one-word names only (not the verbs of phrases such as 'take on')."""
     if not attribute:
         return set()
+    return set(_attribute_stems(attribute, single_words)) - MODEL_NAME_STEMS
+
+
+@lru_cache(maxsize=128)
+def _attribute_stems(attribute: str, single_words: bool) -> frozenset[str]:
     words = (attribute, *VOCABULARY.attributes[attribute].words)
+    singles = {t for w in words if " " not in w for t in content_terms(w)}
     if single_words:
-        words = tuple(w for w in words if " " not in w)
-    return {t for w in words for t in content_terms(w)} - MODEL_NAME_STEMS
+        return frozenset(singles)
+    # a phrase's word that is another attribute's own name is not this one's ('cost' of 'insurance costs')
+    others = {
+        t
+        for name, a in VOCABULARY.attributes.items()
+        if name != attribute
+        for w in (name, *a.words)
+        if " " not in w
+        for t in content_terms(w)
+    }
+    phrased = {t for w in words if " " in w for t in content_terms(w)} - (others - singles)
+    return frozenset(singles | phrased)

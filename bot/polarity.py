@@ -582,7 +582,16 @@ def puts_up_denial(reading: Reading) -> bool:
     # trouble with the IRS")
     clauses = [c for c in re.split(r"[,;?]", reading.cleaned) if len(c.split()) >= 3]
     words = words_of(clauses[0] if clauses else reading.proposition).split()
-    return any(w in _GRAMMAR_NOT for w in words[_question_head(words) :][:DENIAL_WORDS])
+    if any(w in _GRAMMAR_NOT for w in words[_question_head(words) :][:DENIAL_WORDS]):
+        return True
+    # or where the claim speaks of the attribute asked ("an ASO is just a consultant, they give advice but
+    # don't actually run payroll, is she right")
+    topic = attribute_stems(reading.attribute)
+    said = [c.split() for c in clauses_of(reading.proposition) if topic & set(content_terms(c))]
+    if len(said) != 1:
+        return False
+    at = next((i for i, w in enumerate(said[0]) if topic & set(content_terms(w))), None)
+    return at is not None and any(w in _GRAMMAR_NOT for w in said[0][max(0, at - DENIAL_WORDS) : at])
 
 
 def _question_head(words: list[str]) -> int:

@@ -13,6 +13,7 @@ from bot.language.vocabulary import VOCABULARY
 from bot.text_match import STOPWORDS, normalize, stem
 
 SHORTHAND_AND_RELATED = VOCABULARY.everyday
+FRAMING_WORDS = VOCABULARY.framing_words
 # A one-word rewrite replaces the word ("u" → "you"); a longer one adds the guide's words beside it.
 SHORTHAND: dict[str, str] = {
     k: v for k, v in SHORTHAND_AND_RELATED.items() if len(k) <= 2 or k in ("diff", "versus")
@@ -123,7 +124,7 @@ class QueryReader:
             if stem(w) not in self._stems
             and w not in self.vocabulary
             and w not in RELATED
-            and w not in VOCABULARY.form_words
+            and w not in FRAMING_WORDS
         )
         pronoun = _PRONOUN.search(text)
         mostly_known = 0 < len(content) <= 6 and len(unknown) * 2 <= len(content)

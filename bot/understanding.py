@@ -14,7 +14,7 @@ from bot.language.shapes import Shape, ShapeReader
 from bot.language.vocabulary import VOCABULARY, Vocabulary, words_of
 from bot.query import Query, QueryReader, strip_instructions
 from bot.rules.extract import extract_profile
-from bot.rules.request import asks_for_recommendation, speaks_for_asker
+from bot.rules.request import asks_for_recommendation, asks_the_guide, speaks_for_asker
 from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, content_terms, stem, without_asker
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
@@ -107,13 +107,16 @@ class MessageReader:
         named = vocab.models_named(question) or vocab.models_named(first.text)
         if len(named) >= 2 and (against := vocab.models_set_against(question)) and set(named) - set(against):
             named = tuple(m for m in named if m not in against)  # "the PEO pros that an ASO doesn't give"
-        points_back = bool(context.models) and vocab.reference(question) == "one"
-        likened = vocab.models_likened(question) if points_back else ()
+        pointer = vocab.reference(question) if context.models else None
+        likened = vocab.models_likened(question) if pointer in ("one", "all") else ()
         # "are they a PEO provider themselves?" after the publisher: how 'they' and a PEO differ
         equated = vocab.models_equated(question) if context.models and vocab.reference(question) else ()
         if equated and set(equated) != set(context.models[:1]):
             likened = equated
-        if likened and context.models:
+        if likened and pointer == "all" and (pointed := tuple(m for m in context.models if m not in likened)):
+            # "does either of them share liability the way a PEO would?" asks of them, not of the PEO
+            named = pointed
+        elif likened and context.models:
             # "is it a co-employer like the PEO?": 'it' is asked about, the PEO held up beside it
             named = tuple(dict.fromkeys((context.models[0], *likened)))
         elif len(named) >= 2 and (here := vocab.models_equated(cleaned)) and set(named) - set(here):
@@ -277,8 +280,13 @@ class MessageReader:
         of_every = vocab.asks_of_every_model(question)
         if of_every and question.rstrip().endswith("?") and not vocab.asks_wh(question):
             shape = "yes_no"
+        # "are we even allowed to use an ASO at 25 people?" asks the guide's rules, in yes/no form
+        asks_rule = bool(named) and vocab.asks_permission(question)
+        if asks_rule and shape == "recommend":
+            shape = "yes_no"
         factual = (
             of_every
+            or asks_rule
             or (shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned))
             or asks_of_model
             # "a peo will get our premiums down no matter what, right?" puts up a claim about the model
@@ -319,7 +327,7 @@ class MessageReader:
             or proposes
             or (
                 about_models
-                and not (shape in NOT_ADVICE or factual or about_advice)
+                and not (shape in NOT_ADVICE or factual or about_advice or asks_the_guide(cleaned))
                 and (
                     asks_for_recommendation(cleaned)
                     # facts of a company and a request for advice ask it, whoever's company it is ("sister
@@ -366,11 +374,14 @@ class MessageReader:
             and vocab.opens_with_auxiliary(proposition)
             and vocab.reference(" ".join(said[1:2])) is not None
         )
-        # (the 'that' of a tag, "…, is that accurate?", points at the claim it ends)
+        # (the 'that' of a tag, "…, is that accurate?", points at the claim it ends; a claim put up
+        # naming a model speaks of it: "an aso is just a consultant, they give advice…, is she right")
+        points = vocab.reference(statement or proposition) in ("one", "all")
         if (
             question != cleaned
-            and vocab.reference(statement or proposition) in ("one", "all")
+            and points
             and not of_named
+            and not (statement and vocab.models_named(statement))
         ):
             # "we have an HR team. would an ASO work alongside them?": what 'them' is stands in the remark;
             # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of
@@ -425,8 +436,12 @@ class MessageReader:
             extra.append(context.text)
         elif (reference in ("other", "swap", "ellipsis") and context.text and not own_words) or topic_before:
             extra.append(vocab.without_models(context.text))  # "and the other one?" asks that again
-        if extra:
-            query = self.queries.read(f"{cleaned} {' '.join(extra)}")
+        # "are we even eligible for an ASO?": 'eligible' asks the rule, it is not the guide's eligibility
+        searched = vocab.without_permission(cleaned) if asks_rule else cleaned
+        if asks_rule:
+            first = self.queries.read(searched)
+        if extra or asks_rule:
+            query = self.queries.read(f"{searched} {' '.join(extra)}")
             query = _with_models(query, models)
             vector = self.encoder.encode([query.text])[0]
         else:
@@ -536,16 +551,16 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
     if len(sentences) < 2:
         return text
     asking = [i for i, s in enumerate(sentences) if s.rstrip().endswith("?")]
-    if asking:
-        at = asking[0]
-        if at and vocab.only_tag(sentences[at]):
-            # "my boss thinks a PEO takes over - true?": the tag asks whether the remark before it holds.
-            return f"{sentences[at - 1].rstrip(' .!,')}, {sentences[at].strip()}"
-        return sentences[at]
     last = sentences[-1]
     # "new hire starts monday - if we were on an aso would they help enroll her" asks past its condition
     asks = vocab.opens_with_auxiliary(vocab.asking_clause(last)) or vocab.asks_wh(last)
-    return last if asks else text
+    at = asking[0] if asking else len(sentences) - 1 if asks else None
+    if at is None:
+        return text
+    if at and vocab.only_tag(sentences[at]):
+        # "my boss thinks a PEO takes over - true?": the tag asks whether the remark before it holds.
+        return f"{sentences[at - 1].rstrip(' .!,')}, {sentences[at].strip()}"
+    return sentences[at]
 
 
 def _what_comparative(question: str, vocab: Vocabulary) -> bool:

@@ -68,3 +68,41 @@ def test_a_condition_on_a_topic_the_guide_lacks_is_no_settled_yes(service) -> No
         service, "if a worker brings a discrimination lawsuit, does the PEO share it with us?"
     ).answer
     assert answer.startswith("The guide doesn't cover"), answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "opening"),
+    [
+        # the asker has the provider do it: the provider is the doer asked about
+        (("could we just pick an ASO and get them to file our payroll taxes?",), "No"),
+        # a denial in the claim's clause on the attribute is answered as a denial
+        (
+            ("a colleague says an aso only advises, it doesn't actually process payroll. is he right",),
+            "Actually",
+        ),
+        # 'either of them' asks of the two in focus, not of the model held up beside them
+        (
+            ("how is an aso different from an hro", "would either of them be a co-employer like a peo is?"),
+            "No",
+        ),
+    ],
+)
+def test_who_is_asked_about_is_read_from_the_grammar(service, turns: tuple[str, ...], opening: str) -> None:
+    answer = ask(service, *turns).answer
+    assert answer.startswith(opening), answer
+
+
+def test_a_question_of_what_the_guide_ties_to_a_goal_is_no_request_for_advice(service) -> None:
+    reply = ask(
+        service,
+        'our coo says outsourcing would "free up time for strategy" - which model does the guide link it to',
+    )
+    assert reply.recommendation is None and "strategic initiatives" in reply.answer, reply.answer
+
+
+def test_a_question_of_whether_a_model_is_open_to_us_asks_the_guide(service) -> None:
+    reply = ask(
+        service,
+        "we're 30 people with one hr coordinator, are we even eligible for an aso or is it for big firms",
+    )
+    assert reply.recommendation is None and "Larger firms with HR staff" in reply.answer, reply.answer

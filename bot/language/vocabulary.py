@@ -14,6 +14,10 @@ from bot.validated_yaml import load_validated
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yaml")
 REPORT_REACH = 3  # words before a verb of saying that name who said it ('my boss said…', 'i heard…')
 DIRECTION_REACH = 30  # characters between a comparative and the attribute word it speaks of
+# the asker has the provider do something: "have them file…", "get the PEO to run…" (models masked as X)
+_CAUSING = re.compile(
+    r"\b(?:have|get|make|let|pay)\s+(?:them|it|the provider|the vendor|(?:an?|the)\s+X)\s+(?:to\s+)?\w+"
+)
 _LETTING = frozenset({"let", "lets", "allow", "allows", "permit", "permits"})
 _OR_NOT = re.compile(r"\bor (not|no)\b")
 _CONDITIONS = ("if", "once", "when", "after")  # words opening a condition before the clause that asks
@@ -160,6 +164,7 @@ class Vocabulary(BaseModel):
     chat_words: dict[str, str]
     listing: list[str]
     form_words: frozenset[str]
+    relating: frozenset[str]
     differing: frozenset[str]
     supposing: frozenset[str]
     embedded_asking: list[str]
@@ -202,6 +207,7 @@ class Vocabulary(BaseModel):
     advice: list[str]
     answer_forms: list[str]
     asks_if_said: list[str]
+    permission: list[str]
     guide_parts: dict[str, list[str]]
 
     def spelled_out(self, text: str) -> str:
@@ -252,7 +258,11 @@ class Vocabulary(BaseModel):
         said = norm[tag.start() :].split() if tag else []
         # Without its '?' a tag still asks when it can be nothing else ("…under our own EIN right"), not
         # "…we have no" or "…is it".
-        unmistakable = said not in (["no"], ["yes"], ["true"]) and not set(said) & set(self.auxiliaries)
+        # ("…or anything. is she right" asks as a whole clause of its own)
+        own_clause = len(said) >= 3
+        unmistakable = said not in (["no"], ["yes"], ["true"]) and (
+            own_clause or not set(said) & set(self.auxiliaries)
+        )
         asked = text.rstrip().endswith("?") or unmistakable
         if tag and asked and len(statement) >= 3 and statement[0] not in (*self.wh_words, *self.auxiliaries):
             # "a PEO handles it, right?" (not "what kind of provider is it?")
@@ -311,6 +321,11 @@ class Vocabulary(BaseModel):
                 or self.needs_of_answer(said)  # "need the exact text of the payroll row"
             ):
                 return True
+            # "we're 25 ppl, are we even allowed to use an aso": a clause after a comma asks in grammar
+            for clause in sentence.split(",")[1:]:
+                head = _words(clause).split()[:2]
+                if len(head) == 2 and head[0] in self.auxiliaries and head[1] in _SUBJECTS:
+                    return True
         return False
 
     def needs_of_answer(self, text: str) -> bool:
@@ -376,6 +391,20 @@ class Vocabulary(BaseModel):
     def part_named(self, text: str) -> str | None:
         """Words of the heading of the guide's part the text names ('the tldr' → 'tl;dr'), else None."""
         return next((part for part, names in self.guide_parts.items() if _holds(names, text)), None)
+
+    @property
+    def framing_words(self) -> frozenset[str]:
+        """Words that frame a question rather than say its subject ('says', 'tie', 'slide'): a guide
+        lacking them says nothing of whether it covers the question."""
+        return self.form_words | self.relating | {w for w in self.reporting if " " not in w}
+
+    def asks_permission(self, text: str) -> bool:
+        """True when the text asks whether a model is open to a company at all ('are we even allowed')."""
+        return _holds(self.permission, text)
+
+    def without_permission(self, text: str) -> str:
+        """The text without its words asking whether a model is open to it ('are we even eligible for')."""
+        return _pattern(self.permission).sub(" ", _words(text))
 
     def asks_whether_said(self, text: str) -> bool:
         """True when the text asks whether the guide says something ('is that actually in there?')."""
@@ -459,6 +488,8 @@ class Vocabulary(BaseModel):
         in an 'if we…' clause)."""
         if _holds(self.asker_doing, text):
             return True
+        if self.causes_model(text):
+            return False  # "can't we just go ASO and have them file the taxes?": they would file them
         words = _words(text).split()
         for i, w in enumerate(words):
             if w in ("us", "me") and i > 0 and words[i - 1] in _LETTING:
@@ -474,6 +505,11 @@ class Vocabulary(BaseModel):
                     return False  # "do we get help with a handbook?" we are served ("get to decide": we do)
                 return not (i > 0 and words[i - 1] in ("if", "when"))
         return False
+
+    def causes_model(self, text: str) -> bool:
+        """True when the asker has the provider do the verb ('have them file…', 'get the PEO to run…')."""
+        norm = self._without_models(text)
+        return bool(_CAUSING.search(norm))
 
     def declares_asking(self, text: str) -> bool:
         """True for a statement asked with a question mark: "and we'd still be the employer w/ them?",

@@ -137,16 +137,17 @@ POOLED_BENEFITS = (
     # unhappy with the benefits it has: "our health plan is bad", "benefits are weak"
     _says(
         rf"\b{_BEN}\s+(?:is|are|was|were|feels?|looks?|seems?)\s+(?:\w+\s+)?(?:bad|poor|weak|terrible|awful"
-        r"|lacking|subpar|mediocre|uncompetitive|lousy|expensive|a problem|an issue|meh|so-so|not great"
+        r"|lacking|subpar|mediocre|uncompetitive|lousy|expensive|pricey|costly|overpriced|a problem|an issue"
+        r"|meh|so-so|not great"
         r"|not good|crappy|sucks|behind)\b"
     ),
     _says(
-        r"\b(?:offer|offering|provide|providing|give|giving|get|getting|"
+        r"\b(?:offer|offering|provide|providing|give|giving|get|getting|fix|fixing|improving|upgrading|"
         rf"access to|attract\w*|retain\w*|improve|upgrade|want|need)\b(?:\s+[a-z]+){{0,4}}?\s+{_BEN}"
     ),
     _says(
-        rf"\b{_BEN}[^.;,]{{0,40}}\b(?:priority|important|matters?|key|crucial|critical|big deal|focus"
-        r"|compete|attract|retain|win)\b",
+        rf"\b{_BEN}[^.;,]{{0,40}}(?:\b(?:priority|important|matters?|key|crucial|critical|big deal|focus"
+        r"|compete|attract|retain|win|number one|top thing|main thing)\b|#1|no\. 1)",
         inner=True,
     ),
 )
@@ -237,6 +238,17 @@ FULL_CONTROL = (
 )
 
 COST_PRIORITY = (
+    # "cost is secondary", "money isn't the main issue"
+    _fixed(
+        r"\b(?:costs?|price|budget|money|spend)\s+(?:is|are|'s)\s+(?:now\s+|really\s+)?"
+        r"(?:secondary|less important|no object|not an issue"
+        r"|not (?:a|the|our) (?:main |big )?(?:priority|concern|issue|thing|problem)"
+        r"|not important|a secondary concern|second)\b",
+        False,
+    ),
+    # "hates bundled pricing and wants to only pay for what we actually use"
+    _says(r"\b(?:hates?|hate|dislikes?|no|against|avoid)\s+bundl\w*"),
+    _says(r"\b(?:only\s+pay|pay\s+only)\s+for\s+what\s+(?:we|i)\s+(?:actually\s+|really\s+)?(?:use|need)\b"),
     _fixed(
         r"\b(?:ok with|happy to|willing to|fine with|prepared to|able to)\s+(?:pay|"
         r"paying|spend|spending)\s+(?:a bit\s+|a little\s+)?(?:more|extra|a premium|for quality)\b",
@@ -290,6 +302,16 @@ _MANY = (
 )
 
 MULTI_STATE = (
+    # "closing the other 2 states and consolidating into 1": down to one state
+    _fixed(
+        r"\bclos\w*\s+(?:down\s+)?(?:the\s+|our\s+)?(?:other|remaining)\s+(?:\w+\s+)?(?:states?|locations?)\b",
+        False,
+    ),
+    _fixed(
+        r"\b(?:consolidat\w*|moving everyone|move everyone|moving everything|relocat\w*|centraliz\w*)\b"
+        r"[^.;]{0,30}?\b(?:into|to|down to|in)\s+(?:one|1|a single|just one|only one)\b",
+        False,
+    ),
     _fixed(r"\b(?:more than|over)\s+(?:one|1|a single)\s+state\b", True),
     _says(
         r"\b(?:(?:all|only|just)\s+(?:[a-z]+\s+){0,2}?in|single|one|"

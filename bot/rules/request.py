@@ -31,7 +31,11 @@ _ASK_CUES = (
         rf"|needed|suitable|ideal|appropriate|too much|the way to go)\b[^?]*{_US}"
     ),
     # "can you recommend ...", "what would you suggest"
-    re.compile(r"\b(?:recommend|recommendation|suggest|suggestion|advise|advice)\w*\b"),
+    # ("they give advice but don't run payroll" describes a provider: advice asked is advice for us)
+    re.compile(
+        r"\b(?:recommend|recommendation|suggest|suggestion|advise)\w*\b"
+        r"|\b(?:your|any|some|need|want|looking for|appreciate|would love)\s+(?:\w+\s+)?advice\b"
+    ),
     # "which model fits us", "what is best for our company", "which is right for us"
     re.compile(
         r"\b(?:which|what)\b[^?.]{0,60}\b(?:fits?|suits?|right|best|"
@@ -67,7 +71,13 @@ _SUPPOSED_CHOICE = re.compile(
     r"|chose|sign up with|signed up with|sign with|signed with|switch to|switched to|move to|moved to|use"
     r"|used)\s+[^,.?!]*"
 )
-_THE_GUIDE = re.compile(r"\b(?:the guide|the article|the document|it)\s+(?:recommend|suggest|advise)\w*")
+# "which model does the guide tie that to?", "what does the article recommend for startups?": the guide's
+# word asked, not ours (unless for us: "per the guide, which fits us?")
+_THE_GUIDE = re.compile(
+    r"\b(?:the guide|the article|the document|it)\s+(?:recommend|suggest|advise)\w*"
+    r"|\b(?:does|do|did|would)\s+(?:the\s+)?(?:guide|article|doc|document|page|faq|table)\s+\w+"
+)
+_FOR_US = re.compile(r"\b(?:for|fits?|suits?)\s+(?:us|me|our)\b")
 _ADDRESSEE = re.compile(rf"{_US}|\byou\b|\byour\s+(?:recommendation|suggestion|advice|pick|take|opinion)\b")
 
 
@@ -77,7 +87,7 @@ def asks_for_recommendation(text: str) -> bool:
     for sentence in re.split(r"(?<=[.?!])\s+|\n+", clean):
         if _BARE_CHOICE.match(sentence.strip(" .!")):
             return True
-    if _THE_GUIDE.search(clean) and not re.search(_US, clean):
+    if asks_the_guide(clean):
         return False
     personal = bool(_ADDRESSEE.search(clean))
     if not personal:
@@ -85,6 +95,13 @@ def asks_for_recommendation(text: str) -> bool:
     if _GENERAL_QUESTION.search(clean) and not re.search(r"\b(?:for|fits?|suits?)\s+(?:us|me|our)\b", clean):
         return False
     return any(cue.search(clean) for cue in _ASK_CUES)
+
+
+def asks_the_guide(text: str) -> bool:
+    """Whether the message asks what the guide says or advises ("which model does the guide tie that
+    to?"), not what fits the asker ("per the guide, which fits us?")."""
+    clean = normalise(text)
+    return bool(_THE_GUIDE.search(clean)) and not _FOR_US.search(clean)
 
 
 def speaks_for_asker(text: str) -> bool:

@@ -133,6 +133,17 @@ PHRASINGS = [
     ("All we need is someone for our talent pipeline.", {"strategic_hr_only": True}),
     ("Mainly we'd like a partner to run training.", {"strategic_hr_only": True}),
     ("Help with engagement surveys, but not benefits.", {"strategic_hr_only": True}),
+    # a company moving to one state, benefits made the priority, cost made secondary, bundles disliked
+    (
+        "Next year we shut down the remaining three locations and consolidate into one.",
+        {"multi_state": False},
+    ),
+    (
+        "Leadership flipped: improving our benefits is the #1 thing now, budget is secondary.",
+        {"wants_pooled_benefits": True, "cost_priority": False},
+    ),
+    ("Finance dislikes bundled fees and wants to pay only for what we need.", {"cost_priority": True}),
+    ("Our medical coverage is overpriced and people notice.", {"wants_pooled_benefits": True}),
     # nothing to extract
     ("What is a PEO?", {}),
     ("How does payroll work with an ASO?", {}),
@@ -249,6 +260,8 @@ NOT_ASKS = [
     "How much would a PEO cost us?",
     "Does an ASO give us access to pooled benefits?",
     "What's the weather like in Boston today?",
+    "Which model does the article link to freeing up our time?",
+    "Our vendor says an ASO only gives advice and doesn't run payroll, is that right?",
 ]
 
 
