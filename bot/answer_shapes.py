@@ -252,7 +252,10 @@ def _readers_share(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft
     the model: its table cells and its pros and cons that speak of the reader, then its sentences in
     which the reader does something."""
     asked = reading.proposition
-    asks_for_it = VOCABULARY.asks_wh(asked) or VOCABULARY.without_request(asked)  # "can u list everything…"
+    # "can u list everything…", "i want the full list: everything we still control…"
+    asks_for_it = (
+        VOCABULARY.asks_wh(asked) or VOCABULARY.without_request(asked) or VOCABULARY.needs_of_answer(asked)
+    )
     if len(reading.models) != 1 or not asks_for_it or not VOCABULARY.asks_readers_share(asked):
         return None
     model = reading.models[0]

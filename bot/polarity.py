@@ -23,7 +23,7 @@ from bot.guide_words import UNSEEN, GuideWords
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.tables import TableIndex, attribute_rows, cell, column_indices, model_columns, row_label
-from bot.text_match import content_terms, stem
+from bot.text_match import MODEL_NAME_STEMS, content_terms, stem
 from bot.understanding import COUNTERPART, Reading
 from ingest.chunking import Chunk
 
@@ -36,6 +36,10 @@ DENIAL_WORDS = 3  # a denial's 'not' stands at its verb ("the ASO can't take onâ
 STRONG_MATCH = 0.85  # a sentence this close, holding this share of the question's words, outranks a cell
 STRONG_OVERLAP = 0.6
 STATEMENTS_READ = 6  # the best few sentences about the model asked are read for one that says it
+# the comparative words of a question ('less', 'weaker'): how it leans, not what it is about
+_DIRECTION_STEMS = frozenset(
+    stem(w) for words in (VOCABULARY.direction.more, VOCABULARY.direction.less) for w in words if " " not in w
+)
 LISTED_WORDS = 2  # a pro or con answers a yes/no when it holds this many of the question's words
 LISTED_OVERLAP = 0.4  # ... and this share of them
 CELL_MARGIN = 0.02  # a cell closer in meaning to the question by this much settles a tie of words
@@ -429,6 +433,11 @@ def _settle_by_direction(
     attribute_words = attribute_stems(reading.attribute)
     if attribute_words and (listed := _listed_leaning(reading, kb, sides, attribute_words)):
         return listed
+    # on no attribute of the table, a pro or con holding several of the question's words ("which gives
+    # less support to growing smbs": the ASO's "Less support for growing SMBs")
+    topic = statement_terms(reading.proposition) - MODEL_NAME_STEMS - _DIRECTION_STEMS
+    if not attribute_words and (listed := _listed_leaning(reading, kb, sides, topic, least=LISTED_WORDS)):
+        return listed
     for need_attribute in (True, False):
         for s in candidates:
             if (
@@ -450,7 +459,7 @@ def _settle_by_direction(
 
 
 def _listed_leaning(
-    reading: Reading, kb: Knowledge, sides: tuple[str, ...], attribute_words: set[str]
+    reading: Reading, kb: Knowledge, sides: tuple[str, ...], attribute_words: set[str], *, least: int = 1
 ) -> tuple[str, Chunk] | None:
     """The side the models' pros and cons point to for the attribute ('Limited help with compliance'
     among an ASO's cons: the PEO gives more of it), when they all point the same way."""
@@ -463,7 +472,8 @@ def _listed_leaning(
         for row in listed[model]:
             for i in column_indices(row, ("pros", "cons")):
                 text = row.cells[i] if i < len(row.cells) else ""
-                if not attribute_words & set(content_terms(text)) or VOCABULARY.speaks_of_reader(text):
+                held = attribute_words & set(content_terms(text))
+                if len(held) < least or VOCABULARY.speaks_of_reader(text):
                     continue  # "Full liability stays with you" leans for the reader, not the model
                 leans = VOCABULARY.direction_near(text, reading.attribute)
                 if leans and VOCABULARY.negated(text):

@@ -38,6 +38,7 @@ _CARRY_OPENER = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?(?:what|how)\s+(?:about|
 _OFFERED_DENIAL = re.compile(
     r",?\s+or\s+(?:is|are|was|do|does|would|will|can)\s+(?:it|that|they|this|we|you|he|she)\b", re.IGNORECASE
 )
+_OR_WHAT = re.compile(r"\bor (?:what|something(?: else)?|whatever)\s*$")
 _COMPANY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 _SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "us"})
 # Below this the shape examples hardly decide; a question's grammar does.
@@ -161,6 +162,12 @@ class MessageReader:
             # "compare peo and aso on benefits and cost": nothing in its grammar asks yes or no; "can you
             # compare…" is a request
             shape = "comparison" if len(named) >= 2 else "general"
+        if shape == "yes_no" and len(named) == 1 and not attributes and (
+            vocab.opens_with_request(cleaned) or _OR_WHAT.search(words_of(question))
+        ):
+            # "explain aso to me like im new here - is it a company, a contract, or what?": the request
+            # governs, and "…or what?" asks what it is, not yes or no
+            shape = "definition"
         clauses = [c for c in re.split(r"[,;]", question) if c.strip() and not vocab.only_tag(c)]
         restated = [c for c in clauses[1:] if _restates(c, vocab)]
         if statement and restated:
@@ -355,9 +362,11 @@ class MessageReader:
             _says_which(question)
             and reference in ("all", "implicit")
             and len(models) >= 2
-            and shape in ("general", "attribute")
+            and (shape in ("general", "attribute") or (direction and shape in ("pros_cons", "list")))
         ):
-            shape = "which_more"  # "which of those would help us with recruiting?" asks for a side
+            # "which of those would help us with recruiting?", "which model gives less support to growing
+            # smbs" ask for a side
+            shape = "which_more"
         # a leading 'if we sign with a PEO' is no part of the claim asked about
         proposition = statement or vocab.asking_clause(vocab.unembedded(question))
         # "can an ASO help with reporting too or is it purely a payroll thing?": the first alternative is
@@ -448,7 +457,9 @@ class MessageReader:
             query = _with_models(query, models)
         confirmed = vocab.confirming(cleaned)
         # "can u paste the guide's tldr", "what questions does the faq cover": a part of the guide, whole
-        part = vocab.part_named(cleaned) if not (attribute or wants or shape == "yes_no") else None
+        # (not "the faq says a peo shares certain liabilities - which ones?": that asks of a model, in it)
+        narrower = attribute or wants or shape == "yes_no" or vocab.models_named(cleaned)
+        part = vocab.part_named(cleaned) if not narrower else None
         return Reading(
             message=message,
             cleaned=cleaned,

@@ -106,3 +106,20 @@ def test_a_question_of_whether_a_model_is_open_to_us_asks_the_guide(service) -> 
         "we're 30 people with one hr coordinator, are we even eligible for an aso or is it for big firms",
     )
     assert reply.recommendation is None and "Larger firms with HR staff" in reply.answer, reply.answer
+
+
+def test_a_which_question_on_a_pro_or_con_names_its_side(service) -> None:
+    answer = ask(service, "between peo and aso, which offers less support for growing SMBs").answer
+    assert answer.startswith("The guide points to an ASO") and "Less support for growing SMBs" in answer, (
+        answer
+    )
+
+
+def test_a_request_to_explain_a_model_is_answered_with_what_it_is(service) -> None:
+    answer = ask(service, "walk me through what an hro is - a firm, a kind of plan, or what?").answer
+    assert answer.startswith("An HRO"), answer
+
+
+def test_a_wanted_list_of_what_stays_with_us_is_the_readers_share(service) -> None:
+    answer = ask(service, "i want the whole list of things we still decide ourselves under a peo").answer
+    assert "hiring, firing, pay decisions" in answer, answer

@@ -334,7 +334,7 @@ class Vocabulary(BaseModel):
         norm = _words(text)
         return bool(
             re.search(
-                r"\b(?:need|needs|want|wants)\s+(?:a|an|the|your)?\s*(?:"
+                r"\b(?:need|needs|want|wants)\s+(?:a|an|the|your)?\s*(?:(?:full|whole|complete|quick|short)\s+)?(?:"
                 + _pattern(self.answer_forms).pattern
                 + ")",
                 norm,
@@ -531,6 +531,11 @@ class Vocabulary(BaseModel):
             words = words[1:]
         words = self._main_clause(words)
         return bool(words) and words[0] in self.auxiliaries and not self.without_request(" ".join(words))
+
+    def opens_with_request(self, text: str) -> bool:
+        """True when the text opens by asking for something to be done ('explain aso to me…')."""
+        words = [w for w in _words(text).split() if w not in self.fillers]
+        return bool(_pattern(self.request_verbs).match(" ".join(words)))
 
     def without_request(self, text: str) -> str | None:
         """What a request asks for ('could you list the myths?' → 'list the myths', 'do you know what
