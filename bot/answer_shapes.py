@@ -130,6 +130,9 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
         # against, the question before answered for the new model
         return _same_as_before(reading, found, kb, texts) or table_row(reading, found, kb, texts)
     candidates = sentences(reading, found, kb, roles=("content", "myth"))
+    if len(reading.models) >= 2 and reading.attribute and VOCABULARY.claims_equal(reading.proposition):
+        # "benefits-wise it doesn't matter which one we pick, yes?": the row tells them apart, or not
+        return _equal_or_not(reading, candidates, kb, texts)
     both = len(reading.models) >= 2 and (
         VOCABULARY.reference(reading.cleaned) == "all" or VOCABULARY.joins_models(reading.proposition)
     )
@@ -196,6 +199,22 @@ def _naming_more(reading: Reading, claims: list[Claim]) -> Claim | None:
         ),
         None,
     )
+
+
+def _equal_or_not(
+    reading: Reading, candidates: list[Sentence], kb: Knowledge, texts: AnswerTexts
+) -> Draft | None:
+    """Whether the models come to the same on the attribute: no when the table's row for it gives them
+    different cells, with the row and the sentences saying it."""
+    models = reading.models[:2]
+    for row in attribute_rows(kb, reading.attribute):
+        cells = [cell(row, m) for m in models]
+        if all(cells) and len(set(cells)) == len(cells):
+            text = row_claim_text(row, models=models, terms=asker_terms(reading.proposition))
+            claims = [Claim(text, row, row.body)]
+            claims += _support(reading, candidates, kb, claims, models=models)
+            return Draft(claims=claims, lead=texts.fill("not_equal", attribute=reading.attribute or ""))
+    return None
 
 
 def _states_part(reading: Reading, settled: Settled, kb: Knowledge, claims: list[Claim]) -> bool:

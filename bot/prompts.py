@@ -8,6 +8,8 @@ from string import Template
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from bot.validated_yaml import parse_yaml
+
 
 class PromptError(ValueError):
     """A prompts file that is missing, malformed or lacks a key; the message names the file."""
@@ -60,6 +62,7 @@ class AnswerTexts(BaseModel):
     only_for: str
     both_yes: str
     both_no: str
+    not_equal: str
     not_always_for: str
     not_only_for: str
     not_compared: str
@@ -77,9 +80,9 @@ def load_answer_texts(prompts_dir: Path) -> AnswerTexts:
     """prompts/answers.yaml as AnswerTexts; raises PromptError naming the file on any problem."""
     path = prompts_dir / "answers.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
         path = prompts_dir / "gaps.yaml"
-        gaps = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+        gaps = parse_yaml(path.read_text(encoding="utf-8")) if path.exists() else []
         return AnswerTexts.model_validate({**data, "gaps": gaps})
     except (OSError, yaml.YAMLError, ValidationError, TypeError) as exc:
         raise PromptError(f"{path}: {exc}") from exc

@@ -162,8 +162,11 @@ class MessageReader:
             # "compare peo and aso on benefits and cost": nothing in its grammar asks yes or no; "can you
             # compare…" is a request
             shape = "comparison" if len(named) >= 2 else "general"
-        if shape == "yes_no" and len(named) == 1 and not attributes and (
-            vocab.opens_with_request(cleaned) or _OR_WHAT.search(words_of(question))
+        if (
+            shape == "yes_no"
+            and len(named) == 1
+            and not attributes
+            and (vocab.opens_with_request(cleaned) or _OR_WHAT.search(words_of(question)))
         ):
             # "explain aso to me like im new here - is it a company, a contract, or what?": the request
             # governs, and "…or what?" asks what it is, not yes or no
@@ -291,9 +294,14 @@ class MessageReader:
         asks_rule = bool(named) and vocab.asks_permission(question)
         if asks_rule and shape == "recommend":
             shape = "yes_no"
+        # "on benefits it makes no difference whether we pick a PEO or an ASO, right?" claims a fact
+        equal = vocab.claims_equal(question) and len(models) >= 2 and bool(attribute)
+        if equal and shape in ("recommend", "general", "comparison", "which_more"):
+            shape = "yes_no"
         factual = (
             of_every
             or asks_rule
+            or equal
             or (shape == "yes_no" and bool(attribute) and not vocab.asks_advice(cleaned))
             or asks_of_model
             # "a peo will get our premiums down no matter what, right?" puts up a claim about the model

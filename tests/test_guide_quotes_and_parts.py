@@ -123,3 +123,9 @@ def test_a_request_to_explain_a_model_is_answered_with_what_it_is(service) -> No
 def test_a_wanted_list_of_what_stays_with_us_is_the_readers_share(service) -> None:
     answer = ask(service, "i want the whole list of things we still decide ourselves under a peo").answer
     assert "hiring, firing, pay decisions" in answer, answer
+
+
+def test_a_claim_that_the_models_come_to_the_same_is_weighed_on_their_row(service) -> None:
+    answer = ask(service, "liability-wise it makes no real difference if we go peo or aso, correct?").answer
+    assert answer.startswith("No, the guide tells them apart on liability"), answer
+    assert "“Shared with PEO”" in answer and "“All on you”" in answer, answer

@@ -81,6 +81,18 @@ def test_bad_language_files_are_refused_with_the_file_name(tmp_path: Path) -> No
         load_vocabulary(vocab)
 
 
+def test_a_word_given_twice_in_a_language_file_is_refused(tmp_path: Path) -> None:
+    """Plain YAML keeps the second of two entries silently; a data file must not lose the first."""
+    real = Path(__file__).parents[1] / "bot" / "language" / "vocabulary.yaml"
+    text = real.read_text(encoding="utf-8").replace(
+        "\neveryday:\n", "\neveryday:\n  fire: firing\n  fire: hiring\n", 1
+    )
+    twice = tmp_path / "vocabulary.yaml"
+    twice.write_text(text, encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"'fire' is given twice"):
+        load_vocabulary(twice)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("message", "shape"),

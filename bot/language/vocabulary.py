@@ -208,6 +208,7 @@ class Vocabulary(BaseModel):
     answer_forms: list[str]
     asks_if_said: list[str]
     permission: list[str]
+    alike: list[str]
     guide_parts: dict[str, list[str]]
 
     def spelled_out(self, text: str) -> str:
@@ -397,6 +398,10 @@ class Vocabulary(BaseModel):
         """Words that frame a question rather than say its subject ('says', 'tie', 'slide'): a guide
         lacking them says nothing of whether it covers the question."""
         return self.form_words | self.relating | {w for w in self.reporting if " " not in w}
+
+    def claims_equal(self, text: str) -> bool:
+        """True when the text claims the models come to the same ('it doesn't matter which one')."""
+        return _holds(self.alike, text)
 
     def asks_permission(self, text: str) -> bool:
         """True when the text asks whether a model is open to a company at all ('are we even allowed')."""

@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.contract import PROFILE_FIELDS, Profile
+from bot.validated_yaml import parse_yaml
 
 DEFAULT_RULES_PATH = Path(__file__).with_name("rules.yaml")
 DEFAULT_PROMPTS_PATH = Path(__file__).resolve().parents[2] / "prompts" / "recommendation.yaml"
@@ -241,7 +242,7 @@ def load_prompts(path: Path | None = None) -> RecommendationPrompts:
     except OSError as exc:
         raise PromptsError(f"{path}: cannot read: {exc}") from exc
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as exc:
         raise PromptsError(f"{path}: {_yaml_problem(exc)}") from exc
     try:
