@@ -28,7 +28,7 @@ from bot.evidence import (
     sentences,
     statement_terms,
 )
-from bot.guide_words import GuideWords
+from bot.guide_words import DETAIL_SENTENCES, GuideWords
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.polarity import (
@@ -69,6 +69,8 @@ SHARE_SHAPES = frozenset({"general", "attribute", "definition", "list", "steps",
 MAX_SUPPORT = 2  # sentences that back a yes/no, a which-is-more or a table row
 SUPPORT_MATCH = 0.6  # below this a sentence only shares a word or two with the question
 MAX_ITEMS = 8
+ITEM_WORDS = 2  # words of a question one item alone holds that make it the item asked about
+_STEP_STEMS = frozenset(content_terms("step steps process stage stages all every"))
 STEPS_RANK = 6  # a question for steps looks further down for its list
 SAME_WORD = 4  # stems sharing this many first letters are one word shortened ('comp', 'compens')
 DEFINING_SENTENCES = 3  # of the section that defines a model
@@ -866,8 +868,24 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     for chunk in sorted(
         lists, key=lambda c: (not _on_models(c, models, kb), of_fit and not conditional[c.id])
     ):
-        return _list_of(chunk, kb, texts)
+        return _item_asked(reading, chunk, kb) or _list_of(chunk, kb, texts)
     return None
+
+
+def _item_asked(reading: Reading, chunk: Chunk, kb: Knowledge) -> Draft | None:
+    """The one item of a list a question asks about by words only it holds ("what's actually in the
+    PEO contract?": the service agreement step), when nothing asks for the list itself."""
+    asked = set(reading.query.terms) - MODEL_NAME_STEMS
+    framing = set(content_terms(f"{chunk.section} {chunk.context}"))
+    if VOCABULARY.asks_listing(reading.cleaned) or asked & (framing | _STEP_STEMS):
+        return None
+    items = [c for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
+    holding = [c for c in items if asked & statement_terms(c.body)]
+    # words the guide says in a few sentences only ('contract', 'sign'), not throughout ('vs')
+    rare = {t for t in asked if GuideWords.of(kb).holding.get(t, 0) <= DETAIL_SENTENCES}
+    if len(holding) != 1 or len(rare & statement_terms(holding[0].body)) < ITEM_WORDS:
+        return None
+    return Draft(claims=[Claim(holding[0].body, holding[0], holding[0].body)])
 
 
 def _list_of(chunk: Chunk, kb: Knowledge, texts: AnswerTexts) -> Draft:

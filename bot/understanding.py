@@ -43,6 +43,7 @@ _COMPANY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 _SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "us"})
 # Below this the shape examples hardly decide; a question's grammar does.
 CLEAR_SHAPE = 0.4
+DEFINITION_WORDS = 4  # a question holding this many of the guide's words besides a model's name asks more
 ADVICE_PROBABILITY = 0.5  # a recommendation request naming no model must read clearly as one
 
 
@@ -137,6 +138,10 @@ class MessageReader:
         if shape == "recommend" and not speaks_for_asker(cleaned):
             shape = "general"  # "is PEO or ASO the better fit for small firms?" asks what the guide says
         offers_models = len(named) >= 2 and " or " in f" {words_of(question)} "  # "…an HRO or an ASO thing?"
+        unknown = set(content_terms(" ".join(first.unknown)))
+        known = set(content_terms(vocab.without_models(first.text))) - unknown - STOPWORDS
+        if shape == "definition" and len(known) >= DEFINITION_WORDS:
+            shape = "general"  # "what does the aso service contract we sign spell out" asks of its contract
         if shape == "recommend" and not (vocab.asks_advice(question) or asks_for_recommendation(cleaned)):
             if guess.probability < CLEAR_SHAPE and vocab.asks_wh(question):
                 shape = "general"  # "with a peo who does our employee handbook" asks who, not our advice

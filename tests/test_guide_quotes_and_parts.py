@@ -129,3 +129,14 @@ def test_a_claim_that_the_models_come_to_the_same_is_weighed_on_their_row(servic
     answer = ask(service, "liability-wise it makes no real difference if we go peo or aso, correct?").answer
     assert answer.startswith("No, the guide tells them apart on liability"), answer
     assert "“Shared with PEO”" in answer and "“All on you”" in answer, answer
+
+
+def test_one_step_asked_about_by_its_own_words_comes_alone(service) -> None:
+    answer = ask(service, "what does the aso service contract we sign spell out").answer
+    assert "You sign a contract that outlines" in answer.split("[1]")[0], answer
+    assert "\n- " not in answer, answer
+
+
+def test_plural_words_name_their_attribute(service) -> None:
+    answer = ask(service, "under a peo, which responsibilities are shared exactly?").answer
+    assert "payroll taxes, compliance, and workers’ compensation" in answer, answer

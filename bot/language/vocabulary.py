@@ -114,9 +114,17 @@ _PARTICLES = frozenset({"away", "up", "off", "out"})
 
 @lru_cache(maxsize=64)
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """Whole-word, case-insensitive alternation of phrases (longest first); 's' plurals allowed."""
+    """Whole-word, case-insensitive alternation of phrases (longest first); plurals allowed ('risks',
+    'liabilities')."""
     parts = sorted({_words(p) for p in phrases if _words(p)}, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(_phrase(p) + "s?" for p in parts) + r")(?![a-z0-9])")
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(_plural(_phrase(p)) for p in parts) + r")(?![a-z0-9])")
+
+
+def _plural(pattern: str) -> str:
+    """A phrase's pattern taking its plural: 's', or 'ies' for a 'y' after a consonant."""
+    if re.search(r"[^aeiou]y$", pattern):
+        return pattern[:-1] + "(?:y|ies)"
+    return pattern + "s?"
 
 
 def _phrase(words: str) -> str:
