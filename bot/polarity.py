@@ -449,7 +449,12 @@ def _settle_by_direction(
                 continue
             if need_attribute and attribute_words and not attribute_words & set(content_terms(s.text)):
                 continue
-            leans = VOCABULARY.direction_near(s.text, reading.attribute if need_attribute else None)
+            # with no attribute to lean on, the comparative must be where the sentence says what was asked
+            # ("Choose an ASO if you want flexibility, lower cost…" leans on cost, not on picking)
+            if not attribute_words and not topic & statement_terms(s.text):
+                continue  # it says nothing of what was asked
+            said = s.text if need_attribute and attribute_words else said_where(s.text, topic)
+            leans = VOCABULARY.direction_near(said, reading.attribute if need_attribute else None)
             if leans and VOCABULARY.negated(s.text):  # "not a full-service partner" leans the other way
                 leans = "less" if leans == "more" else "more"
             if leans:

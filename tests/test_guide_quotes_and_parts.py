@@ -140,3 +140,8 @@ def test_one_step_asked_about_by_its_own_words_comes_alone(service) -> None:
 def test_plural_words_name_their_attribute(service) -> None:
     answer = ask(service, "under a peo, which responsibilities are shared exactly?").answer
     assert "payroll taxes, compliance, and workers’ compensation" in answer, answer
+
+
+def test_a_side_is_named_on_a_sentence_saying_what_was_asked_not_another_comparative(service) -> None:
+    answer = ask(service, "peo or aso: which one lets us go more a la carte").answer
+    assert answer.startswith("The guide points to an ASO") and "à la carte" in answer.split("[1]")[0], answer
