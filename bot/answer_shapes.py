@@ -136,7 +136,9 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
         # "benefits-wise it doesn't matter which one we pick, yes?": the row tells them apart, or not
         return _equal_or_not(reading, candidates, kb, texts)
     both = len(reading.models) >= 2 and (
-        VOCABULARY.reference(reading.cleaned) == "all" or VOCABULARY.joins_models(reading.proposition)
+        VOCABULARY.reference(reading.cleaned) == "all"
+        or VOCABULARY.joins_models(reading.proposition)
+        or (reading.reference == "swap" and len(reading.mentioned) >= 2)  # "and an ASO? or an HRO?"
     )
     if both and not settle_myth(reading, candidates, kb):
         return _yes_no_each(reading, candidates, kb, texts)
@@ -383,6 +385,16 @@ def _yes_no_each(
 ) -> Draft | None:
     """'Does either of them…' / 'do both…': the answer for each model, the differing one named first."""
     each = settle_each(reading, reading.models, candidates, kb)
+    if len(each) == 1 and len(reading.models) == 2:
+        # "and with an ASO? or an HRO?": the guide settles it for one of them only
+        (model, settled), other = next(iter(each.items())), next(m for m in reading.models if m not in each)
+        answer = {"yes": "Yes", "no": "No"}.get(settled.answer, "Partly")
+        lead = texts.fill(
+            "settled_for_one", answer=answer, model=with_article(model), other=with_article(other)
+        )
+        settling = [_settled_claim(reading, settled, kb, (model,))]
+        settling += _support(reading, candidates, kb, settling, models=reading.models)
+        return Draft(claims=_distinct(settling), lead=lead)
     if len(each) < 2:
         return None
     yes = [m for m, v in each.items() if v.answer == "yes"]
@@ -407,6 +419,15 @@ def _yes_no_each(
             claims += _explanation(v.sentence, kb)  # the guide's correction says it of each model
     claims += _support(reading, candidates, kb, claims, models=tuple(yes) or reading.models)
     return Draft(claims=_distinct(claims), lead=lead)
+
+
+def _settled_claim(reading: Reading, settled: Settled, kb: Knowledge, models: tuple[str, ...]) -> Claim:
+    """What settled a yes or no, as a claim: its table row in a sentence, or its sentence."""
+    if settled.row:
+        text = row_claim_text(settled.row, models=models, terms=asker_terms(reading.proposition))
+        return Claim(text, settled.row, settled.row.body)
+    assert settled.sentence is not None
+    return _claim(settled.sentence, kb, reading)
 
 
 def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

@@ -62,6 +62,7 @@ class AnswerTexts(BaseModel):
     only_for: str
     both_yes: str
     both_no: str
+    settled_for_one: str
     not_equal: str
     not_always_for: str
     not_only_for: str

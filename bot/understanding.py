@@ -584,6 +584,9 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
     if at and vocab.only_tag(sentences[at]):
         # "my boss thinks a PEO takes over - true?": the tag asks whether the remark before it holds.
         return f"{sentences[at - 1].rstrip(' .!,')}, {sentences[at].strip()}"
+    if at + 1 < len(sentences) and words_of(sentences[at + 1]).startswith("or "):
+        # "and with an aso? or an hro for that matter": the alternative goes on asking
+        return f"{sentences[at].strip()} {sentences[at + 1].strip()}"
     return sentences[at]
 
 

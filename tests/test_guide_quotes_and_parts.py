@@ -145,3 +145,10 @@ def test_plural_words_name_their_attribute(service) -> None:
 def test_a_side_is_named_on_a_sentence_saying_what_was_asked_not_another_comparative(service) -> None:
     answer = ask(service, "peo or aso: which one lets us go more a la carte").answer
     assert answer.startswith("The guide points to an ASO") and "à la carte" in answer.split("[1]")[0], answer
+
+
+def test_a_follow_up_naming_two_models_answers_for_each_as_far_as_the_guide_goes(service) -> None:
+    answer = ask(
+        service, "does a peo take on some of our liability?", "and an aso? or an hro, for that matter"
+    ).answer
+    assert answer.startswith("No for an ASO; the guide doesn't say it of an HRO"), answer
