@@ -38,6 +38,7 @@ _CARRY_OPENER = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?(?:what|how)\s+(?:about|
 _OFFERED_DENIAL = re.compile(
     r",?\s+or\s+(?:is|are|was|do|does|would|will|can)\s+(?:it|that|they|this|we|you|he|she)\b", re.IGNORECASE
 )
+_THE_MODELS = re.compile(r"\b(?:either|both|them|em|each|the two|those two|these two)\b")
 _OR_WHAT = re.compile(r"\bor (?:what|something(?: else)?|whatever)\s*$")
 _COMPANY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 _SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "us"})
@@ -110,12 +111,17 @@ class MessageReader:
         if len(named) >= 2 and (against := vocab.models_set_against(question)) and set(named) - set(against):
             named = tuple(m for m in named if m not in against)  # "the PEO pros that an ASO doesn't give"
         pointer = vocab.reference(question) if context.models else None
-        likened = vocab.models_likened(question) if pointer in ("one", "all") else ()
+        likened = vocab.models_likened(question) if context.models else ()
+        if pointer not in ("one", "all") and set(named) - set(likened):
+            likened = ()  # "is an ASO cheaper than a PEO?" asks of the ASO it names
+        # ("would those devs be co-employed with us like in a PEO setup?" after our EOR advice asks of
+        # the EOR: the PEO is only held up beside it)
         # "are they a PEO provider themselves?" after the publisher: how 'they' and a PEO differ
         equated = vocab.models_equated(question) if context.models and vocab.reference(question) else ()
         if equated and set(equated) != set(context.models[:1]):
             likened = equated
-        if likened and pointer == "all" and (pointed := tuple(m for m in context.models if m not in likened)):
+        of_them = pointer == "all" and bool(_THE_MODELS.search(words_of(question)))  # not "those devs"
+        if likened and of_them and (pointed := tuple(m for m in context.models if m not in likened)):
             # "does either of them share liability the way a PEO would?" asks of them, not of the PEO
             named = pointed
         elif likened and context.models:

@@ -152,3 +152,12 @@ def test_a_follow_up_naming_two_models_answers_for_each_as_far_as_the_guide_goes
         service, "does a peo take on some of our liability?", "and an aso? or an hro, for that matter"
     ).answer
     assert answer.startswith("No for an ASO; the guide doesn't say it of an HRO"), answer
+
+
+def test_a_model_held_up_beside_the_one_advised_is_not_the_one_asked_about(service) -> None:
+    answer = ask(
+        service,
+        "no entity in germany, we want to hire three engineers there. which model?",
+        "would they be co-employed with us, like under a peo?",
+    ).answer
+    assert "the guide doesn't say it of an EOR" in answer.split(":")[0], answer

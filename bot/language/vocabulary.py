@@ -615,7 +615,10 @@ class Vocabulary(BaseModel):
         return tuple(
             model
             for model, p in self._model_patterns.items()
-            if re.search(rf"{likening}\s+(?:(?:a|an|the|your|our)\s+)?(?:{p.pattern})", norm)
+            if re.search(
+                rf"{likening}\s+(?:(?:in|with|under|at|for)\s+)?(?:(?:a|an|the|your|our)\s+)?(?:{p.pattern})",
+                norm,
+            )
         )
 
     def models_equated(self, text: str) -> tuple[str, ...]:
