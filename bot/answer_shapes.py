@@ -107,6 +107,14 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         holds_detail = any(details & statement_terms(c.quote) for c in draft.claims if not draft.weak)
         if reading.shape == "yes_no" and reading.models and details and not holds_detail:
             draft = _said_of_others(reading, found, kb, texts) or draft  # "does the ASO do COBRA?"
+        elif reading.shape == "yes_no" and reading.models:
+            # "would the ASO deliver our harassment training?": training is said of the HRO only
+            words = GuideWords.of(kb)
+            elsewhere = words.said_only_of_others(kb, reading.asked.terms, reading.models[0])
+            only_elsewhere = elsewhere and elsewhere == words.specific(reading.asked.terms)
+            draft = (
+                _said_of_others(reading, found, kb, texts, elsewhere) if only_elsewhere else None
+            ) or draft
         # "who handles the COBRA stuff with a PEO?": the sentence naming the detail asked leads
         draft.claims.sort(key=lambda c: not details & statement_terms(c.quote))
         if reading.shape == "yes_no" and draft.claims and not draft.lead:
@@ -337,10 +345,12 @@ def _reader_does(text: str) -> bool:
     return False
 
 
-def _said_of_others(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+def _said_of_others(
+    reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts, details: set[str] | None = None
+) -> Draft | None:
     """A yes/no on a detail the guide names only for another model ("does the ASO deal with COBRA?":
     COBRA is named only of the PEO): says so, with what it says there."""
-    details = detail_terms(kb, reading.asked.terms)
+    details = details or detail_terms(kb, reading.asked.terms)
     asked = reading.models[0]
     saying = [
         (row, chunk, models)

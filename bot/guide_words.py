@@ -16,6 +16,7 @@ from bot.text_match import MODEL_NAME_STEMS, stem
 UNSEEN = ""  # a word the guide never uses weighs as much as an average one
 DETAIL_SENTENCES = 3  # a word this few of the guide's sentences hold names a detail ...
 COMMON_IN_ENGLISH = 5000  # ... unless English uses it this often (pyspellchecker's counts)
+EVERYDAY_IN_ENGLISH = 100_000  # a word English uses this often ('even', 'pick') names no service of a model
 _TOPIC_STEMS = frozenset(t for name in VOCABULARY.attributes for t in attribute_stems(name))
 # chat shorthand ("admin", "mgmt") stands for the guide's everyday words, never for a detail
 _SHORTHAND_STEMS = frozenset(stem(w) for w in VOCABULARY.everyday)
@@ -27,6 +28,8 @@ class GuideWords:
     rarity: dict[str, float]  # log(sentences / sentences holding it); UNSEEN: the average
     not_details: frozenset[str]  # stems common in English, the attributes' words (topics), shorthand
     row_terms: list[frozenset[str]]  # the statement terms of every unit row
+    rows_with: dict[str, tuple[int, ...]]  # the unit rows holding each word
+    everyday: frozenset[str]  # stems of words English uses all the time
 
     @classmethod
     def of(cls, kb: Knowledge) -> GuideWords:
@@ -44,7 +47,37 @@ class GuideWords:
         rarity[UNSEEN] = sum(rarity.values()) / len(rarity)
         english = english_words()
         common = frozenset(stem(w) for w in kb.vocabulary if english.get(w, 0) >= COMMON_IN_ENGLISH)
-        return cls(holding, rarity, common | _TOPIC_STEMS | _SHORTHAND_STEMS, row_terms)
+        rows_with: dict[str, list[int]] = {}
+        for row, terms in enumerate(row_terms):
+            for t in terms:
+                rows_with.setdefault(t, []).append(row)
+        frozen = {t: tuple(rows) for t, rows in rows_with.items()}
+        everyday = frozenset(stem(w) for w in kb.vocabulary if english.get(w, 0) >= EVERYDAY_IN_ENGLISH)
+        return cls(holding, rarity, common | _TOPIC_STEMS | _SHORTHAND_STEMS, row_terms, frozen, everyday)
+
+    def said_only_of_others(self, kb: Knowledge, terms: set[str] | tuple[str, ...], model: str) -> set[str]:
+        """The words of a question the guide says in a few sentences, all of them of models other than
+        the one asked ('training' is named only among an HRO's services: asked of an ASO, the guide does
+        not say it). Common English words count here: the test is whose sentences hold them."""
+        out = set()
+        for t in self.specific(terms):
+            chunks = {r: kb.chunk(kb.units.chunk_ids[r]) for r in self.rows_with.get(t, ())}
+            # (the publisher's pitch is no saying of a model: 'leading' there is no service of the EOR)
+            rows = [r for r, c in chunks.items() if kb.roles[r] == "content" and not c.promotional]
+            said_of = [kb.models_of(chunks[r], kb.units.texts[r]) for r in rows]
+            if said_of and all(models and model not in models for models in said_of):
+                out.add(t)
+        return out
+
+    def specific(self, terms: set[str] | tuple[str, ...]) -> set[str]:
+        """The words of a question the guide says in a few sentences only ('training', 'reporting',
+        'COBRA'), however common in English, but no everyday word ('even'), topic or shorthand."""
+        return {
+            t
+            for t in terms
+            if 0 < self.holding.get(t, 0) <= DETAIL_SENTENCES
+            and t not in _TOPIC_STEMS | _SHORTHAND_STEMS | self.everyday
+        } - MODEL_NAME_STEMS
 
     def details(self, terms: set[str] | tuple[str, ...]) -> set[str]:
         """The words of a question that name a detail: ones the guide holds in a few sentences only and

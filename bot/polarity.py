@@ -115,10 +115,25 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     rows = attribute_rows(kb, reading.attribute)
     said = _best_saying(on_topic or statements, question, kb, strong=False)
     details = detail_terms(kb, question)
-    if said and details and rows and not any(details & statement_terms(r.body) for r in rows):
+    rows_hold = any(details & statement_terms(r.body) for r in rows)
+    if said and details and rows and not rows_hold:
         # "can't the ASO even help with the workers' comp paperwork?": the sentence on the paperwork, not
         # the row ("You stay responsible") that names none of it
         return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
+    words = GuideWords.of(kb)
+    specific = words.specific(question)
+    if asked and not said and specific and words.said_only_of_others(kb, question, asked[0]) == specific:
+        # "would an ASO deliver our harassment training?": the guide names training only among the HRO's
+        # services, so no row on the ASO settles that
+        return None
+    if specific and not said and not any(specific & statement_terms(r.body) for r in rows):
+        # "does an aso help with any of the reporting side?": the sentence on the ASO naming reporting
+        # ("The ASO can assist with reporting and paperwork…"), not the scope row that names none of it;
+        # one naming all of them ("legally required to be IRS-certified?" is not "check IRS CPEO")
+        naming = [s for s in statements if specific <= statement_terms(s.text)]
+        best = max(naming, key=lambda s: s.match, default=None)
+        if best:
+            return _leaning(reading, _from_statement(best, negated_question, doer=doer, question=question))
     for by_meaning in (False, True) if asked else ():
         if by_meaning and (listed := _from_pros_cons(reading, question, kb)):
             listed_answer, row = listed

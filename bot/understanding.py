@@ -44,6 +44,7 @@ _COMPANY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 _SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "us"})
 # Below this the shape examples hardly decide; a question's grammar does.
 CLEAR_SHAPE = 0.4
+ASKING_WORDS = 4  # a clause after a comma this long that opens asking is the question, not a tag
 DEFINITION_WORDS = 4  # a question holding this many of the guide's words besides a model's name asks more
 ADVICE_PROBABILITY = 0.5  # a recommendation request naming no model must read clearly as one
 
@@ -353,7 +354,9 @@ class MessageReader:
             or proposes
             or (
                 about_models
-                and not (shape in NOT_ADVICE or factual or about_advice or asks_the_guide(cleaned))
+                # ("which model does the guide tie that to?" asks the guide; with our facts it asks for us)
+                and not (shape in NOT_ADVICE or factual or about_advice)
+                and not (asks_the_guide(cleaned) and not facts.known())
                 and (
                     asks_for_recommendation(cleaned)
                     # facts of a company and a request for advice ask it, whoever's company it is ("sister
@@ -579,7 +582,7 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
     grammar ("we're small. which one helps more with compliance")."""
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     if len(sentences) < 2:
-        return text
+        return _past_remark(text, vocab)
     asking = [i for i, s in enumerate(sentences) if s.rstrip().endswith("?")]
     last = sentences[-1]
     # "new hire starts monday - if we were on an aso would they help enroll her" asks past its condition
@@ -593,7 +596,19 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
     if at + 1 < len(sentences) and words_of(sentences[at + 1]).startswith("or "):
         # "and with an aso? or an hro for that matter": the alternative goes on asking
         return f"{sentences[at].strip()} {sentences[at + 1].strip()}"
-    return sentences[at]
+    return _past_remark(sentences[at], vocab)
+
+
+def _past_remark(sentence: str, vocab: Vocabulary) -> str:
+    """A sentence asking after a remark and a comma, from where it asks ("our hr lead spends 2 days a
+    month on reports, does an aso help with reporting?" asks "does an aso help with reporting?"); a
+    sentence that itself opens asking, or holds no such clause, as it is."""
+    if vocab.opens_with_auxiliary(sentence) or vocab.asks_wh(sentence):
+        return sentence
+    # (not a tag: "an aso runs payroll, does it?" puts the remark up)
+    clause = vocab.asking_after_comma(sentence)
+    asks = clause is not None and len(words_of(clause).split()) >= ASKING_WORDS and not vocab.only_tag(clause)
+    return clause if clause and asks else sentence
 
 
 def _what_comparative(question: str, vocab: Vocabulary) -> bool:

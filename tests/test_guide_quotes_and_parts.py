@@ -161,3 +161,15 @@ def test_a_model_held_up_beside_the_one_advised_is_not_the_one_asked_about(servi
         "would they be co-employed with us, like under a peo?",
     ).answer
     assert "the guide doesn't say it of an EOR" in answer.split(":")[0], answer
+
+
+def test_a_service_the_guide_names_only_for_another_model_is_said_so(service) -> None:
+    answer = ask(service, "could an aso run our new-manager training sessions?").answer
+    assert answer.startswith("The guide doesn't say that of an ASO; it names it only for an HRO"), answer
+
+
+def test_a_question_after_a_remark_and_a_comma_is_settled_on_the_sentence_naming_its_detail(service) -> None:
+    answer = ask(
+        service, "our controller burns a week every quarter on reports, would an aso help with reporting"
+    ).answer
+    assert answer.startswith("Yes") and "reporting" in answer.split("[1]")[0], answer

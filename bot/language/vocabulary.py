@@ -330,12 +330,19 @@ class Vocabulary(BaseModel):
                 or self.needs_of_answer(said)  # "need the exact text of the payroll row"
             ):
                 return True
-            # "we're 25 ppl, are we even allowed to use an aso": a clause after a comma asks in grammar
-            for clause in sentence.split(",")[1:]:
-                head = _words(clause).split()[:2]
-                if len(head) == 2 and head[0] in self.auxiliaries and head[1] in _SUBJECTS:
-                    return True
+            if self.asking_after_comma(sentence):
+                return True
         return False
+
+    def asking_after_comma(self, sentence: str) -> str | None:
+        """The clause after a comma that asks in grammar, with what follows it ("we're 25 ppl, are we even
+        allowed to use an aso" → "are we even allowed to use an aso"), else None."""
+        clauses = sentence.split(",")
+        for at, clause in enumerate(clauses[1:], start=1):
+            head = _words(clause).split()[:2]
+            if len(head) == 2 and head[0] in self.auxiliaries and head[1] in _SUBJECTS:
+                return ",".join(clauses[at:]).strip()
+        return None
 
     def needs_of_answer(self, text: str) -> bool:
         """True when the text says what it needs of the answer ('just need a yes/no', 'need the exact

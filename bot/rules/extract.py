@@ -153,9 +153,9 @@ POOLED_BENEFITS = (
 )
 
 _RISK = r"(?:risks?|liabilit(?:y|ies)|responsibilit(?:y|ies)|burden|exposure)"
-_RISK_MOD = (  # "offload some of the legal/compliance risk"
+_RISK_MOD = (  # "offload some of the legal/compliance risk", "help with the workers comp risk"
     r"(?:[\s/]+(?:the|some|of|our|that|this|employer|employment|employer's|compliance|"
-    r"legal|hr|payroll|tax|more|much|a lot of|all))*"
+    r"legal|hr|payroll|tax|more|much|a lot of|all|workers'?|comp|compensation|injury|safety))*"
 )
 
 SHARED_LIABILITY = (
@@ -231,6 +231,12 @@ FULL_CONTROL = (
     ),
     _says(r"\b(?:our|my)\s+own\s+(?:insurance\s+)?(?:brokers?|vendors?|carriers?|providers?)\b"),
     _says(r"\b(?:driver's seat|drivers seat|call the shots|in charge of everything)\b"),
+    # "objects to being locked into a vendor's systems", "we customize a lot of our processes"
+    _says(
+        r"\b(?:locked|lock|tied|stuck|dependent|depending)\s+(?:in\s+)?(?:into|to|on|with)\s+(?:an?\s+|the\s+|their\s+)?"
+        r"(?:vendor|provider|peo)(?:'s|s|s')?\s+(?:own\s+)?(?:systems?|platforms?|tools?|software|providers?)\b"
+    ),
+    _says(r"\bcustomi[sz]\w*\s+(?:a lot|everything|heavily|most|all|our own|a ton)\b"),
     _says(
         r"\b(?:care|caring|cares|worried|concerned|fussed|bothered)\s+(?:much\s+|a lot\s+|too much\s+)?"
         r"(?:about|with)\s+(?:having\s+|keeping\s+|retaining\s+)?(?:full\s+|complete\s+|total\s+)?control\b"
@@ -241,9 +247,15 @@ COST_PRIORITY = (
     # "cost is secondary", "money isn't the main issue"
     _fixed(
         r"\b(?:costs?|price|budget|money|spend)\s+(?:is|are|'s)\s+(?:now\s+|really\s+)?"
-        r"(?:secondary|less important|no object|not an issue"
+        r"(?:secondary|less important|no object|not an issue|below|under"
         r"|not (?:a|the|our) (?:main |big )?(?:priority|concern|issue|thing|problem)"
         r"|not important|a secondary concern|second)\b",
+        False,
+    ),
+    # "…is now priority #1, above cost"
+    _fixed(
+        r"\b(?:above|ahead of|before|over)\s+(?:the\s+)?(?:costs?|price|budget)"
+        r"(?:\s+(?:now|too))?\s*(?:[.,;!]|$)",
         False,
     ),
     # "hates bundled pricing and wants to only pay for what we actually use"
