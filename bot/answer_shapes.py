@@ -69,6 +69,7 @@ SHARE_SHAPES = frozenset({"general", "attribute", "definition", "list", "steps",
 MAX_SUPPORT = 2  # sentences that back a yes/no, a which-is-more or a table row
 SUPPORT_MATCH = 0.6  # below this a sentence only shares a word or two with the question
 MAX_ITEMS = 8
+_CHOOSING = frozenset(content_terms("choose choosing pick picking opt select"))
 ITEM_WORDS = 2  # words of a question one item alone holds that make it the item asked about
 _STEP_STEMS = frozenset(content_terms("step steps process stage stages all every"))
 STEPS_RANK = 6  # a question for steps looks further down for its list
@@ -88,6 +89,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     """The draft for the reading's shape; the general composer when the shape's own finds nothing."""
     shaped = SHAPED.get(reading.shape)
     draft = guide_part(reading, kb, texts) if reading.part else None
+    if not draft and reading.shape in ("list", "general") and _columns_named(reading):
+        draft = _no_pros_cons(reading, found, kb, texts)  # "whats the pros and cons of going with an hro"
     draft = draft or (_readers_share(reading, kb, texts) if reading.shape in SHARE_SHAPES else None)
     draft = draft or (shaped(reading, found, kb, texts) if shaped else None)
     if not (draft and draft.claims):
@@ -788,6 +791,8 @@ def _compared_section(reading: Reading, found: Retrieval, kb: Knowledge) -> Draf
 def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """The pros and/or cons columns of each asked model's table, whole."""
     models = _side_bought(reading, found, kb) or _models_of_hits(found, kb)
+    if unlisted := _no_pros_cons(reading, found, kb, texts):
+        return unlisted
     topic = (
         reading.attribute
         if reading.attribute and not VOCABULARY.compared_on(reading.proposition, reading.attribute)
@@ -822,6 +827,18 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     ):
         groups.append(prose)  # "all the downsides of a PEO": its cons, and the section on its downside
     return Draft(claims=[c for _, cs in groups for c in cs], groups=groups)
+
+
+def _no_pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """'Pros and cons of an HRO?': the guide lists none for it; says so, then what it says of the model."""
+    if not reading.models or any(TableIndex.of(kb).pros_cons.get(m) for m in reading.models):
+        return None
+    said = compose(reading.query, found, kb, texts)
+    claims = said.claims if not said.weak else []
+    if not claims and (own := _publisher_description(reading.models[0], kb, texts)):
+        claims = own.claims  # the EOR, described only by the guide's publisher
+    lead = texts.fill("no_pros_cons", model=with_article(reading.models[0]))
+    return Draft(claims=claims, lead=lead) if claims else None
 
 
 def _side_bought(reading: Reading, found: Retrieval, kb: Knowledge) -> tuple[str, ...]:
@@ -890,7 +907,8 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
             lists.append(chunk)
     # A list on exactly the models asked comes before one that weighs them against others; for a
     # question of fit ("signs an ASO is right for us"), the list of when to choose it ("Choose an ASO if:").
-    of_fit = reading.attribute == "best for"
+    # ("what would make a company choose an ASO?" → "and vice versa?" asks when to choose a PEO)
+    of_fit = reading.attribute == "best for" or bool(_CHOOSING & set(reading.query.terms))
     if of_fit:  # however far down retrieval ranks it
         lists += [
             c for c in kb.chunks if c.kind == "list_item" and not c.promotional and _on_models(c, models, kb)

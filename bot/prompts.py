@@ -65,6 +65,7 @@ class AnswerTexts(BaseModel):
     settled_for_one: str
     not_equal: str
     not_always_for: str
+    no_pros_cons: str
     not_only_for: str
     not_compared: str
     gaps: list[Gap] = []

@@ -125,6 +125,7 @@ class QueryReader:
             and w not in self.vocabulary
             and w not in RELATED
             and w not in FRAMING_WORDS
+            and not w.isdigit()  # "(900 staff)": a figure of the asker's, no subject the guide lacks
         )
         pronoun = _PRONOUN.search(text)
         mostly_known = 0 < len(content) <= 6 and len(unknown) * 2 <= len(content)

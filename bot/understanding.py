@@ -237,8 +237,10 @@ class MessageReader:
         if statement and shape != "chit_chat" and (shape != "recommend" or not vocab.asks_advice(statement)):
             shape = "yes_no"  # "both of them get better rates, right?" asks whether it is so, not our advice
         restating = {stem(w) for w in (*vocab.restating, *vocab.differing)}
-        own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS and stem(w) not in restating]
         pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}
+        # ("ok and the reverse" points back and says nothing of its own)
+        unsaid = restating | pointing | {stem(w) for w in vocab.fillers}
+        own_words = [w for w in first.terms if w not in MODEL_NAME_STEMS | unsaid and stem(w) not in unsaid]
         says_same = {stem(w) for w in words_of(cleaned).split()} & (restating - pointing)
         # "what if we went peo instead?" supposes another model and asks nothing of its own
         # (and "if we go aso what would we still do ourselves?" supposes the choice made and asks of it)
@@ -268,6 +270,8 @@ class MessageReader:
         models, attribute, reference = self._resolve(
             shape, named=named, attributes=attributes, text=first.text, context=context
         )
+        if shape == "chit_chat" and reference == "other" and context.text:
+            shape = "swap"  # "ok and the reverse": the question before, of the other model
         if shape in CARRY_OVER and context.shape and context.shape not in ("recommend", "chit_chat"):
             if shape == "swap":
                 shape = context.shape  # type: ignore[assignment]
@@ -480,7 +484,10 @@ class MessageReader:
         confirmed = vocab.confirming(cleaned)
         # "can u paste the guide's tldr", "what questions does the faq cover": a part of the guide, whole
         # (not "the faq says a peo shares certain liabilities - which ones?": that asks of a model, in it)
-        narrower = attribute or wants or shape == "yes_no" or vocab.models_named(cleaned)
+        rest = vocab.without_parts(cleaned)
+        narrower = (
+            wants or shape == "yes_no" or vocab.attributes_named(rest) or len(vocab.models_named(rest)) == 1
+        )
         part = vocab.part_named(cleaned) if not narrower else None
         return Reading(
             message=message,

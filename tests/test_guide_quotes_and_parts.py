@@ -173,3 +173,34 @@ def test_a_question_after_a_remark_and_a_comma_is_settled_on_the_sentence_naming
         service, "our controller burns a week every quarter on reports, would an aso help with reporting"
     ).answer
     assert answer.startswith("Yes") and "reporting" in answer.split("[1]")[0], answer
+
+
+def test_the_other_way_round_asks_the_question_before_of_the_other_model(service) -> None:
+    answer = ask(service, "what would make a company choose an aso", "and vice versa?").answer
+    assert "choose a PEO if" in answer, answer
+
+
+def test_a_newborn_added_to_my_insurance_is_my_own_benefits_not_the_guides(service) -> None:
+    reply = ask(service, "how do i get my newborn onto my health plan, is there a deadline", answered=False)
+    assert reply.status == "out_of_scope" and "your own pay, benefits or claims" in reply.answer, reply.answer
+
+
+def test_the_decision_criteria_asked_for_as_a_checklist_come_whole(service) -> None:
+    answer = ask(
+        service, "give me the decision criteria as a checklist, peo side vs aso side for each"
+    ).answer
+    assert all(
+        f"{item}:" in answer for item in ("Risk & liability", "Benefits access", "HR resources", "Budget")
+    )
+
+
+def test_pros_and_cons_of_a_model_the_guide_lists_none_for_are_said_to_be_missing(service) -> None:
+    answer = ask(service, "what are the upsides and downsides of an hro").answer
+    assert answer.startswith("The guide lists no pros and cons for an HRO"), answer
+
+
+def test_a_question_on_what_the_guide_is_written_for_is_not_about_its_author(service) -> None:
+    answer = ask(
+        service, "is this guide only written for small companies or also for big ones like us (900 staff)"
+    ).answer
+    assert "Wisemonk" not in answer, answer

@@ -408,6 +408,11 @@ class Vocabulary(BaseModel):
         """Words of the heading of the guide's part the text names ('the tldr' → 'tl;dr'), else None."""
         return next((part for part, names in self.guide_parts.items() if _holds(names, text)), None)
 
+    def without_parts(self, text: str) -> str:
+        """The text without the names of the guide's parts ('the decision criteria as a checklist…')."""
+        names = [n for names in self.guide_parts.values() for n in names]
+        return _pattern(names).sub(" ", _words(text))
+
     @property
     def framing_words(self) -> frozenset[str]:
         """Words that frame a question rather than say its subject ('says', 'tie', 'slide'): a guide
