@@ -89,6 +89,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     """The draft for the reading's shape; the general composer when the shape's own finds nothing."""
     shaped = SHAPED.get(reading.shape)
     draft = guide_part(reading, kb, texts) if reading.part else None
+    if not draft and VOCABULARY.asks_where_said(reading.cleaned):
+        draft = where_said(reading, kb, texts)  # "where does the guide talk about HROs?"
     if not draft and reading.shape in ("list", "general") and _columns_named(reading):
         draft = _no_pros_cons(reading, found, kb, texts)  # "whats the pros and cons of going with an hro"
     draft = draft or (_readers_share(reading, kb, texts) if reading.shape in SHARE_SHAPES else None)
@@ -1059,6 +1061,39 @@ def guide_part(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft | N
     if listed := [c for c in chunks if c.kind == "list_item"]:
         return _list_of(listed[0], kb, texts)
     return None
+
+
+def where_said(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """'Where does the guide talk about HROs?': each section that speaks of the model (or the attribute)
+    asked, with its first sentence on it, in the guide's order."""
+    topic = attribute_stems(reading.attribute)
+    if not (topic or reading.mentioned):
+        return None
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for chunk in kb.chunks:
+        if chunk.section in seen or chunk.promotional:
+            continue
+        for row in kb.sentence_rows.get(chunk.id, []):
+            text = kb.units.texts[row]
+            # (by the model's own name: 'human resources outsourcing services' in general is no HRO)
+            on_it = (
+                any(re.search(rf"\b{m}s?\b", text) for m in reading.mentioned)
+                if reading.mentioned and not topic
+                else topic & statement_terms(text)
+            )
+            if kb.roles[row] == "content" and on_it:
+                seen.add(chunk.section)
+                claims.append(
+                    Claim(texts.fill("said_under", section=chunk.section, sentence=text), chunk, text)
+                )
+                break
+    if not claims:
+        return None
+    asked = reading.attribute if topic else with_article(reading.mentioned[0]) if reading.mentioned else ""
+    if not asked:
+        return None
+    return Draft(claims=claims[:MAX_ITEMS], lead=texts.fill("where_said", topic=asked), as_list=True)
 
 
 def quote_answer(

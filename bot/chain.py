@@ -74,10 +74,10 @@ def build_chain(
         # "$99/month is what a PEO would run us, right?": however many words the guide lacks, it can say
         # it gives no figure and what it says of the cost
         priced = figure_of_model and reading.attribute is not None
-        if not reading.part and (
-            (reading.shape == "chit_chat" and not reading.models)
-            or not (in_scope(judged, x["found"]) or priced)
-        ):
+        # "where does the guide talk about HROs?" asks of the guide itself
+        where = VOCABULARY.asks_where_said(reading.cleaned) and bool(reading.mentioned or reading.attribute)
+        chat = reading.shape == "chit_chat" and not reading.models
+        if not (reading.part or where) and (chat or not (in_scope(judged, x["found"]) or priced)):
             return declined(reading, x["found"])
         # what is asked, not a remark beside it ("…right? our CFO calls it just payroll software")
         # (a follow-up's proposition is the question before, answered already: its own words are judged)

@@ -37,6 +37,8 @@ class AnswerTexts(BaseModel):
     publisher_lead: str
     about_guide: str
     quote_found: str
+    where_said: str
+    said_under: str
     quote_not_found: str
     column_lead: str
     readers_share: str

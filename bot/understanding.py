@@ -404,10 +404,10 @@ class MessageReader:
             proposition = (vocab.confirming(rest) or words_of(rest)) if rest else proposition
         said = words_of(proposition).split()
         # "if we were on an aso would they help enroll her" asks of the ASO: 'they' is the subject
-        of_named = (
-            bool(vocab.models_named(question))
-            and vocab.opens_with_auxiliary(proposition)
-            and vocab.reference(" ".join(said[1:2])) is not None
+        # ("if we go with a peo are we stuck using their systems?": 'their' is the PEO's)
+        of_named = bool(vocab.models_named(question)) and (
+            (vocab.opens_with_auxiliary(proposition) and vocab.reference(" ".join(said[1:2])) is not None)
+            or "their" in said
         )
         # (the 'that' of a tag, "…, is that accurate?", points at the claim it ends; a claim put up
         # naming a model speaks of it: "an aso is just a consultant, they give advice…, is she right")

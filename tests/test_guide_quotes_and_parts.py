@@ -204,3 +204,19 @@ def test_a_question_on_what_the_guide_is_written_for_is_not_about_its_author(ser
         service, "is this guide only written for small companies or also for big ones like us (900 staff)"
     ).answer
     assert "Wisemonk" not in answer, answer
+
+
+def test_where_the_guide_speaks_of_a_model_is_each_section_naming_it(service) -> None:
+    reply = ask(service, "which part of the guide covers the HRO at all?")
+    assert reply.answer.startswith("The guide speaks of an HRO in these sections"), reply.answer
+    assert {c.section for c in reply.citations} == {
+        "What is the difference between PEO and HRO?",
+        "What is the difference between ASO and HRO?",
+    }, reply.citations
+
+
+def test_their_systems_after_a_named_model_are_the_models(service) -> None:
+    answer = ask(
+        service, "we built our own payroll stack. if we sign with a peo do we have to use their systems?"
+    ).answer
+    assert "“Dependent on PEO’s systems & providers”" in answer, answer

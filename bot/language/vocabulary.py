@@ -215,6 +215,7 @@ class Vocabulary(BaseModel):
     advice: list[str]
     answer_forms: list[str]
     asks_if_said: list[str]
+    asks_where: list[str]
     permission: list[str]
     alike: list[str]
     guide_parts: dict[str, list[str]]
@@ -430,6 +431,10 @@ class Vocabulary(BaseModel):
     def without_permission(self, text: str) -> str:
         """The text without its words asking whether a model is open to it ('are we even eligible for')."""
         return _pattern(self.permission).sub(" ", _words(text))
+
+    def asks_where_said(self, text: str) -> bool:
+        """True when the text asks where in the guide something is said ('which section covers HROs?')."""
+        return _holds(self.asks_where, text)
 
     def asks_whether_said(self, text: str) -> bool:
         """True when the text asks whether the guide says something ('is that actually in there?')."""
