@@ -408,6 +408,7 @@ class MessageReader:
         of_named = bool(vocab.models_named(question)) and (
             (vocab.opens_with_auxiliary(proposition) and vocab.reference(" ".join(said[1:2])) is not None)
             or "their" in said
+            or vocab.causes_model(question)  # "…go aso and have them file the taxes?"
         )
         # (the 'that' of a tag, "…, is that accurate?", points at the claim it ends; a claim put up
         # naming a model speaks of it: "an aso is just a consultant, they give advice…, is she right")
@@ -600,8 +601,10 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
     if at and vocab.only_tag(sentences[at]):
         # "my boss thinks a PEO takes over - true?": the tag asks whether the remark before it holds.
         return f"{sentences[at - 1].rstrip(' .!,')}, {sentences[at].strip()}"
-    if at + 1 < len(sentences) and words_of(sentences[at + 1]).startswith("or "):
-        # "and with an aso? or an hro for that matter": the alternative goes on asking
+    after = words_of(sentences[at + 1]).split() if at + 1 < len(sentences) else []
+    if after[:1] == ["or"] and vocab.models_named(" ".join(after[1:3])):
+        # "and with an aso? or an hro for that matter": the alternative model goes on asking ("…? or is
+        # that only a peo thing" offers the claim's denial)
         return f"{sentences[at].strip()} {sentences[at + 1].strip()}"
     return _past_remark(sentences[at], vocab)
 
