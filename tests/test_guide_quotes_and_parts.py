@@ -223,6 +223,6 @@ def test_their_systems_after_a_named_model_are_the_models(service) -> None:
 
 
 def test_an_offered_denial_after_the_question_asks_for_no_advice(service) -> None:
-    message = "our hr coordinator is swamped. an aso would hand us policy templates, right? or is that a peo thing"
+    message = "our hr person is swamped. an aso would hand us policy templates, right? or is that a peo thing"
     reply = ask(service, message)
     assert reply.recommendation is None and reply.answer.startswith("Yes"), reply.answer
