@@ -122,15 +122,20 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
         return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
     words = GuideWords.of(kb)
     specific = words.specific(question)
-    if asked and not said and specific and words.said_only_of_others(kb, question, asked[0]) == specific:
+    # a row the question names by its label ("…take over our workers comp, policies + claims?") answers
+    # for the model, whatever details it leaves out
+    named_row = any(set(content_terms(row_label(r))) <= question for r in rows)
+    others_only = asked and specific and words.said_only_of_others(kb, question, asked[0]) == specific
+    if not said and not named_row and others_only:
         # "would an ASO deliver our harassment training?": the guide names training only among the HRO's
         # services, so no row on the ASO settles that
         return None
     if specific and not said and not any(specific & statement_terms(r.body) for r in rows):
         # "does an aso help with any of the reporting side?": the sentence on the ASO naming reporting
         # ("The ASO can assist with reporting and paperwork…"), not the scope row that names none of it;
-        # one naming all of them ("legally required to be IRS-certified?" is not "check IRS CPEO")
-        naming = [s for s in statements if specific <= statement_terms(s.text)]
+        # one naming all of them ("legally required to be IRS-certified?" is not "check IRS CPEO") with
+        # the model as their doer ("Also check accreditation (IRS CPEO, ESAC)" says nothing of what ESAC is)
+        naming = [s for s in statements if specific <= statement_terms(s.text) and _model_does(s, specific)]
         best = max(naming, key=lambda s: s.match, default=None)
         if best:
             return _leaning(reading, _from_statement(best, negated_question, doer=doer, question=question))
@@ -151,6 +156,19 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     if not said:
         return None
     return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
+
+
+def _model_does(s: Sentence, terms: set[str]) -> bool:
+    """The sentence's model is the doer where it says the terms: named, or as 'they'/'it' in a sentence on
+    it alone ("HR support: They provide templates…" under the ASO); not an order to the reader ("Also
+    check accreditation (IRS CPEO, ESAC)")."""
+    if len(s.models) != 1:
+        return False
+    if doer_of(s.text, terms) == s.models[0]:
+        return True
+    return any(
+        c.split()[:1] in (["they"], ["it"]) for c in clauses_of(s.text) if terms & set(content_terms(c))
+    )
 
 
 def _against_counterpart(

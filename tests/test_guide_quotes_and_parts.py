@@ -226,3 +226,26 @@ def test_an_offered_denial_after_the_question_asks_for_no_advice(service) -> Non
     message = "our hr person is swamped. an aso would hand us policy templates, right? or is that a peo thing"
     reply = ask(service, message)
     assert reply.recommendation is None and reply.answer.startswith("Yes"), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "opening"),
+    [
+        # a row the question names by its label answers, whatever details it leaves out
+        ("with an aso they'd own our workers comp, the policies and the claims and everything, yeah?", "No"),
+        # a sentence holding the rare words is no yes unless the model does them there
+        ("is CPEO some kind of irs seal for peos? saw it next to esac", "The guide doesn't settle"),
+    ],
+)
+def test_rare_words_settle_only_where_the_model_does_them(service, message: str, opening: str) -> None:
+    answer = ask(service, message).answer
+    assert answer.startswith(opening), answer
+
+
+def test_a_count_of_more_states_is_no_comparative(service) -> None:
+    reply = ask(
+        service,
+        "we're adding 3 more states next year, does that tip things toward a peo or an aso",
+        answered=False,
+    )
+    assert reply.recommendation is not None, reply.answer
