@@ -40,6 +40,7 @@ STATEMENTS_READ = 6  # the best few sentences about the model asked are read for
 _DIRECTION_STEMS = frozenset(
     stem(w) for words in (VOCABULARY.direction.more, VOCABULARY.direction.less) for w in words if " " not in w
 )
+_LOSS = re.compile(r"\b(?:lose|loses|losing|lost|give up|giving up)\b")  # the reader's loss in a myth
 LISTED_WORDS = 2  # a pro or con answers a yes/no when it holds this many of the question's words
 LISTED_OVERLAP = 0.4  # ... and this share of them
 CELL_MARGIN = 0.02  # a cell closer in meaning to the question by this much settles a tie of words
@@ -243,7 +244,15 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
         default=None,
     )
     if myth and (verdict := _verdict(next_sentence(kb, myth.row))):
-        flip = VOCABULARY.negated(myth.text) != negated_question
+        myth_negated = VOCABULARY.negated(myth.text)
+        claim = words_of(reading.proposition)
+        # the model takes it: neither the asker nor a word of loss or denial in the question
+        taken = not (negated_question or VOCABULARY.negated(claim) or VOCABULARY.asker_is_subject(claim))
+        if myth_negated and taken and _LOSS.search(words_of(myth.text)):
+            # "Using a PEO means I lose control of my employees": what the reader loses the model takes,
+            # so "does a PEO take over our hiring?" claims the myth, as "do we lose control?" does
+            myth_negated = VOCABULARY.negated(_LOSS.sub(" ", words_of(myth.text)))
+        flip = myth_negated != negated_question
         return Settled(_flipped(verdict) if flip else verdict, sentence=myth)
     return None
 

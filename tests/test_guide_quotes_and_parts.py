@@ -249,3 +249,10 @@ def test_a_count_of_more_states_is_no_comparative(service) -> None:
         answered=False,
     )
     assert reply.recommendation is not None, reply.answer
+
+
+def test_what_a_myth_says_the_reader_loses_is_what_a_question_says_the_model_takes(service) -> None:
+    answer = ask(
+        service, "so the peo basically runs all of our people stuff, hiring and firing included?"
+    ).answer
+    assert answer.startswith("No"), answer
