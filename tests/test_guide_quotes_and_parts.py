@@ -252,7 +252,5 @@ def test_a_count_of_more_states_is_no_comparative(service) -> None:
 
 
 def test_what_a_myth_says_the_reader_loses_is_what_a_question_says_the_model_takes(service) -> None:
-    answer = ask(
-        service, "so the peo basically runs all of our people stuff, hiring and firing included?"
-    ).answer
+    answer = ask(service, "with a peo, the peo ends up controlling our staff, right?").answer
     assert answer.startswith("No"), answer
