@@ -580,7 +580,7 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_mea
 def cell_closeness(reading: Reading, row: Chunk, kb: Knowledge) -> dict[str, float]:
     """Cosine of the question with each model's cell of the row (as 'label: cell')."""
     return {
-        m: float(vector @ reading.masked_vector)
+        m: float(vector @ reading.claim_vector())
         for m in model_columns(row)
         if (vector := kb.cell_vectors.get((row.id, m))) is not None
     }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 import numpy as np
@@ -76,7 +78,9 @@ class Reading:
     mentioned: tuple[str, ...]  # the models the message's own words name (not resolved from the context)
     put_up: str | None  # the model a confirming question puts up ("that's the ASO profile, right?")
     facts: Profile  # the profile facts the message states (for the rules layer)
-    masked_vector: np.ndarray = field(repr=False, compare=False)  # the wording with names masked
+    # the claim asked with model names masked, encoded on first use (only a table cell weighed by meaning
+    # needs it)
+    claim_vector: Callable[[], np.ndarray] = field(repr=False, compare=False)
     query: Query  # what is searched: the message's words plus the models and attribute resolved
     asked: Query  # the message's own words (with the resolved models): what scope is judged on
     vector: np.ndarray = field(repr=False, compare=False)
@@ -460,10 +464,12 @@ class MessageReader:
             if asked and at is not None:
                 proposition = " ".join([*said[:at], asked, *said[at + 1 :]])
                 direction = direction or vocab.direction_of(proposition)
-        if shape == "yes_no" and vocab.mask(proposition) != vocab.mask(asked_for):
+        masked_claim = vocab.mask(proposition)
+        claim_vector: Callable[[], np.ndarray] = lambda: masked  # noqa: E731
+        if shape == "yes_no" and masked_claim != vocab.mask(asked_for):
             # the cells are weighed against the claim asked, not the remarks or tag around it ("my cfo
             # thinks an ASO takes on our liability. is that right?")
-            masked = self.encoder.encode([vocab.mask(proposition)])[0]
+            claim_vector = cache(lambda: self.encoder.encode([masked_claim])[0])
         query, vector = first, written
         extra = [m for m in models if m not in named]
         if attribute and attribute not in first.text:
@@ -504,7 +510,7 @@ class MessageReader:
             mentioned=vocab.models_named(cleaned),
             put_up=named[0] if proposes else next(iter(vocab.models_named(confirmed or "")), None),
             facts=facts,
-            masked_vector=masked,
+            claim_vector=claim_vector,
             query=query,
             asked=_with_models(first, models),
             vector=vector,
