@@ -104,42 +104,30 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     doer = "reader" if asker else (asked[0] if asked else None)
     if not asker and VOCABULARY.equates(reading.proposition):
         doer = None  # "an ASO counts as HR outsourcing" says what it is: "you outsource…" agrees with it
+
+    def stated(s: Sentence) -> Settled:
+        return _leaning(reading, _from_statement(s, negated_question, doer=doer, question=question))
+
     # a strong statement is on the attribute asked ("take on any of our liability": not "takes on the
     # back-office tasks")
     topic = attribute_stems(reading.attribute)
     on_topic = [s for s in statements if not topic or topic & statement_terms(s.text)]
     strong = _best_saying(on_topic, question, kb, strong=True)
     if strong:
-        return _leaning(reading, _from_statement(strong, negated_question, doer=doer, question=question))
+        return stated(strong)
     # The table's row for the attribute by its words; else the model's pros and cons; else the row's
     # cell closest in meaning.
     rows = attribute_rows(kb, reading.attribute)
     said = _best_saying(on_topic or statements, question, kb, strong=False)
     details = detail_terms(kb, question)
-    rows_hold = any(details & statement_terms(r.body) for r in rows)
-    if said and details and rows and not rows_hold:
+    if said and details and rows and not any(details & statement_terms(r.body) for r in rows):
         # "can't the ASO even help with the workers' comp paperwork?": the sentence on the paperwork, not
         # the row ("You stay responsible") that names none of it
-        return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
-    words = GuideWords.of(kb)
-    specific = words.specific(question)
-    # a row the question names by its label ("…take over our workers comp, policies + claims?") answers
-    # for the model, whatever details it leaves out
-    named_row = any(set(content_terms(row_label(r))) <= question for r in rows)
-    others_only = asked and specific and words.said_only_of_others(kb, question, asked[0]) == specific
-    if not said and not named_row and others_only:
-        # "would an ASO deliver our harassment training?": the guide names training only among the HRO's
-        # services, so no row on the ASO settles that
+        return stated(said)
+    if not said and asked and _said_only_of_others(question, rows, asked[0], kb):
         return None
-    if specific and not said and not any(specific & statement_terms(r.body) for r in rows):
-        # "does an aso help with any of the reporting side?": the sentence on the ASO naming reporting
-        # ("The ASO can assist with reporting and paperwork…"), not the scope row that names none of it;
-        # one naming all of them ("legally required to be IRS-certified?" is not "check IRS CPEO") with
-        # the model as their doer ("Also check accreditation (IRS CPEO, ESAC)" says nothing of what ESAC is)
-        naming = [s for s in statements if specific <= statement_terms(s.text) and _model_does(s, specific)]
-        best = max(naming, key=lambda s: s.match, default=None)
-        if best:
-            return _leaning(reading, _from_statement(best, negated_question, doer=doer, question=question))
+    if not said and (naming := _naming_rare_words(question, statements, rows, kb)):
+        return stated(naming)
     for by_meaning in (False, True) if asked else ():
         if by_meaning and (listed := _from_pros_cons(reading, question, kb)):
             listed_answer, row = listed
@@ -149,14 +137,36 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
         if by_meaning and said and _asks_past_rows(reading, question, rows, said):
             # "does an ASO help with enrollment and renewals?": the sentence on enrollment settles it,
             # not the benefits row ("You source your own") that says nothing of it.
-            return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
+            return stated(said)
         for row in rows:
             answer = _from_row(reading, row, asked[0], kb, by_meaning=by_meaning)
             if answer:
                 return Settled(_flipped(answer) if negated_question else answer, row=row)
-    if not said:
+    return stated(said) if said else None
+
+
+def _said_only_of_others(question: set[str], rows: list[Chunk], model: str, kb: Knowledge) -> bool:
+    """The question's rare words are all said of other models only ("would an ASO deliver our harassment
+    training?": the guide names training only among the HRO's services), and no row it names by its label
+    ("…take over our workers comp, policies + claims?") answers for the model: nothing settles it."""
+    words = GuideWords.of(kb)
+    specific = words.specific(question)
+    named_row = any(set(content_terms(row_label(r))) <= question for r in rows)
+    return bool(specific) and not named_row and words.said_only_of_others(kb, question, model) == specific
+
+
+def _naming_rare_words(
+    question: set[str], statements: list[Sentence], rows: list[Chunk], kb: Knowledge
+) -> Sentence | None:
+    """The statement on the model naming all the question's rare words, with the model as their doer,
+    when no row names any of them ("does an aso help with any of the reporting side?": "The ASO can
+    assist with reporting and paperwork…", not the scope row; "legally required to be IRS-certified?" is
+    not "Also check accreditation (IRS CPEO, ESAC)")."""
+    specific = GuideWords.of(kb).specific(question)
+    if not specific or any(specific & statement_terms(r.body) for r in rows):
         return None
-    return _leaning(reading, _from_statement(said, negated_question, doer=doer, question=question))
+    naming = [s for s in statements if specific <= statement_terms(s.text) and _model_does(s, specific)]
+    return max(naming, key=lambda s: s.match, default=None)
 
 
 def _model_does(s: Sentence, terms: set[str]) -> bool:
