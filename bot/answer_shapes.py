@@ -114,12 +114,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
             draft = _said_of_others(reading, found, kb, texts) or draft  # "does the ASO do COBRA?"
         elif reading.shape == "yes_no" and reading.models:
             # "would the ASO deliver our harassment training?": training is said of the HRO only
-            words = GuideWords.of(kb)
-            elsewhere = words.said_only_of_others(kb, reading.asked.terms, reading.models[0])
-            only_elsewhere = elsewhere and elsewhere == words.specific(reading.asked.terms)
-            draft = (
-                _said_of_others(reading, found, kb, texts, elsewhere) if only_elsewhere else None
-            ) or draft
+            elsewhere = GuideWords.of(kb).said_only_of_others(kb, reading.asked.terms, reading.models[0])
+            draft = (_said_of_others(reading, found, kb, texts, elsewhere) if elsewhere else None) or draft
         # "who handles the COBRA stuff with a PEO?": the sentence naming the detail asked leads
         draft.claims.sort(key=lambda c: not details & statement_terms(c.quote))
         if reading.shape == "yes_no" and draft.claims and not draft.lead:
@@ -163,9 +159,7 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     claims: list[Claim] = []
     if settled.row:
         others = tuple(m for m in (*reading.models, *DEFAULT_PAIR) if m not in asked and cell(settled.row, m))
-        shown = (*asked, *others[:1])
-        text = row_claim_text(settled.row, models=shown, terms=asker_terms(reading.proposition))
-        claims.append(Claim(text, settled.row, settled.row.body))
+        claims.append(_settled_claim(reading, settled, kb, (*asked, *others[:1])))
     elif settled.sentence and kb.roles[settled.sentence.row] == "myth":
         claims += _explanation(settled.sentence, kb)
     elif settled.sentence:
@@ -426,8 +420,7 @@ def _yes_no_each(
     for model in (*yes, *[m for m in each if m not in yes]):
         v = each[model]
         if v.row and not any(c.chunk.id == v.row.id for c in claims):
-            text = row_claim_text(v.row, models=tuple(each), terms=asker_terms(reading.proposition))
-            claims.append(Claim(text, v.row, v.row.body))
+            claims.append(_settled_claim(reading, v, kb, tuple(each)))
         elif v.sentence and kb.roles[v.sentence.row] == "content":
             claims.append(_claim(v.sentence, kb, reading))
         elif v.sentence and kb.roles[v.sentence.row] == "myth":
@@ -1090,9 +1083,7 @@ def where_said(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft | N
                 break
     if not claims:
         return None
-    asked = reading.attribute if topic else with_article(reading.mentioned[0]) if reading.mentioned else ""
-    if not asked:
-        return None
+    asked = reading.attribute if reading.attribute and topic else with_article(reading.mentioned[0])
     return Draft(claims=claims[:MAX_ITEMS], lead=texts.fill("where_said", topic=asked), as_list=True)
 
 
@@ -1103,7 +1094,7 @@ def quote_answer(
     not, and the nearest it says."""
     nearest: list[Claim] = []
     if quote.row is not None:
-        chunk = kb.chunks[kb.chunk_index[kb.units.chunk_ids[quote.row]]]
+        chunk = kb.chunk(kb.units.chunk_ids[quote.row])
         text = kb.units.texts[quote.row]
         nearest = [_claim_at(quote.row, chunk, kb) or Claim(text, chunk, text)]
         if quote.said:

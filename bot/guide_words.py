@@ -56,18 +56,20 @@ class GuideWords:
         return cls(holding, rarity, common | _TOPIC_STEMS | _SHORTHAND_STEMS, row_terms, frozen, everyday)
 
     def said_only_of_others(self, kb: Knowledge, terms: set[str] | tuple[str, ...], model: str) -> set[str]:
-        """The words of a question the guide says in a few sentences, all of them of models other than
-        the one asked ('training' is named only among an HRO's services: asked of an ASO, the guide does
-        not say it). Common English words count here: the test is whose sentences hold them."""
+        """The words of a question the guide says in a few sentences (see `specific`), when it says every
+        one of them only of models other than the one asked ('training' is named only among an HRO's
+        services: asked of an ASO, the guide does not say it); else none. Common English words count
+        here: the test is whose sentences hold them."""
+        specific = self.specific(terms)
         out = set()
-        for t in self.specific(terms):
+        for t in specific:
             chunks = {r: kb.chunk(kb.units.chunk_ids[r]) for r in self.rows_with.get(t, ())}
             # (the publisher's pitch is no saying of a model: 'leading' there is no service of the EOR)
             rows = [r for r, c in chunks.items() if kb.roles[r] == "content" and not c.promotional]
             said_of = [kb.models_of(chunks[r], kb.units.texts[r]) for r in rows]
             if said_of and all(models and model not in models for models in said_of):
                 out.add(t)
-        return out
+        return out if out == specific else set()
 
     def specific(self, terms: set[str] | tuple[str, ...]) -> set[str]:
         """The words of a question the guide says in a few sentences only ('training', 'reporting',

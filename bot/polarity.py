@@ -149,10 +149,8 @@ def _said_only_of_others(question: set[str], rows: list[Chunk], model: str, kb: 
     """The question's rare words are all said of other models only ("would an ASO deliver our harassment
     training?": the guide names training only among the HRO's services), and no row it names by its label
     ("…take over our workers comp, policies + claims?") answers for the model: nothing settles it."""
-    words = GuideWords.of(kb)
-    specific = words.specific(question)
     named_row = any(set(content_terms(row_label(r))) <= question for r in rows)
-    return bool(specific) and not named_row and words.said_only_of_others(kb, question, model) == specific
+    return not named_row and bool(GuideWords.of(kb).said_only_of_others(kb, question, model))
 
 
 def _naming_rare_words(

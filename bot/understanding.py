@@ -122,7 +122,7 @@ class MessageReader:
         # ("would those devs be co-employed with us like in a PEO setup?" after our EOR advice asks of
         # the EOR: the PEO is only held up beside it)
         # "are they a PEO provider themselves?" after the publisher: how 'they' and a PEO differ
-        equated = vocab.models_equated(question) if context.models and vocab.reference(question) else ()
+        equated = vocab.models_equated(question) if pointer else ()
         if equated and set(equated) != set(context.models[:1]):
             likened = equated
         of_them = pointer == "all" and bool(_THE_MODELS.search(words_of(question)))  # not "those devs"

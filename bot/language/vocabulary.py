@@ -584,23 +584,25 @@ class Vocabulary(BaseModel):
     def asking_clause(self, text: str) -> str:
         """The clause that asks, after a leading condition ("if we sign with a PEO do we still make the
         hiring calls?" asks "do we still make the hiring calls"); else the text as it is."""
-        words = [w for w in _words(text).split()]
-        while words and words[0] in self.fillers:
-            words = words[1:]
-        if not words or words[0] not in _CONDITIONS:
-            return text
-        main = self._main_clause(words)
-        return " ".join(main) if main is not words else text
+        split = self._condition_split(text)
+        return " ".join(split[1]) if split and split[1] else text
 
     def condition_of(self, text: str) -> str:
         """The leading condition of a question ("if an ex-employee sues us" of "if an ex-employee sues
         us, is the PEO on the hook?"), else ''."""
-        words = [w for w in _words(text).split()]
+        split = self._condition_split(text)
+        return " ".join(split[0]) if split else ""
+
+    def _condition_split(self, text: str) -> tuple[list[str], list[str]] | None:
+        """A question opening with a condition as (condition, the clause that asks); both empty when no
+        asking clause is found after it. None when it opens with no condition."""
+        words = _words(text).split()
         while words and words[0] in self.fillers:
             words = words[1:]
         if not words or words[0] not in _CONDITIONS:
-            return ""
-        return " ".join(words[: len(words) - len(self._main_clause(words))])
+            return None
+        main = self._main_clause(words)
+        return ([], []) if main is words else (words[: len(words) - len(main)], main)
 
     def _main_clause(self, words: list[str]) -> list[str]:
         """After a leading condition ('if we went with an ASO would our staff get…'), the clause that
