@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 MAX_MESSAGE_CHARS = 2000
 
 Status = Literal["answered", "out_of_scope", "needs_more_info"]
 Choice = Literal["PEO", "ASO", "HRO", "EOR", "UNDECIDED"]
 Channel = Literal["web", "slack", "agent", "api"]
+# The yes/no facts of a profile: one of them can be the company's stated top priority.
+Fact = Literal[
+    "in_house_hr",
+    "wants_pooled_benefits",
+    "wants_shared_liability",
+    "wants_full_control",
+    "cost_priority",
+    "multi_state",
+    "strategic_hr_only",
+    "hiring_abroad_without_entity",
+]
 
 
 class Profile(BaseModel):
@@ -39,16 +50,33 @@ class Profile(BaseModel):
         default=None, description="wants to hire in another country without a local entity"
     )
 
-    def known(self) -> dict[str, int | bool]:
+    top_priority: Fact | None = Field(
+        default=None,
+        description="the fact the company puts above the rest (its answer must be given too)",
+    )
+
+    @model_validator(mode="after")
+    def _priority_is_answered(self) -> Profile:
+        if self.top_priority is not None and getattr(self, self.top_priority) is None:
+            raise ValueError(f"top_priority names {self.top_priority!r}, which the profile does not answer")
+        return self
+
+    def known(self) -> dict[str, int | bool | str]:
         """The fields that have an answer, in field order."""
         return {k: v for k, v in self.model_dump().items() if v is not None}
 
+    def facts(self) -> dict[str, int | bool]:
+        """The answered facts, without the stated priority."""
+        return {k: v for k, v in self.known().items() if not isinstance(v, str)}
+
     def merged(self, newer: Profile) -> Profile:
-        """This profile with every field the newer one answers replaced (later turns correct earlier ones)."""
+        """This profile with every field the newer one answers replaced (later turns correct earlier ones;
+        a priority stated later replaces the one before)."""
         return Profile.model_validate({**self.known(), **newer.known()})
 
 
-PROFILE_FIELDS: tuple[str, ...] = tuple(Profile.model_fields)
+# The facts a rule can test and a follow-up can ask for (the stated priority is not one of them).
+PROFILE_FIELDS: tuple[str, ...] = tuple(name for name in Profile.model_fields if name != "top_priority")
 
 
 class Reason(BaseModel):
@@ -63,7 +91,7 @@ class Recommendation(BaseModel):
     summary: str
     reasons: list[Reason]
     missing: list[str]
-    profile: dict[str, int | bool]
+    profile: dict[str, int | bool | str]
 
 
 class Citation(BaseModel):

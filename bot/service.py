@@ -22,6 +22,10 @@ from bot.storage.feedback import FeedbackStore
 from bot.trace import AnswerTrace, answer_trace, rule_trace
 from bot.understanding import MessageReader
 
+WHY_OWN_WORDS = (
+    1  # a "why" about our advice names at most this many words of its own ("why does that matter?")
+)
+
 
 class AnswerService:
     """Answers chat messages from the guide and recommendations from the rules table."""
@@ -107,8 +111,16 @@ class AnswerService:
         reading = self.reader.read(message, state.context())
         facts = reading.facts
         profile = state.profile.merged(facts)
-        # "why?" after our recommendation asks for its reasons: the rules table's, with their quotes.
-        explains_advice = reading.shape == "why" and state.shape == "recommend" and bool(profile.known())
+        # "why?", "why not the aso?" after our recommendation ask for its reasons: the rules table's, with
+        # their quotes ("why cant the aso just take over the claims then" asks the guide).
+        models = {model.lower() for model in reading.asked.models}
+        own_words = [term for term in reading.asked.terms if term not in models]
+        explains_advice = (
+            reading.shape == "why"
+            and state.shape == "recommend"
+            and bool(profile.known())
+            and len(own_words) <= WHY_OWN_WORDS
+        )
         if (
             reading.wants_recommendation
             or explains_advice

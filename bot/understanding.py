@@ -350,8 +350,13 @@ class MessageReader:
             and not vocab.models_named(cleaned)
             # ("update, cost is THE priority now. does that change your answer?"); "so what do we give up if
             # we go the cheaper route?" asks about it
-            and (vocab.supposes(cleaned) or vocab.asks_differs(cleaned))
-            and not (vocab.asks_wh(question) and not _WHAT_IF.match(words_of(question)))
+            and (
+                (
+                    (vocab.supposes(cleaned) or vocab.asks_differs(cleaned))
+                    and not (vocab.asks_wh(question) and not _WHAT_IF.match(words_of(question)))
+                )
+                or vocab.asks_next(question)  # "…keeping our broker is non-negotiable. now what?"
+            )
         )
         # "what if we went aso instead?" after our advice puts that model up against it
         proposes = context.shape == "recommend" and only_supposes and len(named) == 1

@@ -64,6 +64,29 @@ def test_why_after_a_recommendation_gives_its_reasons(client: TestClient, servic
     assert verify(why.answer, why.citations, service.kb) == []
 
 
+def test_what_a_company_puts_first_decides_and_news_asks_again(client: TestClient, service) -> None:
+    advice = _chat(
+        client,
+        "35 staff, one HR coordinator, offices in Ohio and Texas. the payroll tax filings are a nightmare "
+        "and handing them off is our top priority. we'd rather keep our current health plans though. thoughts?",
+    )
+    assert advice.recommendation and advice.recommendation.choice == "PEO", advice.answer
+    assert advice.recommendation.profile["top_priority"] == "wants_shared_liability"
+    assert "above all" in advice.answer and "which points to an ASO" in advice.answer
+    news = _chat(
+        client,
+        "update from the CEO: staying the only employer is non-negotiable. now what?",
+        advice.conversation_id,
+    )
+    assert news.recommendation and news.recommendation.choice == "ASO", news.answer
+    assert news.recommendation.profile["top_priority"] == "wants_full_control"
+    assert verify(news.answer, news.citations, service.kb) == []
+    # a why with its own question asks the guide, not for the advice's reasons again
+    why = _chat(client, "why can't the aso simply file those taxes for us?", news.conversation_id)
+    assert why.recommendation is None and why.status == "answered", why.answer
+    assert verify(why.answer, why.citations, service.kb) == []
+
+
 def test_a_factual_question_is_not_a_recommendation(client: TestClient) -> None:
     reply = _chat(client, "What is a PEO?")
     assert reply.recommendation is None and reply.status == "answered"

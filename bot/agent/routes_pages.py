@@ -130,11 +130,16 @@ def _service(request: Request) -> AnswerService:
 
 def _profile_fields() -> list[tuple[str, str, str]]:
     """(name, kind, description) of each profile field, for the profile form."""
-    from bot.contract import Profile
+    from bot.contract import PROFILE_FIELDS, Profile
 
+    fields = Profile.model_fields
     return [
-        (name, "number" if field.annotation == int | None else "choice", field.description or name)
-        for name, field in Profile.model_fields.items()
+        (
+            name,
+            "number" if fields[name].annotation == int | None else "choice",
+            fields[name].description or name,
+        )
+        for name in PROFILE_FIELDS
     ]
 
 

@@ -175,6 +175,7 @@ class Vocabulary(BaseModel):
     relating: frozenset[str]
     differing: frozenset[str]
     supposing: frozenset[str]
+    asking_next: list[str]
     embedded_asking: list[str]
     likening: list[str]
     wholes: list[str]
@@ -382,6 +383,10 @@ class Vocabulary(BaseModel):
         """True when the text asks whether something differs ("would that be any different with a PEO?",
         "does that change it?")."""
         return not self.differing.isdisjoint(_words(text).split())
+
+    def asks_next(self, text: str) -> bool:
+        """True when a question only asks what news means for our advice ("now what?", "thoughts?")."""
+        return _holds(self.asking_next, text)
 
     def supposes(self, text: str) -> bool:
         """True when the text supposes something ("what if we hire an HR manager", "hypothetically, …")."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,6 +24,7 @@ class Outcome:
     reasons: tuple[Rule, ...]
     peo: tuple[Rule, ...]
     aso: tuple[Rule, ...]
+    stressed: frozenset[str] = frozenset()  # ids of the rules the company's top priority fires
 
 
 def recommend(profile: Profile, table: RulesTable) -> Recommendation:
@@ -89,16 +89,25 @@ def decide(profile: Profile, table: RulesTable) -> Outcome:
         routed = tuple(rule for rule in fired if rule.route == route)
         if routed:
             return Outcome(choice=route, kind="route", reasons=routed, peo=(), aso=())
-    peo = _by_weight(rule for rule in fired if rule.favours == "PEO")
-    aso = _by_weight(rule for rule in fired if rule.favours == "ASO")
-    peo_score, aso_score = _score(peo), _score(aso)
+    stressed = frozenset(rule.id for rule in fired if profile.top_priority in rule.when)
+
+    def weight(rule: Rule) -> int:
+        return (rule.weight or 0) + (table.priority_weight if rule.id in stressed else 0)
+
+    peo = tuple(sorted((rule for rule in fired if rule.favours == "PEO"), key=lambda rule: -weight(rule)))
+    aso = tuple(sorted((rule for rule in fired if rule.favours == "ASO"), key=lambda rule: -weight(rule)))
+    peo_score, aso_score = sum(map(weight, peo)), sum(map(weight, aso))
+
+    def outcome(choice: Choice, kind: Kind, reasons: tuple[Rule, ...]) -> Outcome:
+        return Outcome(choice=choice, kind=kind, reasons=reasons, peo=peo, aso=aso, stressed=stressed)
+
     if peo_score - aso_score >= table.min_margin:
-        return Outcome(choice="PEO", kind="decided", reasons=peo, peo=peo, aso=aso)
+        return outcome("PEO", "decided", peo)
     if aso_score - peo_score >= table.min_margin:
-        return Outcome(choice="ASO", kind="decided", reasons=aso, peo=peo, aso=aso)
+        return outcome("ASO", "decided", aso)
     if min(peo_score, aso_score) >= table.min_margin:
-        return Outcome(choice="UNDECIDED", kind="conflict", reasons=peo + aso, peo=peo, aso=aso)
-    return Outcome(choice="UNDECIDED", kind="insufficient", reasons=(), peo=peo, aso=aso)
+        return outcome("UNDECIDED", "conflict", peo + aso)
+    return outcome("UNDECIDED", "insufficient", ())
 
 
 def missing_fields(profile: Profile, table: RulesTable, *, choice: Choice | None = None) -> list[str]:
@@ -150,28 +159,26 @@ def _compare(value: int | bool, op: str, bound: int) -> bool:
     return checks[op]
 
 
-def _by_weight(rules: Iterable[Rule]) -> tuple[Rule, ...]:
-    """Heaviest first; ties keep table order (sorted() is stable)."""
-    return tuple(sorted(rules, key=lambda rule: -(rule.weight or 0)))
-
-
-def _score(rules: tuple[Rule, ...]) -> int:
-    return sum(rule.weight or 0 for rule in rules)
-
-
 def _reason(rule: Rule) -> Reason:
     return Reason(rule_id=rule.id, text=rule.reason, section=rule.section, quote=rule.quote)
 
 
 def _summary(outcome: Outcome, missing: list[str], table: RulesTable) -> str:
     prompts = table.prompts
+
+    def facts_of(rules: tuple[Rule, ...]) -> list[str]:
+        return [
+            prompts.summary.priority.format(fact=rule.fact) if rule.id in outcome.stressed else rule.fact
+            for rule in rules
+        ]
+
     if outcome.kind in ("route", "decided"):
-        facts = [rule.fact for rule in outcome.reasons[:SUMMARY_FACTS]]
-        against = [rule.fact for rule in _against(outcome)[:CONFLICT_FACTS_PER_SIDE]]
+        facts = facts_of(outcome.reasons[:SUMMARY_FACTS])
+        against = facts_of(_against(outcome)[:CONFLICT_FACTS_PER_SIDE])
         return summary_sentence(outcome.choice, prompts=prompts, facts=facts, against=against)
     if outcome.kind == "conflict":
-        peo_facts = [rule.fact for rule in outcome.peo[:CONFLICT_FACTS_PER_SIDE]]
-        aso_facts = [rule.fact for rule in outcome.aso[:CONFLICT_FACTS_PER_SIDE]]
+        peo_facts = facts_of(outcome.peo[:CONFLICT_FACTS_PER_SIDE])
+        aso_facts = facts_of(outcome.aso[:CONFLICT_FACTS_PER_SIDE])
         return summary_sentence("conflict", prompts=prompts, peo_facts=peo_facts, aso_facts=aso_facts)
     if missing:
         return summary_sentence("needs_info", prompts=prompts, missing=missing)

@@ -49,7 +49,7 @@ _HR = r"(?:hr|human resources|people ops|people operations)"
 _HR_ROLE = (
     r"(?:team|department|dept|staff|staffer|person|people|manager|managers|director|lead|leader|head"
     r"|generalists?|specialists?|professionals?|business partners?|coordinator|administrator|officer"
-    r"|function|folks|employees?|hires?|experts?|pros?)"
+    r"|function|folks|employees?|hires?|experts?|pros?|mgrs?|gal|guy)"
 )
 _HR_MOD = (
     r"(?:(?:full|fully[- ]staffed|experienced|dedicated|in-house|in house|internal|small|strong|established"
@@ -68,6 +68,13 @@ _FOUNDER = (
 )
 
 IN_HOUSE_HR = (
+    # "our only hr person quit last wk": the HR staff it had is gone
+    _fixed(
+        rf"\b(?:only|sole|one|single|lone|our|the|my)\s+{_HR}[\s-]+{_HR_ROLE}\s+(?:just\s+|recently\s+)?"
+        r"(?:quit|left|resigned|retired|is leaving|walked out|was let go|got let go|was laid off|got laid off"
+        r"|departed|moved on|is gone|passed away)\b",
+        False,
+    ),
     _fixed(
         r"\b(?:no|zero|without|lack(?:s|ing)?|nor|not any)\s+(?:an?\s+|"
         r"any\s+)?(?:(?:dedicated|in-house|in house|internal"
@@ -158,6 +165,16 @@ _RISK_MOD = (  # "offload some of the legal/compliance risk", "help with the wor
     r"legal|hr|payroll|tax|more|much|a lot of|all|workers'?|comp|compensation|injury|safety))*"
 )
 
+_SHARED_DUTY = (
+    r"(?:(?:payroll\s+)?tax(?:es)?\s+(?:filings?|notices?|compliance)|payroll\s+tax(?:es)?|compliance"
+    r"|workers'?\s*comp(?:ensation)?|work comp|injury claims)"
+)
+_HAND_OFF = (
+    r"(?:killing us|a nightmare|nightmare|headaches?|(?:real\s+|main\s+|biggest\s+)?pain(?:\s+point)?"
+    r"|off (?:our|my) (?:plate|hands|desk)|someone else (?:to\s+)?(?:handle|handles|do|does|file|files|own"
+    r"|owns|take|takes|deal)|hand (?:off|over)|offload|get rid of|drowning|overwhelm\w*|struggl\w*)"
+)
+
 SHARED_LIABILITY = (
     _fixed(r"\brisk[- ]?averse\b", True),  # "we're a pretty risk averse bunch"
     _says(
@@ -196,6 +213,10 @@ SHARED_LIABILITY = (
         r"fines|audits?|risks?|mistakes|legal|claims|comp)\b"
     ),
     _only_negated(r"\bco-?employ\w*", False),
+    # the duties the guide says a PEO shares, as a pain to hand off ("workers comp is killing us",
+    # "finance wants someone else to handle payroll tax filing", "the real pain is compliance stuff")
+    _says(rf"\b{_SHARED_DUTY}\b[^.;]{{0,50}}\b{_HAND_OFF}", inner=True),
+    _says(rf"\b{_HAND_OFF}[^.;]{{0,40}}\b{_SHARED_DUTY}\b"),
 )
 
 FULL_CONTROL = (
@@ -204,6 +225,11 @@ FULL_CONTROL = (
         r"losing|give up|giving up|cede|ceding)\s+(?:some\s+|any\s+)?control\b"
     ),
     _says(r"\b(?:worried|concerned|afraid|wary|nervous)\b[^.;,]{0,20}\bco-?employ\w*"),
+    # "nervous about any outside company 'being the employer' of our people"
+    _says(
+        r"\b(?:worried|concerned|afraid|wary|nervous|uneasy|uncomfortable|scared)\b[^.;]{0,40}\b(?:being|becoming"
+        r"|be|acting as)\s+(?:the|our|an?)\s+(?:legal\s+|co-?)?employer\b"
+    ),
     _says(r"\b(?:fine|ok|okay|comfortable|happy|open)\s+(?:with|to)\s+co-?employ\w*", False),
     _only_negated(r"\bco-?employ\w*", True),
     _says(
@@ -280,6 +306,7 @@ COST_PRIORITY = (
     _says(r"\b(?:costs?|prices?|fees?|spend(?:ing)?)\s+(?:as\s+)?(?:low|down|minimal)\b"),
     _says(r"\b(?:tight|limited|small|lean|shoestring|modest|strict|constrained|fixed|low)\s+budget\b"),
     _says(r"\bon a budget\b"),
+    _says(r"\b(?:watch\w*|counts?|count\w*)\s+every\s+(?:dollar|penny|cent|buck)\b"),
     _says(r"\b(?:budget|cost|price)[- ](?:conscious|sensitive|constrained|focused|driven)\b"),
     _says(r"\b(?:save|saving)\s+(?:money|cash)\b|\bbootstrapped\b|\bcash[- ]strapped\b|\bas cheap as\b"),
     _fixed(r"\b(?:can't|cannot|can not)\s+afford\b", True),
@@ -291,7 +318,8 @@ COST_PRIORITY = (
     _says(
         r"\b(?:budget|costs?|price|pricing|money|affordability|spend)\b[^.;,]{0,25}\b(?:priority|"
         r"concern|constraint|focus"
-        r"|matters?|king|tight|object|main thing|everything|deciding factor|top)\b",
+        r"|matters?|king|tight|object|main thing|everything|deciding factor|top|deal[- ]?breaker"
+        r"|non-?\s?negotiable|number one)\b|\b(?:budget|costs?|price|pricing|money)\s+(?:is\s+)?#\s?1",
         inner=True,
     ),
 )
@@ -460,13 +488,19 @@ FIELD_CUES: dict[str, tuple[Cue, ...]] = {
 
 def first_value(text: str, cues: tuple[Cue, ...]) -> bool | None:
     """The value of the first cue (in priority order) that matches and states a value."""
+    found = _first_statement(text, cues)
+    return found[0] if found else None
+
+
+def _first_statement(text: str, cues: tuple[Cue, ...]) -> tuple[bool, re.Match[str]] | None:
+    """The value of the first cue that matches and states one, with the words that state it."""
     for cue in cues:
         for match in cue.pattern.finditer(text):
             value = cue.negated if negated(text, match, inner=cue.inner) else cue.value
             if value is not None and cue.counted:
                 value = _counted(match, value)
             if value is not None:
-                return value
+                return value, match
     return None
 
 
@@ -479,15 +513,58 @@ def _counted(match: re.Match[str], value: bool) -> bool:
     return value if number is None or number >= 2 else not value
 
 
+# Words putting one wish above the rest, or making it a must: "getting that off our plate is the #1
+# goal", "keeping our broker is non-negotiable", "no co-employment, period", "finance badly wants…".
+_STRESS = re.compile(
+    r"(?:#\s?1|\bnumber one|\bno\.? 1)(?:\s+(?:goal|priority|thing|concern|need|ask|requirement|wish|focus"
+    r"|issue|pain|problem|reason|criterion|want)\b|\s*(?:[.,;!?]|$))"
+    r"|\b(?:top priority|top goal|main goal|main thing|main priority|first priority"
+    r"|priority one|biggest (?:thing|priority|goal|concern|worry|issue|problem)|most important|matters most"
+    r"|non-?\s?negotiable|must[- ]have|deal[- ]?breaker|above all|at all costs|first and foremost|period"
+    r"|badly|the real pain|real pain|main pain|top concern|hard requirement|red line|only thing that matters"
+    r"|no matter what|absolutely (?:need|must|want|have to))\b"
+)
+# The wishes a company can put first (its head count, HR staff and states are facts, not wishes).
+# On a tie ("no co-employment, period" states both control and liability) the first listed is put first.
+_WISHES = ("wants_pooled_benefits", "wants_full_control", "wants_shared_liability", "cost_priority")
+# Wishes that can be put first only when wanted ("cost is secondary" puts nothing first).
+_ONLY_WANTED = frozenset({"wants_full_control", "cost_priority"})
+_SENTENCE = re.compile(r"[^.!?;\n]+")
+
+
+def _stressed(text: str, said: dict[str, re.Match[str]]) -> str | None:
+    """The wish stated in the last sentence that stresses one, nearest the stressing words."""
+    for sentence in reversed(list(_SENTENCE.finditer(text))):
+        stresses = [m for m in _STRESS.finditer(text, sentence.start(), sentence.end())]
+        inside = {
+            name: match for name, match in said.items() if sentence.start() <= match.start() < sentence.end()
+        }
+        if stresses and inside:
+            stress = stresses[-1]
+            return min(inside, key=lambda name: (_distance(inside[name], stress), _WISHES.index(name)))
+    return None
+
+
+def _distance(a: re.Match[str], b: re.Match[str]) -> int:
+    return max(0, a.start() - b.end(), b.start() - a.end())
+
+
 def extract_profile(text: str) -> Profile:
-    """The profile facts stated in one message; fields it does not mention stay unset."""
+    """The profile facts stated in one message, and the wish it puts first; fields it does not mention
+    stay unset."""
     clean = normalise(text)
-    facts: dict[str, int | bool] = {}
+    facts: dict[str, int | bool | str] = {}
     employees = people_count(clean)
     if employees is not None:
         facts["employees"] = employees
+    said: dict[str, re.Match[str]] = {}
     for name, cues in FIELD_CUES.items():
-        value = first_value(clean, cues)
-        if value is not None:
-            facts[name] = value
+        found = _first_statement(clean, cues)
+        if found is not None:
+            facts[name], match = found
+            if name in _WISHES and (facts[name] or name not in _ONLY_WANTED):
+                said[name] = match
+    priority = _stressed(clean, said)
+    if priority is not None:
+        facts["top_priority"] = priority
     return Profile.model_validate(facts)

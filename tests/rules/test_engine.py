@@ -217,3 +217,45 @@ def test_only_profile_fields_matter(table: RulesTable, profile: Profile) -> None
     """The engine sees nothing but the profile: equal profiles give equal output, whatever built them."""
     rebuilt = Profile.model_validate_json(profile.model_dump_json())
     assert recommend(rebuilt, table) == recommend(profile, table)
+
+
+# ---- a stated top priority ---------------------------------------------------------------------
+
+WISHES = ["wants_pooled_benefits", "wants_shared_liability", "wants_full_control", "cost_priority"]
+
+
+def test_a_stated_priority_settles_what_its_facts_left_open(table: RulesTable) -> None:
+    facts = {"in_house_hr": True, "wants_pooled_benefits": True}
+    assert decide(Profile(**facts), table).choice == "UNDECIDED"
+    stressed = recommend(Profile(**facts, top_priority="wants_pooled_benefits"), table)
+    assert stressed.choice == "PEO"
+    assert "above all, you want pooled health benefits" in stressed.summary
+    assert stressed.profile["top_priority"] == "wants_pooled_benefits"
+
+
+def test_a_priority_needs_its_fact_answered() -> None:
+    with pytest.raises(ValueError, match="does not answer"):
+        Profile(in_house_hr=True, top_priority="cost_priority")
+    with pytest.raises(ValueError):
+        Profile(in_house_hr=True, top_priority="employees")  # a head count is no wish
+
+
+def test_a_later_priority_replaces_the_earlier_one() -> None:
+    first = Profile(wants_shared_liability=True, top_priority="wants_shared_liability")
+    later = first.merged(Profile(wants_full_control=True, top_priority="wants_full_control"))
+    assert later.top_priority == "wants_full_control" and later.wants_shared_liability is True
+
+
+@quick
+@given(profile=profiles, wish=st.sampled_from(WISHES))
+def test_stressing_a_fact_never_turns_the_choice_from_its_side(
+    table: RulesTable, profile: Profile, wish: str
+) -> None:
+    """Putting a fact first only strengthens the side its rules favour."""
+    if getattr(profile, wish) is None:
+        return
+    before = decide(profile, table)
+    after = decide(Profile(**profile.known(), top_priority=wish), table)
+    sides = {r.favours for r in table.rules if r.favours and fires(r, profile, table) and wish in r.when}
+    if before.choice in sides:
+        assert after.choice == before.choice, profile.known()

@@ -10,7 +10,10 @@ from bot.rules.request import asks_for_recommendation
 
 # (message, facts that must be extracted); fields not listed must stay unset
 PHRASINGS = [
-    ("what if complaints about the health plan turn into our top priority", {"wants_pooled_benefits": True}),
+    (
+        "what if complaints about the health plan turn into our top priority",
+        {"wants_pooled_benefits": True, "top_priority": "wants_pooled_benefits"},
+    ),
     ("we plan to hire 3 engineers in germany next year", {"hiring_abroad_without_entity": True}),
     ("our leadership is very risk-averse", {"wants_shared_liability": True}),
     ("their group wants to keep their current plans", {"wants_pooled_benefits": False}),
@@ -140,7 +143,7 @@ PHRASINGS = [
     ),
     (
         "Leadership flipped: improving our benefits is the #1 thing now, budget is secondary.",
-        {"wants_pooled_benefits": True, "cost_priority": False},
+        {"wants_pooled_benefits": True, "cost_priority": False, "top_priority": "wants_pooled_benefits"},
     ),
     ("Finance dislikes bundled fees and wants to pay only for what we need.", {"cost_priority": True}),
     ("Our medical coverage is overpriced and people notice.", {"wants_pooled_benefits": True}),
@@ -172,7 +175,13 @@ def test_extracts_stated_facts(message: str, facts: dict) -> None:
         ),
         (
             "About forty staff across three states, nobody in HR, and cost matters most.",
-            {"employees": 40, "in_house_hr": False, "multi_state": True, "cost_priority": True},
+            {
+                "employees": 40,
+                "in_house_hr": False,
+                "multi_state": True,
+                "cost_priority": True,
+                "top_priority": "cost_priority",
+            },
         ),
         (
             "We have no HR team but we don't want to share liability, and we're not worried about cost.",
@@ -299,3 +308,48 @@ def test_instructions_in_a_message_are_not_facts(table, message: str, injection:
     for text in (f"{message} {injection}", f"{injection} {message}"):
         assert extract_profile(text) == plain
         assert recommend(extract_profile(text), table) == recommend(plain, table)
+
+
+# (message, the fact stated and the wish the message puts above the rest)
+PRIORITIES = [
+    ("Keeping our own insurance carriers is a must-have; 30 people, two HR staff.", "wants_pooled_benefits"),
+    ("honestly the biggest thing is getting payroll tax compliance off my desk", "wants_shared_liability"),
+    ("we don't care much about perks - cost is the deal-breaker for the board", "cost_priority"),
+    ("nobody else becomes our co-employer, period. 25 staff.", "wants_full_control"),
+    (
+        "Above all we want richer health coverage for the team, and we'd like to keep costs down.",
+        "wants_pooled_benefits",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "wish"), PRIORITIES, ids=[m for m, _ in PRIORITIES])
+def test_the_wish_a_message_puts_first(message: str, wish: str) -> None:
+    profile = extract_profile(message)
+    assert profile.top_priority == wish, profile.known()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Benefits are a priority and so is cost.",  # a priority, not the one above the rest
+        "We're 40 people in three states, period.",  # stresses no wish
+        "Our number one client is in Texas and we want to keep costs low.",
+    ],
+)
+def test_no_wish_put_first(message: str) -> None:
+    assert extract_profile(message).top_priority is None
+
+
+@pytest.mark.parametrize(
+    ("message", "facts"),
+    [
+        ("Our HR manager resigned in March and we won't replace her.", {"in_house_hr": False}),
+        ("the payroll tax filings across our sites are a nightmare", {"wants_shared_liability": True}),
+        ("workers comp claims are not a headache for us", {"wants_shared_liability": False}),
+        ("our controller is watching every penny", {"cost_priority": True}),
+        ("the founders are uneasy about a vendor acting as the employer", {"wants_full_control": True}),
+    ],
+)
+def test_pains_and_departures(message: str, facts: dict) -> None:
+    assert extract_profile(message).facts() == facts

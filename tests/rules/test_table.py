@@ -118,8 +118,8 @@ def test_duplicate_id(write_rules) -> None:
 
 
 def test_duplicate_key(write_rules) -> None:
-    path = write_rules("    weight: 3\n", "    weight: 3\n    weight: 4\n")
-    _assert_error(path, line_of(path, "weight: 4"), "duplicate key", "weight")
+    path = write_rules("    weight: 3\n", "    weight: 3\n    weight: 9\n")
+    _assert_error(path, line_of(path, "weight: 9"), "duplicate key", "weight")
 
 
 def test_unknown_threshold(write_rules) -> None:
