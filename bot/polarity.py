@@ -150,7 +150,10 @@ def _said_only_of_others(question: set[str], rows: list[Chunk], model: str, kb: 
     training?": the guide names training only among the HRO's services), and no row it names by its label
     ("…take over our workers comp, policies + claims?") answers for the model: nothing settles it."""
     named_row = any(set(content_terms(row_label(r))) <= question for r in rows)
-    return not named_row and bool(GuideWords.of(kb).said_only_of_others(kb, question, model))
+    # a row whose cells hold a word of the question answers it ("do our employees get into the big pooled
+    # plans the provider negotiates?" asked of an ASO: the benefits row, "Access pooled plans" for a PEO)
+    in_cells = any(question & (statement_terms(r.body) - set(content_terms(row_label(r)))) for r in rows)
+    return not named_row and not in_cells and bool(GuideWords.of(kb).said_only_of_others(kb, question, model))
 
 
 def _naming_rare_words(
@@ -338,7 +341,25 @@ def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, qu
     # a hedge counts where the sentence says what was asked ("often strategic … while staying employer of
     # record" holds the employer role without one)
     hedged = VOCABULARY.hedged(said_where(s.text, question - {"_you", "_own"}))
-    return Settled("partly" if hedged else "yes", sentence=s)
+    # "The ASO can assist with reporting and paperwork, but full responsibility for coverage and
+    # compliance stays with you": it helps, the duty stays with the reader
+    return Settled("partly" if hedged or _duty_stays(s.text, question) else "yes", sentence=s)
+
+
+_DUTY_STAYS = re.compile(
+    r"\bbut\b.*\b(?:responsibilit\w*|liabilit\w*)\b.*\b(?:stays?|remains?)\b", re.IGNORECASE
+)
+
+
+def _duty_stays(text: str, question: set[str]) -> bool:
+    """The sentence says, after a 'but', that the responsibility stays with the reader, and what it says
+    the model does before that names nothing asked ("does it deal with workers comp?", not "does it help
+    with the workers comp reporting?")."""
+    found = _DUTY_STAYS.search(text)
+    if found is None or not VOCABULARY.speaks_of_reader(text[found.start() :]):
+        return False
+    done = text[: found.start()].split(":")[-1]  # (a leading label names the topic, not what is done)
+    return not (question - MODEL_NAME_STEMS) & set(content_terms(done))
 
 
 def _says_not(text: str, terms: set[str]) -> bool:

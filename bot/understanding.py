@@ -115,7 +115,7 @@ class MessageReader:
         named = vocab.models_named(question) or vocab.models_named(first.text)
         if len(named) >= 2 and (against := vocab.models_set_against(question)) and set(named) - set(against):
             named = tuple(m for m in named if m not in against)  # "the PEO pros that an ASO doesn't give"
-        pointer = vocab.reference(question) if context.models else None
+        pointer = _pointer(question, question, vocab) if context.models else None
         likened = vocab.models_likened(question) if context.models else ()
         if pointer not in ("one", "all") and set(named) - set(likened):
             likened = ()  # "is an ASO cheaper than a PEO?" asks of the ASO it names
@@ -272,7 +272,7 @@ class MessageReader:
         ):
             shape = "comparison"  # "is that the same thing as a PEO?" (after an EOR) asks how the two differ
         models, attribute, reference = self._resolve(
-            shape, named=named, attributes=attributes, text=first.text, context=context
+            shape, named=named, attributes=attributes, text=first.text, question=question, context=context
         )
         if shape == "chit_chat" and reference == "other" and context.text:
             shape = "swap"  # "ok and the reverse": the question before, of the other model
@@ -360,9 +360,13 @@ class MessageReader:
         )
         # "what if we went aso instead?" after our advice puts that model up against it
         proposes = context.shape == "recommend" and only_supposes and len(named) == 1
+        # "can u just tell me which is better for us, peo or aso" asks which fits us; "which is cheaper for
+        # us?" leans a way: it asks which side the guide names
+        asks_fit = shape == "which_more" and not direction and asks_for_recommendation(cleaned)
         wants = (
             only_tells
             or confirms_fit
+            or asks_fit
             or revises
             or proposes
             or (
@@ -386,7 +390,7 @@ class MessageReader:
                 )
             )
         )
-        if only_tells or confirms_fit:
+        if only_tells or confirms_fit or asks_fit:
             shape = "recommend"
         elif shape == "general" and len(named) >= 2 and attribute and not wants:
             shape = "comparison"  # "peo vs aso for compliance help?" compares them on it
@@ -529,13 +533,14 @@ class MessageReader:
         named: tuple[str, ...],
         attributes: tuple[str, ...],
         text: str,
+        question: str,
         context: Context,
     ) -> tuple[tuple[str, ...], str | None, str | None]:
         """Models, attribute and how the message pointed back at the context (None: it did not)."""
         attribute = attributes[0] if attributes else None
         if not context.models and not context.attribute:
             return named, attribute, None
-        pointer = self.vocabulary.reference(text)
+        pointer = _pointer(question, text, self.vocabulary)
         if pointer == "other" and context.models and not named:
             return _counterpart(context.models), attribute or context.attribute, "other"
         if shape == "why":
@@ -585,6 +590,13 @@ class MessageReader:
         if context.models and len(content) <= ELLIPSIS_WORDS and shape != "chit_chat":
             return context.models, attribute, "ellipsis"
         return (), attribute, None
+
+
+def _pointer(question: str, text: str, vocab: Vocabulary) -> str | None:
+    """How a message points back: its question's clause before a comma first ("so how is it different
+    from an aso then, both sound like just vendors" asks of 'it': the remark's 'both' are the two
+    compared), else anywhere in the text."""
+    return vocab.reference(question.split(",")[0]) or vocab.reference(text)
 
 
 def _counterpart(models: tuple[str, ...]) -> tuple[str, ...]:

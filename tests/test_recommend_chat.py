@@ -68,7 +68,8 @@ def test_what_a_company_puts_first_decides_and_news_asks_again(client: TestClien
     advice = _chat(
         client,
         "35 staff, one HR coordinator, offices in Ohio and Texas. the payroll tax filings are a nightmare "
-        "and handing them off is our top priority. we'd rather keep our current health plans though. thoughts?",
+        "and handing them off is our top priority. we'd rather keep our current health plans though. "
+        "thoughts?",
     )
     assert advice.recommendation and advice.recommendation.choice == "PEO", advice.answer
     assert advice.recommendation.profile["top_priority"] == "wants_shared_liability"

@@ -269,6 +269,12 @@ FULL_CONTROL = (
     ),
 )
 
+# "…matters more to us than cost": what it says first outranks what follows
+_MORE_THAN = (
+    r"(?:matters?|important|counts?|weighs?|priority)\s+(?:a lot\s+|much\s+|far\s+)?more\s+"
+    r"(?:to (?:us|me)\s+)?than"
+)
+
 COST_PRIORITY = (
     # "cost is secondary", "money isn't the main issue"
     _fixed(
@@ -276,6 +282,11 @@ COST_PRIORITY = (
         r"(?:secondary|less important|no object|not an issue|below|under"
         r"|not (?:a|the|our) (?:main |big )?(?:priority|concern|issue|thing|problem)"
         r"|not important|a secondary concern|second)\b",
+        False,
+    ),
+    # "offloading liability matters more to us than cost now"
+    _fixed(
+        rf"\b{_MORE_THAN}\s+(?:the\s+)?(?:costs?|price|budget|money|saving money)\b",
         False,
     ),
     # "…is now priority #1, above cost"
@@ -435,6 +446,12 @@ _HIRE = (
 _ENTITY = r"(?:entity|entities|subsidiary|legal presence|branch)"
 
 HIRING_ABROAD = (
+    # "ok forget india", "scratch the overseas hires": the plan to hire abroad is dropped
+    _fixed(
+        r"\b(?:forget|scratch|drop|dropping|never\s?mind|nevermind|shelve|shelving|cancel|cancelled|ditch)\s+"
+        rf"(?:about\s+)?(?:the\s+)?(?:{_COUNTRY}|{_ABROAD}|international|overseas|foreign|eor|abroad)\b",
+        False,
+    ),
     _says(
         r"\b(?:no|without)\s+(?:setting up\s+|opening\s+|forming\s+|"
         r"establishing\s+|creating\s+|registering\s+|having\s+|incorporating\s+)?(?:an?\s+|"
@@ -522,7 +539,7 @@ _STRESS = re.compile(
     r"|priority one|biggest (?:thing|priority|goal|concern|worry|issue|problem)|most important|matters most"
     r"|non-?\s?negotiable|must[- ]have|deal[- ]?breaker|above all|at all costs|first and foremost|period"
     r"|badly|the real pain|real pain|main pain|top concern|hard requirement|red line|only thing that matters"
-    r"|no matter what|absolutely (?:need|must|want|have to))\b"
+    rf"|no matter what|absolutely (?:need|must|want|have to)|{_MORE_THAN}|outranks|trumps)\b"
 )
 # The wishes a company can put first (its head count, HR staff and states are facts, not wishes).
 # On a tie ("no co-employment, period" states both control and liability) the first listed is put first.

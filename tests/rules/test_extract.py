@@ -349,6 +349,8 @@ def test_no_wish_put_first(message: str) -> None:
         ("workers comp claims are not a headache for us", {"wants_shared_liability": False}),
         ("our controller is watching every penny", {"cost_priority": True}),
         ("the founders are uneasy about a vendor acting as the employer", {"wants_full_control": True}),
+        ("scratch the overseas plan, we stay domestic", {"hiring_abroad_without_entity": False}),
+        ("keeping our people safe from fines counts far more than saving money", {"cost_priority": False}),
     ],
 )
 def test_pains_and_departures(message: str, facts: dict) -> None:

@@ -1,0 +1,44 @@
+"""Follow-ups that point back past a remark, help that leaves the duty with the reader, a detail only
+one model's row speaks of, topics the guide lacks, and a bare 'which is better for us'."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import ask
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_pointer_before_a_comma_is_the_one_asked_about(service) -> None:
+    reply = ask(
+        service,
+        "tell me what an ASO is",
+        "does it co-employ our staff the way a PEO does?",
+        "ok and how does it compare to an HRO, both seem like plain vendors to me",
+    )
+    assert "HRO" in reply.answer and "ASO" in reply.answer, reply.answer
+    assert "Co-employment" not in reply.answer.split("[1]")[0], reply.answer  # not the PEO's row first
+
+
+def test_help_that_leaves_the_duty_with_the_reader_is_only_partly_so(service) -> None:
+    whole = ask(service, "will an aso look after our workers compensation?").answer
+    assert whole.startswith("Partly"), whole
+    detail = ask(service, "will an aso give us a hand with the workers comp paperwork?").answer
+    assert detail.startswith("Yes"), detail  # the part it does is a yes
+
+
+def test_a_row_whose_other_cell_holds_the_words_settles_it_for_the_model_asked(service) -> None:
+    answer = ask(service, "would our team join the pooled insurance plans if we picked an aso").answer
+    assert answer.startswith("No"), answer
+    assert "names it only for" not in answer, answer
+
+
+def test_contract_lock_ins_are_a_topic_the_guide_lacks(service) -> None:
+    reply = ask(service, "will an aso lock us in for two years or is there an early exit", answered=False)
+    assert reply.status == "out_of_scope" and "contract terms" in reply.answer, reply.answer
+
+
+def test_which_is_better_for_us_without_facts_asks_for_them(service) -> None:
+    reply = ask(service, "honestly which is better for our company, an aso or a peo", answered=False)
+    assert reply.status == "needs_more_info" and reply.follow_up, reply.answer
