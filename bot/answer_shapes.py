@@ -545,7 +545,8 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     # ("who's on the hook for workers comp" asks one row, though "on the hook" speaks of liability too)
     if len(asked_rows) >= 2 and re.search(r"\band\b|[,&+]", reading.proposition):
         shown = tuple(m for m in models if cell(asked_rows[0], m)) or DEFAULT_PAIR
-        return Draft(claims=[Claim(row_sentence(r, shown), r, r.body) for r in asked_rows], as_list=True)
+        claims = [Claim(row_sentence(r, shown), r, r.body) for r in asked_rows]
+        return Draft(claims=claims + _beside_the_table(reading, found, kb, shown), as_list=True)
     if not rows:
         return _doer_named(reading, found, kb) or _listed_on_attribute(reading, found, kb)
     if reading.direction == "less" and _wh_word(reading) in ("what", "whats"):
@@ -583,6 +584,22 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     if support and not saying and _asks_what_it_does(reading) and _cells_of_reader(row, reading.models):
         return Draft(claims=[*support[:1], *claims, *support[1:]])  # what it does, then what stays with you
     return Draft(claims=claims + support)
+
+
+def _beside_the_table(
+    reading: Reading, found: Retrieval, kb: Knowledge, shown: tuple[str, ...]
+) -> list[Claim]:
+    """For each model asked that the table has no column for ("peo vs aso vs hro: co-employment, who's
+    the employer, what services"), the guide's sentence on it alone that best answers the question."""
+    candidates = sentences(reading, found, kb, roles=("content",))
+    out = []
+    for model in (m for m in reading.models if m not in shown):
+        alone = next(
+            (s for s in candidates if s.chunk.kind != "table_row" and set(s.models) == {model}), None
+        )
+        if alone:
+            out.append(_claim(alone, kb, reading))
+    return out
 
 
 def _doer_named(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
@@ -904,14 +921,30 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     # question of fit ("signs an ASO is right for us"), the list of when to choose it ("Choose an ASO if:").
     # ("what would make a company choose an ASO?" → "and vice versa?" asks when to choose a PEO)
     of_fit = reading.attribute == "best for" or bool(_CHOOSING & set(reading.query.terms))
+    if of_fit and (passed := set(VOCABULARY.models_passed_over(reading.cleaned))) and models - passed:
+        models -= passed  # "reasons a company would pick an ASO over a PEO": when to choose the ASO
     if of_fit:  # however far down retrieval ranks it
         lists += [
             c for c in kb.chunks if c.kind == "list_item" and not c.promotional and _on_models(c, models, kb)
         ]
     conditional = {c.id: conditional_lead(c.context) for c in lists}
+    # a word the guide says in a few sentences, none of them in the list, asks for those sentences ("what
+    # accreditations should we check when picking a provider?" is no request for the decision criteria)
+    words = GuideWords.of(kb)
+    rare = words.details(set(reading.asked.terms)) | {
+        t
+        for t in set(reading.asked.terms) & attribute_stems(reading.attribute)
+        if 0 < words.holding.get(t, 0) <= DETAIL_SENTENCES  # an attribute the guide names once or twice
+    }
     for chunk in sorted(
         lists, key=lambda c: (not _on_models(c, models, kb), of_fit and not conditional[c.id])
     ):
+        if (
+            rare
+            and reading.attribute != "best for"  # (when to choose a model answers a question of fit)
+            and not any(rare & statement_terms(f"{c.context} {c.body}") for c in _items_of(chunk, kb))
+        ):
+            return None
         return _item_asked(reading, chunk, kb) or _list_of(chunk, kb, texts)
     return None
 
@@ -932,10 +965,14 @@ def _item_asked(reading: Reading, chunk: Chunk, kb: Knowledge) -> Draft | None:
     return Draft(claims=[Claim(holding[0].body, holding[0], holding[0].body)])
 
 
+def _items_of(chunk: Chunk, kb: Knowledge) -> list[Chunk]:
+    """The items of the list the chunk belongs to, in the guide's order."""
+    return [c for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
+
+
 def _list_of(chunk: Chunk, kb: Knowledge, texts: AnswerTexts) -> Draft:
     """Every item of the list the chunk belongs to, in the guide's order, under its lead-in."""
-    items = [c for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
-    claims = [Claim(c.body, c, c.body) for c in items[:MAX_ITEMS]]
+    claims = [Claim(c.body, c, c.body) for c in _items_of(chunk, kb)[:MAX_ITEMS]]
     lead_in = chunk.context.strip()
     lead_in = lead_in[:1].lower() + lead_in[1:]
     if conditional_lead(lead_in):

@@ -20,17 +20,24 @@ def refusal(reading: Reading, texts: AnswerTexts, *, channel: str | None) -> str
 
 
 def lacks(question: str, texts: AnswerTexts, *, unknown_to: frozenset[str] | None = None) -> str | None:
-    """The first listed topic the guide lacks that the question speaks of; with `unknown_to` (the
-    stems of the corpus's words), only by a word the guide never uses ('California', 'PTO', '401k'),
-    which settles that the guide cannot answer it whatever else the question names."""
+    """The listed topic the guide lacks that the question speaks of most (by the most of its words; the
+    first listed on a tie: "futa tax rate … when do we deposit it?" is about tax rates, not one's own pay);
+    with `unknown_to` (the stems of the corpus's words), only by words the guide never uses
+    ('California', 'PTO', '401k'), which settle that the guide cannot answer it whatever else it names."""
     stems = set(content_terms(question))
     spaced = f" {normalize(question)} "
-    for gap in texts.gaps:
-        for word in gap.words:
-            single = " " not in word and {t for t in content_terms(word) if len(t) > 2} & stems
-            if not (single or f" {normalize(word)} " in spaced):
-                continue
-            terms = set(content_terms(word))
-            if unknown_to is None or (terms and not terms & unknown_to):
-                return gap.gap
-    return None
+
+    def said(word: str) -> bool:
+        single = " " not in word and {t for t in content_terms(word) if len(t) > 2} & stems
+        if not (single or f" {normalize(word)} " in spaced):
+            return False
+        terms = set(content_terms(word))
+        return unknown_to is None or (bool(terms) and not terms & unknown_to)
+
+    # ('rate' and 'rates' count once)
+    counts = [
+        (len({frozenset(content_terms(w)) for w in gap.words if said(w)}), -i, gap.gap)
+        for i, gap in enumerate(texts.gaps)
+    ]
+    most = max(counts, default=None)
+    return most[2] if most and most[0] else None

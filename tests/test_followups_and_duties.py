@@ -42,3 +42,26 @@ def test_contract_lock_ins_are_a_topic_the_guide_lacks(service) -> None:
 def test_which_is_better_for_us_without_facts_asks_for_them(service) -> None:
     reply = ask(service, "honestly which is better for our company, an aso or a peo", answered=False)
     assert reply.status == "needs_more_info" and reply.follow_up, reply.answer
+
+
+def test_each_row_named_in_a_list_comes_and_a_model_the_table_lacks_comes_beside_it(service) -> None:
+    rows = ask(service, "payroll, benefits and liability for peo and aso as a table please").answer
+    for label in ("payroll", "benefits", "liability"):
+        assert f"lists {label} for a PEO" in rows, rows
+    three = ask(service, "peo, aso and hro compared: who is the employer and what services, as a grid").answer
+    assert "HRO" in three.split("[2]")[-1], three  # the HRO's own sentence beside the table's rows
+
+
+def test_reasons_to_pick_one_model_over_another_are_its_list_of_when_to_choose_it(service) -> None:
+    answer = ask(service, "list the reasons a business would choose a peo instead of an aso").answer
+    assert "choose a PEO if" in answer, answer
+
+
+def test_a_rare_attribute_no_list_item_names_is_answered_by_the_sentence_naming_it(service) -> None:
+    answer = ask(service, "which accreditations does the guide say to look for, as a list").answer
+    assert "accreditation (IRS CPEO, ESAC)" in answer, answer
+
+
+def test_a_gap_is_named_by_the_most_of_its_words(service) -> None:
+    reply = ask(service, "what's the suta rate in ohio and the filing deadline", answered=False)
+    assert "tax rates or filing deadlines" in reply.answer, reply.answer

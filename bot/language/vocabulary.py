@@ -110,6 +110,7 @@ def _holds(phrases: list[str], text: str) -> bool:
 
 
 _PARTICLES = frozenset({"away", "up", "off", "out"})
+_PASSED_OVER = re.compile(r"\b(?:over|instead of|rather than)\s+(?:an?\s+|the\s+)?$")
 
 
 @lru_cache(maxsize=64)
@@ -681,9 +682,19 @@ class Vocabulary(BaseModel):
                     against.append(model)
         return tuple(against)
 
+    def models_passed_over(self, text: str) -> tuple[str, ...]:
+        """Models named as the ones not chosen ("reasons to pick an ASO over a PEO", "…instead of a PEO")."""
+        norm = _words(text)
+        return tuple(
+            model
+            for model, pattern in self._model_patterns.items()
+            if any(_PASSED_OVER.search(norm[: m.start()]) for m in pattern.finditer(norm))
+        )
+
     def attributes_named(self, text: str) -> tuple[str, ...]:
         """Attributes the text speaks of, in order of first mention."""
-        norm = self._without_models(text)
+        # (a comma parts the items of a list: "benefits, payroll and workers comp" is no compound)
+        norm = self._without_models(re.sub(r"\s*[,;]\s*", " and ", text))
         spans = sorted(
             (m.start(), m.end(), name)
             for name, p in self._attribute_patterns.items()
