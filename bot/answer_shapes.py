@@ -69,6 +69,7 @@ SHARE_SHAPES = frozenset({"general", "attribute", "definition", "list", "steps",
 MAX_SUPPORT = 2  # sentences that back a yes/no, a which-is-more or a table row
 SUPPORT_MATCH = 0.6  # below this a sentence only shares a word or two with the question
 MAX_ITEMS = 8
+MAX_GATHERED = 12  # sentences per model of everything the guide says on a topic
 _CHOOSING = frozenset(content_terms("choose choosing pick picking opt select"))
 ITEM_WORDS = 2  # words of a question one item alone holds that make it the item asked about
 _STEP_STEMS = frozenset(content_terms("step steps process stage stages all every"))
@@ -93,6 +94,7 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         draft = where_said(reading, kb, texts)  # "where does the guide talk about HROs?"
     if not draft and reading.shape in ("list", "general") and _columns_named(reading):
         draft = _no_pros_cons(reading, found, kb, texts)  # "whats the pros and cons of going with an hro"
+    draft = draft or everything_said(reading, kb, texts)
     draft = draft or (_readers_share(reading, kb, texts) if reading.shape in SHARE_SHAPES else None)
     draft = draft or (shaped(reading, found, kb, texts) if shaped else None)
     if not (draft and draft.claims):
@@ -1286,6 +1288,42 @@ def _claim(s: Sentence, kb: Knowledge, reading: Reading | None = None) -> Claim:
         models = reading.models if reading else ()
         return Claim(row_claim_text(s.chunk, models=models, terms=terms), s.chunk, s.chunk.body)
     return _claim_at(s.row, s.chunk, kb) or Claim(s.text, s.chunk, s.text)
+
+
+def everything_said(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """Everything the guide says on the attribute asked, wherever it says it ("pull every line abt what
+    compliance help an aso does or doesnt give", "everything on benefits under a peo vs an aso, 2 columns"):
+    the table's row, then each model's own sentences on it, in the guide's order, none twice."""
+    if not (reading.attribute and VOCABULARY.asks_everything(reading.cleaned)):
+        return None
+    topic = attribute_stems(reading.attribute)
+    models = reading.models or DEFAULT_PAIR
+    groups: list[tuple[str, list[Claim]]] = []
+    rows = [r for r in attribute_rows(kb, reading.attribute) if any(cell(r, m) for m in models)]
+    if rows:
+        shown = tuple(m for m in models if cell(rows[0], m))
+        groups.append((texts.gathered_table, [Claim(row_sentence(rows[0], shown), rows[0], rows[0].body)]))
+    for model in models:
+        claims = []
+        for row, text in enumerate(kb.units.texts):
+            chunk = kb.chunk(kb.units.chunk_ids[row])
+            if (
+                kb.roles[row] != "content"
+                or chunk.promotional
+                or chunk.kind == "table_row"  # (its pros and cons are read cell by cell below)
+                or set(kb.models_of(chunk, text)) != {model}
+                or not topic & statement_terms(text)
+            ):
+                continue
+            if claim := _claim_at(row, chunk, kb):
+                claims.append(claim)
+        claims += _cells_on(kb, model, topic, ("pros", "cons"))
+        title = texts.fill("gathered_title", attribute=reading.attribute, model=with_article(model))
+        if claims := _distinct(claims)[:MAX_GATHERED]:
+            groups.append((title, claims))
+    if len(groups) == bool(rows):  # nothing said of any model beyond the table's row
+        return None
+    return Draft(claims=[c for _, cs in groups for c in cs], groups=groups)
 
 
 def _claim_at(row: int, chunk: Chunk, kb: Knowledge, *, faq_opening: bool = False) -> Claim | None:

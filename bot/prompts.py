@@ -43,6 +43,8 @@ class AnswerTexts(BaseModel):
     column_lead: str
     readers_share: str
     column_title: str
+    gathered_title: str
+    gathered_table: str
     list_lead: str
     said_of_other: str
     table_lead: str

@@ -29,7 +29,8 @@ def lacks(question: str, texts: AnswerTexts, *, unknown_to: frozenset[str] | Non
 
     def said(word: str) -> bool:
         single = " " not in word and {t for t in content_terms(word) if len(t) > 2} & stems
-        if not (single or f" {normalize(word)} " in spaced):
+        phrase = normalize(word)
+        if not (single or f" {phrase} " in spaced or f" {phrase}s " in spaced):  # ('w-2s', 'pay stubs')
             return False
         terms = set(content_terms(word))
         return unknown_to is None or (bool(terms) and not terms & unknown_to)

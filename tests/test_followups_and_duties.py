@@ -64,4 +64,15 @@ def test_a_rare_attribute_no_list_item_names_is_answered_by_the_sentence_naming_
 
 def test_a_gap_is_named_by_the_most_of_its_words(service) -> None:
     reply = ask(service, "what's the suta rate in ohio and the filing deadline", answered=False)
-    assert "tax rates or filing deadlines" in reply.answer, reply.answer
+    assert "tax rates, tax forms or filing deadlines" in reply.answer, reply.answer
+
+
+def test_everything_the_guide_says_on_a_topic_comes_from_every_part_of_it(service) -> None:
+    reply = ask(service, "every line the guide has on liability under a peo and an aso, leave nothing out")
+    answer = reply.answer
+    assert "under a PEO:" in answer and "under an ASO:" in answer, answer
+    assert "“Shared with PEO”" in answer, answer  # the table's row
+    assert "among the cons of an ASO" in answer, answer  # a con, as a sentence (no raw 'a | b' row)
+    assert " | " not in answer, answer
+    sections = {c.section for c in reply.citations}
+    assert len(sections) >= 3, sections  # gathered from across the guide, not one section

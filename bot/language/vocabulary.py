@@ -177,6 +177,7 @@ class Vocabulary(BaseModel):
     differing: frozenset[str]
     supposing: frozenset[str]
     asking_next: list[str]
+    gathering: list[str]
     embedded_asking: list[str]
     likening: list[str]
     wholes: list[str]
@@ -384,6 +385,10 @@ class Vocabulary(BaseModel):
         """True when the text asks whether something differs ("would that be any different with a PEO?",
         "does that change it?")."""
         return not self.differing.isdisjoint(_words(text).split())
+
+    def asks_everything(self, text: str) -> bool:
+        """True when the text asks for everything the guide says on something ("pull every line abt…")."""
+        return _holds(self.gathering, text)
 
     def asks_next(self, text: str) -> bool:
         """True when a question only asks what news means for our advice ("now what?", "thoughts?")."""

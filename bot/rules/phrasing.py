@@ -9,6 +9,12 @@ _SOFTENERS = (  # phrases that contain a negation word but mean "fine with"
     (r"\bnot (?:opposed|against) to\b", "ok with"),
     (r"\bno (?:problem|issue|issues) with\b", "ok with"),
     (r"\b(?:not sure|no idea|not certain)\b", "unsure"),
+    # "the board does NOT like the idea of sharing liability": the idea is denied, as with a plain "not"
+    (
+        r"\b(?:do not|don't|dont|does not|doesn't|doesnt|would not|wouldn't|wouldnt)\s+(?:really\s+)?"
+        r"(?:like|love|want|fancy)\s+the\s+(?:idea|thought|notion)\s+of\b",
+        "not",
+    ),
 )
 _NEGATION_WORDS = frozenset(
     [
