@@ -154,6 +154,8 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     if both and not settle_myth(reading, candidates, kb):
         return _yes_no_each(reading, candidates, kb, texts)
     settled = settle_yes_no(reading, candidates, kb)
+    if settled and settled.answer != "no":
+        settled = _denied_part(reading, candidates, kb) or settled
     if not settled:
         return None
     asked = reading.models[:1]
@@ -194,6 +196,24 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     key = key or settled.answer
     lead = texts.fill(f"{key}_for", model=with_article(asked[0])) if by_model else getattr(texts, key)
     return Draft(claims=claims, lead=lead)
+
+
+def _denied_part(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> Settled | None:
+    """A claim of two parts on two attributes ("the provider files the taxes and we keep being the sole
+    employer?") is no if either part is: each part settled on its own attribute, in its own clause."""
+    attributes = VOCABULARY.attributes_named(reading.proposition)
+    if len(attributes) < 2:
+        return None
+    for attribute in attributes:
+        if attribute == reading.attribute:
+            continue
+        clause = said_where(reading.proposition, attribute_stems(attribute))
+        if clause == reading.proposition:
+            continue  # no clause of its own
+        part = settle_yes_no(replace(reading, attribute=attribute, proposition=clause), candidates, kb)
+        if part and part.answer == "no":
+            return part
+    return None
 
 
 def _naming_more(reading: Reading, claims: list[Claim]) -> Claim | None:

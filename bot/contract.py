@@ -24,6 +24,10 @@ Fact = Literal[
 ]
 
 
+# The fields naming which fact the company stresses, and how: put first, or made a must.
+STRESS_FIELDS = ("top_priority", "must_have")
+
+
 class Profile(BaseModel):
     """What we know about the asking company; every field optional, unknown fields refused."""
 
@@ -54,11 +58,17 @@ class Profile(BaseModel):
         default=None,
         description="the fact the company puts above the rest (its answer must be given too)",
     )
+    must_have: Fact | None = Field(
+        default=None,
+        description="the fact the company calls a must, not to be traded (its answer must be given too)",
+    )
 
     @model_validator(mode="after")
     def _priority_is_answered(self) -> Profile:
-        if self.top_priority is not None and getattr(self, self.top_priority) is None:
-            raise ValueError(f"top_priority names {self.top_priority!r}, which the profile does not answer")
+        for name in STRESS_FIELDS:
+            fact = getattr(self, name)
+            if fact is not None and getattr(self, fact) is None:
+                raise ValueError(f"{name} names {fact!r}, which the profile does not answer")
         return self
 
     def known(self) -> dict[str, int | bool | str]:
@@ -71,12 +81,18 @@ class Profile(BaseModel):
 
     def merged(self, newer: Profile) -> Profile:
         """This profile with every field the newer one answers replaced (later turns correct earlier ones;
-        a priority stated later replaces the one before)."""
-        return Profile.model_validate({**self.known(), **newer.known()})
+        a priority stated later replaces the one before, and one whose fact a later turn turns round is
+        dropped: "sharing liability is our #1 goal" then "no co-employment, period")."""
+        kept = self.known()
+        for name in STRESS_FIELDS:
+            fact = getattr(self, name)
+            if fact is not None and getattr(newer, fact) not in (None, getattr(self, fact)):
+                kept.pop(name)
+        return Profile.model_validate({**kept, **newer.known()})
 
 
 # The facts a rule can test and a follow-up can ask for (the stated priority is not one of them).
-PROFILE_FIELDS: tuple[str, ...] = tuple(name for name in Profile.model_fields if name != "top_priority")
+PROFILE_FIELDS: tuple[str, ...] = tuple(name for name in Profile.model_fields if name not in STRESS_FIELDS)
 
 
 class Reason(BaseModel):

@@ -100,7 +100,7 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
         and set(VOCABULARY.models_named(said_where(s.text, question - {"_own"}))) <= set(asked)
         and _on_compared(reading, s.text)
     ]
-    asker = VOCABULARY.asker_is_subject(reading.proposition)
+    asker = _asker_does(reading)
     doer = "reader" if asker else (asked[0] if asked else None)
     if not asker and VOCABULARY.equates(reading.proposition):
         doer = None  # "an ASO counts as HR outsourcing" says what it is: "you outsource…" agrees with it
@@ -143,6 +143,20 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
             if answer:
                 return Settled(_flipped(answer) if negated_question else answer, row=row)
     return stated(said) if said else None
+
+
+def _asker_does(reading: Reading) -> bool:
+    """Whether the asker does what is asked: the subject of the clause asking it ("…where someone else
+    files the taxes but we stay the only employer" asks of someone else filing; 'we' is only the subject
+    of the rest)."""
+    if not VOCABULARY.asker_is_subject(reading.proposition):
+        return False
+    question = asker_terms(reading.proposition) - {"_you"}
+    asked = (attribute_stems(reading.attribute) & question) or question
+    claim = said_where(reading.proposition, asked)
+    # ("does the provider file the taxes and we keep being the sole employer?": 'and' joins two claims)
+    claim = max(re.split(r"\band\b", claim), key=lambda part: len(asked & set(content_terms(part))))
+    return VOCABULARY.asker_is_subject(claim)
 
 
 def _said_only_of_others(question: set[str], rows: list[Chunk], model: str, kb: Knowledge) -> bool:
@@ -408,7 +422,7 @@ def _from_pros_cons(reading: Reading, question: set[str], kb: Knowledge) -> tupl
     _, text, row = best
     answer = _cell_says(reading, text)
     said_doer = doer_of(text, wanted)
-    asker = VOCABULARY.asker_is_subject(reading.proposition)
+    asker = _asker_does(reading)
     if answer == "yes" and said_doer and (said_doer == "reader") != asker:
         answer = "no"  # "can we keep doing it in-house?" against "Workers' comp coverage managed by PEO"
     return answer, row
@@ -578,7 +592,7 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_mea
     rivals = [m for m in model_columns(row) if m != model]
     asked_terms = asker_terms(reading.proposition)
     question = asked_terms - set(content_terms(row_label(row)))
-    asked_of_model = not VOCABULARY.asker_is_subject(reading.proposition)
+    asked_of_model = not _asker_does(reading)
     if asked_of_model:
         question -= {"_you"}  # "our EIN" alone does not make the asker the one who files
     said_doer = doer_of(mine, question - {"_you", "_own"})

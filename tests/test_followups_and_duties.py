@@ -76,3 +76,12 @@ def test_everything_the_guide_says_on_a_topic_comes_from_every_part_of_it(servic
     assert " | " not in answer, answer
     sections = {c.section for c in reply.citations}
     assert len(sections) >= 3, sections  # gathered from across the guide, not one section
+
+
+def test_who_does_what_is_asked_is_read_in_the_clause_asking_it(service) -> None:
+    answer = ask(
+        service, "with an aso does the provider file the taxes and we still get to be the only employer?"
+    ).answer
+    assert answer.startswith("No"), answer  # the vendor filing is asked; 'we' only remain the employer
+    ours = ask(service, "with an aso do we still file the payroll taxes ourselves?").answer
+    assert ours.startswith("Yes"), ours

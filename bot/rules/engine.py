@@ -25,6 +25,7 @@ class Outcome:
     peo: tuple[Rule, ...]
     aso: tuple[Rule, ...]
     stressed: frozenset[str] = frozenset()  # ids of the rules the company's top priority fires
+    musts: frozenset[str] = frozenset()  # ids of the rules the fact it calls a must fires
 
 
 def recommend(profile: Profile, table: RulesTable) -> Recommendation:
@@ -89,17 +90,21 @@ def decide(profile: Profile, table: RulesTable) -> Outcome:
         routed = tuple(rule for rule in fired if rule.route == route)
         if routed:
             return Outcome(choice=route, kind="route", reasons=routed, peo=(), aso=())
-    stressed = frozenset(rule.id for rule in fired if profile.top_priority in rule.when)
+    musts = frozenset(rule.id for rule in fired if profile.must_have in rule.when)
+    stressed = frozenset(rule.id for rule in fired if profile.top_priority in rule.when) - musts
 
     def weight(rule: Rule) -> int:
-        return (rule.weight or 0) + (table.priority_weight if rule.id in stressed else 0)
+        bonus = table.must_weight if rule.id in musts else table.priority_weight if rule.id in stressed else 0
+        return (rule.weight or 0) + bonus
 
     peo = tuple(sorted((rule for rule in fired if rule.favours == "PEO"), key=lambda rule: -weight(rule)))
     aso = tuple(sorted((rule for rule in fired if rule.favours == "ASO"), key=lambda rule: -weight(rule)))
     peo_score, aso_score = sum(map(weight, peo)), sum(map(weight, aso))
 
     def outcome(choice: Choice, kind: Kind, reasons: tuple[Rule, ...]) -> Outcome:
-        return Outcome(choice=choice, kind=kind, reasons=reasons, peo=peo, aso=aso, stressed=stressed)
+        return Outcome(
+            choice=choice, kind=kind, reasons=reasons, peo=peo, aso=aso, stressed=stressed, musts=musts
+        )
 
     if peo_score - aso_score >= table.min_margin:
         return outcome("PEO", "decided", peo)
@@ -168,7 +173,11 @@ def _summary(outcome: Outcome, missing: list[str], table: RulesTable) -> str:
 
     def facts_of(rules: tuple[Rule, ...]) -> list[str]:
         return [
-            prompts.summary.priority.format(fact=rule.fact) if rule.id in outcome.stressed else rule.fact
+            prompts.summary.must.format(fact=rule.fact)
+            if rule.id in outcome.musts
+            else prompts.summary.priority.format(fact=rule.fact)
+            if rule.id in outcome.stressed
+            else rule.fact
             for rule in rules
         ]
 

@@ -530,16 +530,20 @@ def _counted(match: re.Match[str], value: bool) -> bool:
     return value if number is None or number >= 2 else not value
 
 
-# Words putting one wish above the rest, or making it a must: "getting that off our plate is the #1
-# goal", "keeping our broker is non-negotiable", "no co-employment, period", "finance badly wants…".
-_STRESS = re.compile(
+# Words putting one wish above the rest: "getting that off our plate is the #1 goal", "finance badly
+# wants…", "…matters more to us than cost".
+_TOP = re.compile(
     r"(?:#\s?1|\bnumber one|\bno\.? 1)(?:\s+(?:goal|priority|thing|concern|need|ask|requirement|wish|focus"
     r"|issue|pain|problem|reason|criterion|want)\b|\s*(?:[.,;!?]|$))"
     r"|\b(?:top priority|top goal|main goal|main thing|main priority|first priority"
     r"|priority one|biggest (?:thing|priority|goal|concern|worry|issue|problem)|most important|matters most"
-    r"|non-?\s?negotiable|must[- ]have|deal[- ]?breaker|above all|at all costs|first and foremost|period"
-    r"|badly|the real pain|real pain|main pain|top concern|hard requirement|red line|only thing that matters"
-    rf"|no matter what|absolutely (?:need|must|want|have to)|{_MORE_THAN}|outranks|trumps)\b"
+    r"|above all|first and foremost|badly|the real pain|real pain|main pain|top concern"
+    rf"|only thing that matters|{_MORE_THAN}|outranks|trumps)\b"
+)
+# Words making a wish a must: "keeping our broker is non-negotiable", "no co-employment, period".
+_MUST = re.compile(
+    r"\b(?:non-?\s?negotiable|must[- ]have|deal[- ]?breaker|at all costs|period|full stop|hard requirement"
+    r"|red line|no matter what|absolutely (?:need|must|want|have to)|hard no|not up for debate)\b"
 )
 # The wishes a company can put first (its head count, HR staff and states are facts, not wishes).
 # On a tie ("no co-employment, period" states both control and liability) the first listed is put first.
@@ -549,10 +553,10 @@ _ONLY_WANTED = frozenset({"wants_full_control", "cost_priority"})
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 
 
-def _stressed(text: str, said: dict[str, re.Match[str]]) -> str | None:
+def _stressed(text: str, said: dict[str, re.Match[str]], stressing: re.Pattern[str]) -> str | None:
     """The wish stated in the last sentence that stresses one, nearest the stressing words."""
     for sentence in reversed(list(_SENTENCE.finditer(text))):
-        stresses = [m for m in _STRESS.finditer(text, sentence.start(), sentence.end())]
+        stresses = list(stressing.finditer(text, sentence.start(), sentence.end()))
         inside = {
             name: match for name, match in said.items() if sentence.start() <= match.start() < sentence.end()
         }
@@ -567,8 +571,8 @@ def _distance(a: re.Match[str], b: re.Match[str]) -> int:
 
 
 def extract_profile(text: str) -> Profile:
-    """The profile facts stated in one message, and the wish it puts first; fields it does not mention
-    stay unset."""
+    """The profile facts stated in one message, the wish it puts first and the one it calls a must;
+    fields it does not mention stay unset."""
     clean = normalise(text)
     facts: dict[str, int | bool | str] = {}
     employees = people_count(clean)
@@ -581,7 +585,7 @@ def extract_profile(text: str) -> Profile:
             facts[name], match = found
             if name in _WISHES and (facts[name] or name not in _ONLY_WANTED):
                 said[name] = match
-    priority = _stressed(clean, said)
-    if priority is not None:
-        facts["top_priority"] = priority
+    for name, stressing in (("top_priority", _TOP), ("must_have", _MUST)):
+        if (wish := _stressed(clean, said, stressing)) is not None:
+            facts[name] = wish
     return Profile.model_validate(facts)

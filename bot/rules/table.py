@@ -108,6 +108,7 @@ class _TableFile(_Strict):
     thresholds: dict[str, int] = Field(default_factory=dict)
     min_margin: int = Field(ge=1)
     priority_weight: int = Field(ge=0)
+    must_weight: int = Field(ge=0)
     route_precedence: list[Route]
     missing_order: list[str]
     rules: list[Rule] = Field(min_length=1)
@@ -145,8 +146,9 @@ class SummaryTemplates(_Strict):
     unclear: str
     # closes a PEO or ASO summary when facts also pull the other way (no stated priority is left out)
     against: str
-    # a fact the company put above the rest, as named in a summary
+    # a fact the company put above the rest, and one it called a must, as named in a summary
     priority: str
+    must: str
 
 
 class FollowUpTemplates(_Strict):
@@ -185,6 +187,7 @@ _PLACEHOLDERS: dict[str, frozenset[str]] = {
     "summary.unclear": frozenset(),
     "summary.against": frozenset({"facts", "model"}),
     "summary.priority": frozenset({"fact"}),
+    "summary.must": frozenset({"fact"}),
     "follow_up.question": frozenset({"questions"}),
     "follow_up.fallback": frozenset(),
     "follow_up.so_far": frozenset(),
@@ -229,6 +232,7 @@ class RulesTable(_Strict):
     thresholds: dict[str, int]
     min_margin: int
     priority_weight: int
+    must_weight: int
     route_precedence: tuple[Route, ...]
     missing_order: tuple[str, ...]
     rules: tuple[Rule, ...]
@@ -281,6 +285,7 @@ def load_table(path: Path | None = None, *, prompts_path: Path | None = None) ->
         thresholds=parsed.thresholds,
         min_margin=parsed.min_margin,
         priority_weight=parsed.priority_weight,
+        must_weight=parsed.must_weight,
         route_precedence=tuple(parsed.route_precedence),
         missing_order=tuple(parsed.missing_order),
         rules=tuple(parsed.rules),

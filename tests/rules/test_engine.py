@@ -244,6 +244,8 @@ def test_a_later_priority_replaces_the_earlier_one() -> None:
     first = Profile(wants_shared_liability=True, top_priority="wants_shared_liability")
     later = first.merged(Profile(wants_full_control=True, top_priority="wants_full_control"))
     assert later.top_priority == "wants_full_control" and later.wants_shared_liability is True
+    turned = first.merged(Profile(wants_shared_liability=False))
+    assert turned.top_priority is None and turned.wants_shared_liability is False
 
 
 @quick
@@ -259,3 +261,16 @@ def test_stressing_a_fact_never_turns_the_choice_from_its_side(
     sides = {r.favours for r in table.rules if r.favours and fires(r, profile, table) and wish in r.when}
     if before.choice in sides:
         assert after.choice == before.choice, profile.known()
+
+
+@quick
+@given(profile=profiles, wish=st.sampled_from(WISHES))
+def test_a_must_decides_whatever_the_other_facts(table: RulesTable, profile: Profile, wish: str) -> None:
+    """A fact called a must takes its side, unless a route decides first."""
+    if getattr(profile, wish) is None:
+        return
+    sides = {r.favours for r in table.rules if r.favours and fires(r, profile, table) and wish in r.when}
+    outcome = decide(Profile(**profile.known(), must_have=wish), table)
+    if len(sides) == 1 and outcome.kind != "route":
+        assert outcome.choice in sides, profile.known()
+        assert "as a must" in recommend(Profile(**profile.known(), must_have=wish), table).summary

@@ -310,23 +310,39 @@ def test_instructions_in_a_message_are_not_facts(table, message: str, injection:
         assert recommend(extract_profile(text), table) == recommend(plain, table)
 
 
-# (message, the fact stated and the wish the message puts above the rest)
+# (message, the wish the message puts above the rest, the wish it calls a must)
 PRIORITIES = [
-    ("Keeping our own insurance carriers is a must-have; 30 people, two HR staff.", "wants_pooled_benefits"),
-    ("honestly the biggest thing is getting payroll tax compliance off my desk", "wants_shared_liability"),
-    ("we don't care much about perks - cost is the deal-breaker for the board", "cost_priority"),
-    ("nobody else becomes our co-employer, period. 25 staff.", "wants_full_control"),
+    (
+        "Keeping our own insurance carriers is a must-have; 30 people, two HR staff.",
+        None,
+        "wants_pooled_benefits",
+    ),
+    (
+        "honestly the biggest thing is getting payroll tax compliance off my desk",
+        "wants_shared_liability",
+        None,
+    ),
+    ("we don't care much about perks - cost is the deal-breaker for the board", None, "cost_priority"),
+    ("nobody else becomes our co-employer, period. 25 staff.", None, "wants_full_control"),
     (
         "Above all we want richer health coverage for the team, and we'd like to keep costs down.",
         "wants_pooled_benefits",
+        None,
+    ),
+    (
+        "cutting costs is our #1 goal. and keeping our own EIN is non-negotiable",
+        "cost_priority",
+        "wants_full_control",
     ),
 ]
 
 
-@pytest.mark.parametrize(("message", "wish"), PRIORITIES, ids=[m for m, _ in PRIORITIES])
-def test_the_wish_a_message_puts_first(message: str, wish: str) -> None:
+@pytest.mark.parametrize(("message", "first", "must"), PRIORITIES, ids=[m for m, _, _ in PRIORITIES])
+def test_the_wish_a_message_puts_first_and_the_one_it_calls_a_must(
+    message: str, first: str | None, must: str | None
+) -> None:
     profile = extract_profile(message)
-    assert profile.top_priority == wish, profile.known()
+    assert (profile.top_priority, profile.must_have) == (first, must), profile.known()
 
 
 @pytest.mark.parametrize(
@@ -338,7 +354,8 @@ def test_the_wish_a_message_puts_first(message: str, wish: str) -> None:
     ],
 )
 def test_no_wish_put_first(message: str) -> None:
-    assert extract_profile(message).top_priority is None
+    profile = extract_profile(message)
+    assert profile.top_priority is None and profile.must_have is None
 
 
 @pytest.mark.parametrize(
