@@ -69,6 +69,8 @@ SHARE_SHAPES = frozenset({"general", "attribute", "definition", "list", "steps",
 MAX_SUPPORT = 2  # sentences that back a yes/no, a which-is-more or a table row
 SUPPORT_MATCH = 0.6  # below this a sentence only shares a word or two with the question
 MAX_ITEMS = 8
+# Shapes whose whole list or section is dropped for the sentences naming a detail asked that it lacks.
+DETAIL_SHAPES = frozenset({"steps", "list", "pros_cons", "general"})
 MAX_GATHERED = 12  # sentences per model of everything the guide says on a topic
 _CHOOSING = frozenset(content_terms("choose choosing pick picking opt select"))
 ITEM_WORDS = 2  # words of a question one item alone holds that make it the item asked about
@@ -97,6 +99,9 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     draft = draft or everything_said(reading, kb, texts)
     draft = draft or (_readers_share(reading, kb, texts) if reading.shape in SHARE_SHAPES else None)
     draft = draft or (shaped(reading, found, kb, texts) if shaped else None)
+    details = detail_terms(kb, reading.asked.terms)
+    if draft and details and reading.shape in DETAIL_SHAPES and not _holds_detail(draft, details):
+        draft = None  # "which model does the guide call a turnkey solution?": not a list without it
     if not (draft and draft.claims):
         if reading.shape == "yes_no" and not reading.models and lacks(reading.cleaned, texts):
             return Draft()  # a yes/no question on a topic the guide lacks, that nothing settles
@@ -110,14 +115,15 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         )
         if draft.weak and reading.shape == "yes_no" and reading.models and not reading.query.unknown:
             draft = _nearest_on_topic(reading, found, kb, texts, draft)
-        details = detail_terms(kb, reading.asked.terms)
-        holds_detail = any(details & statement_terms(c.quote) for c in draft.claims if not draft.weak)
+        holds_detail = not draft.weak and _holds_detail(draft, details)
         if reading.shape == "yes_no" and reading.models and details and not holds_detail:
             draft = _said_of_others(reading, found, kb, texts) or draft  # "does the ASO do COBRA?"
         elif reading.shape == "yes_no" and reading.models:
             # "would the ASO deliver our harassment training?": training is said of the HRO only
             elsewhere = GuideWords.of(kb).said_only_of_others(kb, reading.asked.terms, reading.models[0])
             draft = (_said_of_others(reading, found, kb, texts, elsewhere) if elsewhere else None) or draft
+        if details and reading.shape in DETAIL_SHAPES and not _holds_detail(draft, details):
+            draft = _naming_detail(reading, found, kb, details) or draft
         # "who handles the COBRA stuff with a PEO?": the sentence naming the detail asked leads
         draft.claims.sort(key=lambda c: not details & statement_terms(c.quote))
         if reading.shape == "yes_no" and draft.claims and not draft.lead:
@@ -135,6 +141,23 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         ):  # our own sentence continues the lead: "No: the guide's table…"
             draft.claims[0] = replace(first, text=first.text[0].lower() + first.text[1:])
     return draft
+
+
+def _naming_detail(reading: Reading, found: Retrieval, kb: Knowledge, details: set[str]) -> Draft | None:
+    """The guide's sentences naming a detail asked ("turnkey"), the most of them first."""
+    candidates = [
+        s
+        for s in sentences(reading, found, kb, roles=("content",))
+        if details & statement_terms(s.text) and s.chunk.kind != "table_row"
+    ]
+    candidates.sort(key=lambda s: -len(details & statement_terms(s.text)))
+    claims = _distinct([_claim(s, kb, reading) for s in candidates])[:MAX_SUPPORT]
+    return Draft(claims=claims) if claims else None
+
+
+def _holds_detail(draft: Draft, details: set[str]) -> bool:
+    """Whether a claim of the draft says one of the question's detail words."""
+    return any(details & statement_terms(c.quote) for c in draft.claims)
 
 
 def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

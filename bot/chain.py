@@ -12,6 +12,7 @@ from bot.answer_shapes import about_guide, compose_answer, quote_answer
 from bot.citations import cite, verify
 from bot.compose import Draft
 from bot.contract import Citation, Status
+from bot.guide_words import GuideWords
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
 from bot.prompts import AnswerTexts
@@ -77,7 +78,9 @@ def build_chain(
         # "where does the guide talk about HROs?" asks of the guide itself
         where = VOCABULARY.asks_where_said(reading.cleaned) and bool(reading.mentioned or reading.attribute)
         chat = reading.shape == "chit_chat" and not reading.models
-        if not (reading.part or where) and (chat or not (in_scope(judged, x["found"]) or priced)):
+        details = frozenset(GuideWords.of(kb).details(judged.terms))
+        covered = in_scope(judged, x["found"], details=details)
+        if not (reading.part or where) and (chat or not (covered or priced)):
             return declined(reading, x["found"])
         # what is asked, not a remark beside it ("…right? our CFO calls it just payroll software")
         # (a follow-up's proposition is the question before, answered already: its own words are judged)

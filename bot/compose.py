@@ -12,6 +12,7 @@ from bot.retrieval import Retrieval
 from bot.tables import row_claim_text, with_article
 from bot.text_match import MODEL_WORD_STEMS, content_terms, stem
 from ingest.chunking import Chunk
+from ingest.sentence_roles import without_publisher_frame
 
 MAX_SENTENCES = 3
 MAX_LIST_ITEMS = 6
@@ -217,9 +218,10 @@ _OPENING_PRONOUN = re.compile(r"(?:They|It) (?=[a-z])")
 
 def render_sentence(chunk: Chunk, sentence: str) -> str:
     """A list item reads as prose: with its conditional lead-in ("Choose a PEO if you…"), and without
-    the label a step carries ("Payroll administration: The PEO runs…" → "The PEO runs…")."""
+    the label a step carries ("Payroll administration: The PEO runs…" → "The PEO runs…"); a sentence
+    without the publisher's frame ("In our experience…, the key differences…" → "The key differences…")."""
     if chunk.kind != "list_item" or not chunk.body.startswith(sentence):
-        return sentence
+        return without_publisher_frame(sentence)
     if conditional_lead(chunk.context):
         return f"{chunk.context.rstrip(':')} {sentence[:1].lower()}{sentence[1:]}"
     labelled = _STEP_LABEL.match(sentence)

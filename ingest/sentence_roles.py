@@ -9,6 +9,12 @@ Role = Literal["content", "lead_in", "transition", "publisher", "myth", "verdict
 
 # The publisher speaking as "we"/"our" about itself (not the reader's "we" inside a quoted myth).
 _PUBLISHER = re.compile(r"\b(we|we['’]ve|we['’]re|our|ours|us)\b", re.IGNORECASE)
+# A frame of the publisher's before the sentence's own clause ("In our experience guiding companies…,
+# the key differences come down to…"): the rest says something in its own right.
+_PUBLISHER_FRAME = re.compile(
+    r"^(?:in|from|based on|after|through|having)\b[^,]*\b(?:we|we['’]ve|we['’]re|our|us)\b[^,]*,\s*",
+    re.IGNORECASE,
+)
 _TRANSITION = re.compile(r"^(next|now|let['’]s|here['’]s|here is|here are|below)\b", re.IGNORECASE)
 _VERDICT = re.compile(r"^(not |only )?(partly )?(true|wrong|false)\b|^they['’]re not\b", re.IGNORECASE)
 _QUOTED = re.compile(r"^[“\"].*[”\"]$")
@@ -24,9 +30,19 @@ _DEPENDENT = re.compile(
 FILLER_MAX_WORDS = 10
 
 
+def without_publisher_frame(sentence: str) -> str:
+    """The sentence without a publisher's frame before its own clause, capitalised ("In our experience
+    …, the key differences come down to…" → "The key differences come down to…"); else as it is."""
+    framed = _PUBLISHER_FRAME.match(sentence)
+    if not framed or _PUBLISHER.search(sentence[framed.end() :]):
+        return sentence
+    rest = sentence[framed.end() :]
+    return rest[:1].upper() + rest[1:]
+
+
 def sentence_role(sentence: str) -> Role:
-    """The role of one sentence of the guide."""
-    text = sentence.strip()
+    """The role of one sentence of the guide (a publisher's frame before its own clause aside)."""
+    text = without_publisher_frame(sentence.strip())
     if _QUOTED.match(text):
         return "myth"
     if _VERDICT.match(text):

@@ -85,3 +85,8 @@ def test_who_does_what_is_asked_is_read_in_the_clause_asking_it(service) -> None
     assert answer.startswith("No"), answer  # the vendor filing is asked; 'we' only remain the employer
     ours = ask(service, "with an aso do we still file the payroll taxes ourselves?").answer
     assert ours.startswith("Yes"), ours
+
+
+def test_a_detail_the_guide_says_once_is_in_scope_and_answered_by_its_sentence(service) -> None:
+    answer = ask(service, "the guide mentions a turnkey solution somewhere, which model was that about?").answer
+    assert "turnkey solution" in answer and "PEO" in answer, answer

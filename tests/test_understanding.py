@@ -9,7 +9,7 @@ import pytest
 from bot.language.shapes import ShapesError, load_examples
 from bot.language.vocabulary import VOCABULARY, VocabularyError, load_vocabulary
 from bot.understanding import Context
-from ingest.sentence_roles import leans_on_previous, sentence_role
+from ingest.sentence_roles import leans_on_previous, sentence_role, without_publisher_frame
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,10 @@ def test_grammar_cues() -> None:
 @pytest.mark.parametrize(
     ("sentence", "role"),
     [
-        ("In our experience guiding companies, the key differences come down to control.", "publisher"),
+        # a publisher's frame before the sentence's own clause: the clause is content (said without it)
+        ("In our experience guiding companies, the key differences come down to control.", "content"),
+        ("We help global companies hire in India, with local expertise.", "publisher"),
+        ("In our view, we are the best partner for you.", "publisher"),
         ("Next, let's go through how to choose.", "transition"),
         ("Here is a clear view of the Pros & Cons:", "lead_in"),
         ("“Using a PEO means I lose control of my employees.”", "myth"),
@@ -62,6 +65,13 @@ def test_grammar_cues() -> None:
 )
 def test_sentence_roles(sentence: str, role: str) -> None:
     assert sentence_role(sentence) == role
+
+
+def test_a_publisher_frame_is_not_said_in_the_answer() -> None:
+    framed = "From what we’ve seen, ASOs are appealing for businesses that keep control."
+    assert without_publisher_frame(framed) == "ASOs are appealing for businesses that keep control."
+    unframed = "We go beyond what a typical PEO would cover, by offering more."
+    assert without_publisher_frame(unframed) == unframed
 
 
 def test_a_sentence_that_points_back_is_marked() -> None:
