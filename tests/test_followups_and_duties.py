@@ -88,5 +88,6 @@ def test_who_does_what_is_asked_is_read_in_the_clause_asking_it(service) -> None
 
 
 def test_a_detail_the_guide_says_once_is_in_scope_and_answered_by_its_sentence(service) -> None:
-    answer = ask(service, "the guide mentions a turnkey solution somewhere, which model was that about?").answer
+    question = "the guide mentions a turnkey solution somewhere, which model was that about?"
+    answer = ask(service, question).answer
     assert "turnkey solution" in answer and "PEO" in answer, answer
