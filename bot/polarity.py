@@ -19,7 +19,7 @@ from bot.evidence import (
     said_where,
     statement_terms,
 )
-from bot.guide_words import UNSEEN, GuideWords
+from bot.guide_words import DETAIL_SENTENCES, UNSEEN, GuideWords
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.tables import TableIndex, attribute_rows, cell, column_indices, model_columns, row_label
@@ -408,14 +408,20 @@ def _from_pros_cons(reading: Reading, question: set[str], kb: Knowledge) -> tupl
     no to 'does a PEO let us pick any vendor?'. None when no cell holds enough of them, or two do."""
     wanted = question - {"_you", "_own"}
     topic = attribute_stems(reading.attribute)
+    # a word the guide says once or twice names its cell alone ("can we customize what a PEO does?":
+    # "Harder to customize services")
+    holding = GuideWords.of(kb).holding
+    rare = {t for t in wanted - MODEL_NAME_STEMS if 0 < holding.get(t, 0) <= DETAIL_SENTENCES}
     scored: list[tuple[float, str, Chunk]] = []
     for row in TableIndex.of(kb).pros_cons.get(reading.models[0], []):
         for i in column_indices(row, ("pros", "cons")):
             said = statement_terms(row.cells[i]) if i < len(row.cells) else set()
             if topic and not topic & said:
                 continue  # "Lower cost than a PEO" says nothing of cheaper insurance
-            if len(held := wanted & said) >= LISTED_WORDS:
-                scored.append((overlap(wanted, held), row.cells[i], row))
+            held = wanted & said
+            if len(held) >= LISTED_WORDS or held & rare:
+                score = overlap(wanted, held)
+                scored.append((max(score, LISTED_OVERLAP) if held & rare else score, row.cells[i], row))
     best = max(scored, default=None, key=lambda found: found[0])
     if best is None or best[0] < LISTED_OVERLAP or sum(found[0] == best[0] for found in scored) > 1:
         return None

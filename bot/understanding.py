@@ -24,6 +24,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash a
 _WHICH = frozenset({"which", "wich", "whcih", "whihc"})  # as typed in a hurry
 WHICH_REACH = 5  # "hro vs aso - which one covers more?" asks for a side as "which covers more?" does
 CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
+# Shapes a "same for X?" asks again of X, whole.
+LISTING_SHAPES: frozenset[Shape] = frozenset({"steps", "list", "pros_cons"})
 # Shapes a request for our own recommendation never has (they ask what the guide says).
 NOT_ADVICE: frozenset[Shape] = frozenset(
     {"list", "steps", "pros_cons", "definition", "why", "chit_chat", "which_more"}
@@ -447,7 +449,9 @@ class MessageReader:
             # about (COBRA), not the model; "what's benefits leverage?" → "does an ASO offer that?"
             proposition = f"{proposition} {_topic_of(context.text, vocab)}"
             attribute = attribute or context.attribute
-        if reference == "swap" and says_same and not own_words and vocab.asks_wh(context.text):
+        if reference == "swap" and says_same and not own_words and context.shape in LISTING_SHAPES:
+            shape = context.shape  # "first thing that happens with a PEO, step 1?" → "same for an ASO?"
+        elif reference == "swap" and says_same and not own_words and vocab.asks_wh(context.text):
             if context.attribute or not context.models or set(models) == set(context.models):
                 # "who manages workers' comp under a PEO?" → "same for an ASO?": is it the same?
                 shape = "yes_no"

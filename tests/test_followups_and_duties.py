@@ -91,3 +91,13 @@ def test_a_detail_the_guide_says_once_is_in_scope_and_answered_by_its_sentence(s
     question = "the guide mentions a turnkey solution somewhere, which model was that about?"
     answer = ask(service, question).answer
     assert "turnkey solution" in answer and "PEO" in answer, answer
+
+
+def test_same_for_another_model_after_a_list_asks_for_its_list(service) -> None:
+    answer = ask(service, "walk me through how an aso works step by step", "and the same for a peo?").answer
+    assert "How does a PEO work?" in answer and "Service agreement" in answer, answer
+
+
+def test_a_word_the_guide_says_once_settles_a_yes_no_by_the_pro_or_con_holding_it(service) -> None:
+    answer = ask(service, "is a peo easy to customize to how we work?").answer
+    assert "Harder to customize services" in answer.split("[1]")[0], answer
