@@ -96,8 +96,9 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         draft = where_said(reading, kb, texts)  # "where does the guide talk about HROs?"
     if not draft and reading.shape in ("list", "general") and _columns_named(reading):
         draft = _no_pros_cons(reading, found, kb, texts)  # "whats the pros and cons of going with an hro"
-    draft = draft or everything_said(reading, kb, texts)
+    # ("everything the guide says WE still control with a PEO" asks what stays with us, from anywhere)
     draft = draft or (_readers_share(reading, kb, texts) if reading.shape in SHARE_SHAPES else None)
+    draft = draft or everything_said(reading, kb, texts)
     draft = draft or (shaped(reading, found, kb, texts) if shaped else None)
     details = detail_terms(kb, reading.asked.terms)
     if draft and details and reading.shape in DETAIL_SHAPES and not _holds_detail(draft, details):
