@@ -317,6 +317,12 @@ COST_PRIORITY = (
     _says(r"\b(?:costs?|prices?|fees?|spend(?:ing)?)\s+(?:as\s+)?(?:low|down|minimal)\b"),
     _says(r"\b(?:tight|limited|small|lean|shoestring|modest|strict|constrained|fixed|low)\s+budget\b"),
     _says(r"\bon a budget\b"),
+    # "not blowing the budget", "without going over budget"
+    _fixed(
+        r"\b(?:not|never|without|no)\s+(?:blow|blowing|bust|busting|break|breaking|exceed\w*|going over"
+        r"|go over)\s+(?:the\s+|our\s+)?budget\b",
+        True,
+    ),
     _says(r"\b(?:watch\w*|counts?|count\w*)\s+every\s+(?:dollar|penny|cent|buck)\b"),
     _says(r"\b(?:budget|cost|price)[- ](?:conscious|sensitive|constrained|focused|driven)\b"),
     _says(r"\b(?:save|saving)\s+(?:money|cash)\b|\bbootstrapped\b|\bcash[- ]strapped\b|\bas cheap as\b"),
@@ -370,7 +376,7 @@ MULTI_STATE = (
         False,
     ),
     _says(
-        rf"\b(?:all|only|just|entirely|everyone|everybody)\b(?:\s+[a-z]+){{0,3}}?\s+(?:in|"
+        rf"\b(?:all|only|just|entirely|everyone|everybody|everything)\b(?:\s+[a-z]+){{0,3}}?\s+(?:in|"
         rf"based in|located in|from)\s+{_STATE}\b(?!\s+and\b)",
         False,
     ),
@@ -536,13 +542,15 @@ _TOP = re.compile(
     r"(?:#\s?1|\bnumber one|\bno\.? 1)(?:\s+(?:goal|priority|thing|concern|need|ask|requirement|wish|focus"
     r"|issue|pain|problem|reason|criterion|want)\b|\s*(?:[.,;!?]|$))"
     r"|\b(?:top priority|top goal|main goal|main thing|main priority|first priority"
-    r"|priority one|biggest (?:thing|priority|goal|concern|worry|issue|problem)|most important|matters most"
+    r"|priority one|biggest (?:thing|priority|goal|concern|worry|issue|problem|headache|pain|challenge"
+    r"|struggle)|most important|matters most|cares? (?:about )?most|the one thing"
     r"|above all|first and foremost|badly|the real pain|real pain|main pain|top concern"
     rf"|only thing that matters|{_MORE_THAN}|outranks|trumps)\b"
 )
 # Words making a wish a must: "keeping our broker is non-negotiable", "no co-employment, period".
 _MUST = re.compile(
-    r"\b(?:non-?\s?negotiable|must[- ]have|deal[- ]?breaker|at all costs|period|full stop|hard requirement"
+    r"\b(?:non-?\s?negotiable|must[- ]have|(?:is|are) a must|deal[- ]?breaker|at all costs|period|full stop"
+    r"|hard requirement"
     r"|red line|no matter what|absolutely (?:need|must|want|have to)|hard no|not up for debate)\b"
 )
 # The wishes a company can put first (its head count, HR staff and states are facts, not wishes).

@@ -334,6 +334,12 @@ PRIORITIES = [
         "cost_priority",
         "wants_full_control",
     ),
+    ("pooled health plans are a must for the team", None, "wants_pooled_benefits"),
+    (
+        "the compliance paperwork is the biggest headache we have, we want someone to share it",
+        "wants_shared_liability",
+        None,
+    ),
 ]
 
 
@@ -367,6 +373,8 @@ def test_no_wish_put_first(message: str) -> None:
         ("our controller is watching every penny", {"cost_priority": True}),
         ("the founders are uneasy about a vendor acting as the employer", {"wants_full_control": True}),
         ("scratch the overseas plan, we stay domestic", {"hiring_abroad_without_entity": False}),
+        ("the main rule from finance: no going over budget this year", {"cost_priority": True}),
+        ("our whole crew, everything is in utah", {"multi_state": False}),
         ("keeping our people safe from fines counts far more than saving money", {"cost_priority": False}),
     ],
 )
