@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -20,7 +21,7 @@ from bot.quotes import find_quote, quoted_to_check
 from bot.refusal import lacks, refusal
 from bot.retrieval import HybridRetriever, Retrieval
 from bot.scope import in_scope
-from bot.text_match import stem
+from bot.text_match import normalize, stem
 from bot.understanding import Reading
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,11 @@ def build_chain(
         # a leading condition is part of what is asked ("if an ex-employee sues us, is the PEO on the hook?")
         condition = "" if reading.reference else VOCABULARY.condition_of(reading.cleaned)
         gap = lacks(asked, texts, unknown_to=corpus_stems) or lacks(condition, texts, unknown_to=corpus_stems)
+        # "does a PEO handle our OSHA compliance?": a name the guide never uses, asked in the claim
+        unnamed = [w for w in reading.query.unnamed if w in normalize(reading.proposition).split()]
+        if not gap and unnamed and reading.shape == "yes_no":
+            gap = " or ".join(_as_typed(w, reading.message) for w in unnamed)
+            of_model = True  # nothing to refuse: the nearest the guide says, without a yes or no
         if gap and not (figure_of_model or of_model):
             return declined(reading, x["found"])
         draft = compose_answer(reading, x["found"], kb, texts)
@@ -111,3 +117,13 @@ def build_chain(
         return ChainResult("answered", text, citations, found, used, draft.focus)
 
     return RunnableLambda(retrieve) | RunnableLambda(answer)
+
+
+ACRONYM_LETTERS = 5  # an unknown short word typed in lower case reads as an acronym ('osha' → 'OSHA')
+
+
+def _as_typed(word: str, message: str) -> str:
+    """The word as the user typed it ('EEO-1'), a short lower-case one as an acronym ('OSHA')."""
+    typed = re.search(rf"\b{re.escape(word)}\b", message, re.IGNORECASE)
+    said = typed.group(0) if typed else word
+    return said.upper() if said.islower() and len(said) <= ACRONYM_LETTERS else said

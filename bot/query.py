@@ -68,6 +68,8 @@ class Query:
     models: tuple[str, ...]
     unknown: tuple[str, ...]
     asks_figure: bool
+    # unknown words that are no English words either: names and acronyms the guide never uses ('osha')
+    unnamed: tuple[str, ...] = ()
 
 
 def strip_instructions(message: str) -> tuple[str, bool]:
@@ -144,6 +146,23 @@ class QueryReader:
             models=models,
             unknown=unknown,
             asks_figure=bool(_FIGURE.search(cleaned)),
+            unnamed=tuple(
+                dict.fromkeys(
+                    w
+                    for w in unknown
+                    if w not in self._english
+                    and len(w) >= 3
+                    and re.search(r"[a-z]", w)
+                    and not self._shortens(w)
+                )
+            ),
+        )
+
+    def _shortens(self, word: str) -> bool:
+        """Whether the word reads as a shortening of a word of the guide ('dept', 'org', 'mgr'): its
+        letters in order within one that starts the same."""
+        return any(
+            w.startswith(word[0]) and _in_order(word, w) for w in self.vocabulary if len(w) > len(word)
         )
 
     def _correct(self, word: str) -> str:
@@ -160,3 +179,9 @@ class QueryReader:
         if word in self._english and not (found.startswith(word) or word.startswith(found)):
             return word
         return found
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Whether the letters appear in the word in this order."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)

@@ -101,3 +101,8 @@ def test_same_for_another_model_after_a_list_asks_for_its_list(service) -> None:
 def test_a_word_the_guide_says_once_settles_a_yes_no_by_the_pro_or_con_holding_it(service) -> None:
     answer = ask(service, "is a peo easy to customize to how we work?").answer
     assert "Harder to customize services" in answer.split("[1]")[0], answer
+
+
+def test_a_name_the_guide_never_uses_gets_no_yes_or_no(service) -> None:
+    answer = ask(service, "so the peo would deal with our fmcsa safety compliance, right?").answer
+    assert answer.startswith("The guide doesn't cover FMCSA"), answer
