@@ -157,6 +157,16 @@ def test_recommend_happy_path(client: TestClient) -> None:
     assert all(r.quote and r.section for r in rec.reasons)
 
 
+def test_recommend_weighs_a_stated_priority(client: TestClient) -> None:
+    facts = {"employees": 40, "in_house_hr": True, "wants_pooled_benefits": True}
+    plain = Recommendation.model_validate(client.post("/api/recommend", json=facts).json())
+    stressed = client.post("/api/recommend", json={**facts, "top_priority": "wants_pooled_benefits"})
+    assert stressed.status_code == 200, stressed.text
+    rec = Recommendation.model_validate(stressed.json())
+    assert plain.choice == "UNDECIDED" and rec.choice == "PEO" and "above all" in rec.summary
+    assert rec.profile["top_priority"] == "wants_pooled_benefits"
+
+
 def test_recommend_empty_profile_is_allowed(client: TestClient) -> None:
     resp = client.post("/api/recommend", json={})
     assert resp.status_code == 200
@@ -170,6 +180,8 @@ def test_recommend_empty_profile_is_allowed(client: TestClient) -> None:
         ({"employees": "12"}, "employees"),
         ({"in_house_hr": "no"}, "in_house_hr"),
         ({"employees": 5, "favourite_colour": "blue"}, "favourite_colour"),
+        ({"employees": 5, "must_have": "cost_priority"}, "does not answer"),  # a must on no stated fact
+        ({"cost_priority": True, "top_priority": "employees"}, "top_priority"),  # a head count is no wish
     ],
 )
 def test_recommend_rejects_bad_profiles(client: TestClient, payload: dict, expected: str) -> None:
