@@ -284,6 +284,12 @@ COST_PRIORITY = (
         r"|not important|a secondary concern|second)\b",
         False,
     ),
+    # "ok forget cost", "never mind the budget": cost no longer counts
+    _fixed(
+        r"\b(?:forget|scratch|drop|never\s?mind|nevermind|ignore)\s+(?:about\s+)?(?:the\s+)?"
+        r"(?:costs?|price|pricing|budget|money|cheapest option)\b",
+        False,
+    ),
     # "offloading liability matters more to us than cost now"
     _fixed(
         rf"\b{_MORE_THAN}\s+(?:the\s+)?(?:costs?|price|budget|money|saving money)\b",

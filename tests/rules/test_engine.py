@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bot.contract import PROFILE_FIELDS, Profile
 from bot.rules.engine import against, candidate_values, decide, fires, needs_more_info, recommend
+from bot.rules.extract import extract_profile
 from bot.rules.table import RulesTable, load_table
 
 BOOL_FIELDS = [f for f in PROFILE_FIELDS if f != "employees"]
@@ -246,6 +247,8 @@ def test_a_later_priority_replaces_the_earlier_one() -> None:
     assert later.top_priority == "wants_full_control" and later.wants_shared_liability is True
     turned = first.merged(Profile(wants_shared_liability=False))
     assert turned.top_priority is None and turned.wants_shared_liability is False
+    cheap = Profile(cost_priority=True, top_priority="cost_priority")
+    assert cheap.merged(extract_profile("ok forget cost")).top_priority is None  # no stale priority
 
 
 @quick

@@ -374,6 +374,10 @@ def test_no_wish_put_first(message: str) -> None:
         ("the founders are uneasy about a vendor acting as the employer", {"wants_full_control": True}),
         ("scratch the overseas plan, we stay domestic", {"hiring_abroad_without_entity": False}),
         ("the main rule from finance: no going over budget this year", {"cost_priority": True}),
+        (
+            "alright, never mind the pricing, what we want is pooled health plans",
+            {"cost_priority": False, "wants_pooled_benefits": True},
+        ),
         ("our whole crew, everything is in utah", {"multi_state": False}),
         ("keeping our people safe from fines counts far more than saving money", {"cost_priority": False}),
     ],
