@@ -42,6 +42,12 @@ _CARRY_OPENER = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?(?:what|how)\s+(?:about|
 _OFFERED_DENIAL = re.compile(
     r",?\s+or\s+(?:is|are|was|do|does|would|will|can)\s+(?:it|that|they|this|we|you|he|she)\b", re.IGNORECASE
 )
+# The asker's purpose after the claim ("can an aso take over our claims so we dont have to deal w/ them"):
+# why they ask, no part of what is asked.
+_PURPOSE = re.compile(
+    r",?\s+so\s+(?:that\s+)?(?:we|i)\s+(?:dont|don't|do not|wont|won't|can|could|would|no longer)\b",
+    re.IGNORECASE,
+)
 _THE_MODELS = re.compile(r"\b(?:either|both|them|em|each|the two|those two|these two)\b")
 _OR_WHAT = re.compile(r"\bor (?:what|something(?: else)?|whatever)\s*$")
 _COMPANY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -117,6 +123,8 @@ class MessageReader:
         named = vocab.models_named(question) or vocab.models_named(first.text)
         if len(named) >= 2 and (against := vocab.models_set_against(question)) and set(named) - set(against):
             named = tuple(m for m in named if m not in against)  # "the PEO pros that an ASO doesn't give"
+        if len(named) >= 2 and (speaking := vocab.models_speaking(cleaned)) and set(named) - set(speaking):
+            named = tuple(m for m in named if m not in speaking)  # "wisemonk claims a peo will…"
         pointer = _pointer(question, question, vocab) if context.models else None
         likened = vocab.models_likened(question) if context.models else ()
         if pointer not in ("one", "all") and set(named) - set(likened):
@@ -412,7 +420,8 @@ class MessageReader:
         proposition = statement or vocab.asking_clause(vocab.unembedded(question))
         # "can an ASO help with reporting too or is it purely a payroll thing?": the first alternative is
         # the claim; the second only offers its denial
-        proposition = _OFFERED_DENIAL.split(proposition)[0] if shape == "yes_no" else proposition
+        if shape == "yes_no":
+            proposition = _PURPOSE.split(_OFFERED_DENIAL.split(proposition)[0])[0]
         if of_every:  # "whichever one we pick, peo or aso, they run payroll?": the claim, of each model
             claim = [c for c in re.split(r"[,;]", question) if not vocab.asks_of_every_model(c)]
             rest = ", ".join(c for c in claim if not vocab.models_named(c) and c.strip())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.language.vocabulary import VOCABULARY
 from tests.support import ask
 
 pytestmark = pytest.mark.slow
@@ -106,3 +107,20 @@ def test_a_word_the_guide_says_once_settles_a_yes_no_by_the_pro_or_con_holding_i
 def test_a_name_the_guide_never_uses_gets_no_yes_or_no(service) -> None:
     answer = ask(service, "so the peo would deal with our fmcsa safety compliance, right?").answer
     assert answer.startswith("The guide doesn't cover FMCSA"), answer
+
+
+def test_the_askers_purpose_is_no_part_of_the_claim(service) -> None:
+    answer = ask(
+        service, "could an aso handle our workers compensation claims so we don't have to bother?"
+    ).answer
+    assert answer.startswith("No"), answer
+
+
+def test_keeping_what_we_have_is_no_comparative() -> None:
+    assert VOCABULARY.direction_of("can we keep our existing carriers with a peo") is None
+    assert VOCABULARY.direction_of("do we keep more control with an aso") == "more"
+
+
+def test_the_publisher_reporting_a_claim_is_not_the_model_asked_about(service) -> None:
+    reply = ask(service, "a colleague says wisemonk claims an aso always costs less. is that what it says?")
+    assert "EOR" not in reply.answer.split("[1]")[0], reply.answer

@@ -687,6 +687,17 @@ class Vocabulary(BaseModel):
                     against.append(model)
         return tuple(against)
 
+    def models_speaking(self, text: str) -> tuple[str, ...]:
+        """Models named as the one who says something ("wisemonk claims a peo will…"): the speaker of a
+        claim, not what it is about."""
+        norm = _words(text)
+        reporting = re.compile(rf"\s*(?:{_pattern(self.reporting).pattern})")
+        return tuple(
+            model
+            for model, pattern in self._model_patterns.items()
+            if any(reporting.match(norm, m.end()) for m in pattern.finditer(norm))
+        )
+
     def models_passed_over(self, text: str) -> tuple[str, ...]:
         """Models named as the ones not chosen ("reasons to pick an ASO over a PEO", "…instead of a PEO")."""
         norm = _words(text)
