@@ -383,7 +383,10 @@ class MessageReader:
                 about_models
                 # ("which model does the guide tie that to?" asks the guide; with our facts it asks for us)
                 and not (shape in NOT_ADVICE or factual or about_advice)
-                and not (asks_the_guide(cleaned) and not facts.known())
+                # (a part of the guide named asks the guide: "whats the tl;dr say we should weigh")
+                and not (
+                    (asks_the_guide(cleaned) or vocab.part_named(cleaned) is not None) and not facts.known()
+                )
                 and (
                     asks_for_recommendation(cleaned)
                     # facts of a company and a request for advice ask it, whoever's company it is ("sister
@@ -562,6 +565,8 @@ class MessageReader:
             # "same for an ASO?" keeps the attribute; "and workers comp?" keeps the models; after a
             # comparison, the new model takes the place of the one compared with ("HRO vs PEO" → "same
             # question for an ASO?" → HRO vs ASO).
+            if len(named) >= 2:
+                return named, attribute or context.attribute, "swap"  # "and aso vs hro?" names its pair
             if named and len(context.models) >= 2 and context.shape == "comparison":
                 kept = tuple(m for m in context.models[:-1] if m not in named)
                 return (*kept, *named), attribute or context.attribute, "swap"

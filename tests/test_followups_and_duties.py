@@ -124,3 +124,13 @@ def test_keeping_what_we_have_is_no_comparative() -> None:
 def test_the_publisher_reporting_a_claim_is_not_the_model_asked_about(service) -> None:
     reply = ask(service, "a colleague says wisemonk claims an aso always costs less. is that what it says?")
     assert "EOR" not in reply.answer.split("[1]")[0], reply.answer
+
+
+def test_a_follow_up_naming_its_own_pair_compares_that_pair(service) -> None:
+    answer = ask(service, "how do a peo and an aso differ", "and peo vs hro?").answer
+    assert "HRO" in answer and "ASO" not in answer.split("[1]")[0], answer
+
+
+def test_a_part_of_the_guide_named_in_a_should_question_is_that_part(service) -> None:
+    reply = ask(service, "per the tldr what should a company weigh up?")
+    assert reply.recommendation is None and "TL;DR" in reply.answer, reply.answer

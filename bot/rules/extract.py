@@ -458,6 +458,13 @@ _HIRE = (
 _ENTITY = r"(?:entity|entities|subsidiary|legal presence|branch)"
 
 HIRING_ABROAD = (
+    # "and if they were in texas instead?": the hires are in a U.S. state
+    _fixed(rf"\b(?:in|to|from)\s+{_STATE}\s+instead\b", False),
+    _fixed(
+        r"\b(?:they|them|hires|engineers|developers|devs|people|staff|employees)\s+(?:were|are|would be"
+        rf"|will be|be|being)\s+(?:based\s+)?in\s+{_STATE}\b",
+        False,
+    ),
     # "ok forget india", "scratch the overseas hires": the plan to hire abroad is dropped
     _fixed(
         r"\b(?:forget|scratch|drop|dropping|never\s?mind|nevermind|shelve|shelving|cancel|cancelled|ditch)\s+"

@@ -379,6 +379,7 @@ def test_no_wish_put_first(message: str) -> None:
             {"cost_priority": False, "wants_pooled_benefits": True},
         ),
         ("our whole crew, everything is in utah", {"multi_state": False}),
+        ("what if the new devs were based in ohio instead", {"hiring_abroad_without_entity": False}),
         ("keeping our people safe from fines counts far more than saving money", {"cost_priority": False}),
     ],
 )
