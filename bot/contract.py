@@ -88,6 +88,13 @@ class Profile(BaseModel):
             fact = getattr(self, name)
             if fact is not None and getattr(newer, fact) not in (None, getattr(self, fact)):
                 kept.pop(name)
+        # wanting pooled benefits or shared liability later wants more than strategic HR help only
+        if (
+            self.strategic_hr_only
+            and newer.strategic_hr_only is None
+            and (newer.wants_pooled_benefits or newer.wants_shared_liability)
+        ):
+            kept["strategic_hr_only"] = False
         return Profile.model_validate({**kept, **newer.known()})
 
 

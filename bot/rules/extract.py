@@ -161,7 +161,7 @@ POOLED_BENEFITS = (
 
 _RISK = r"(?:risks?|liabilit(?:y|ies)|responsibilit(?:y|ies)|burden|exposure)"
 _RISK_MOD = (  # "offload some of the legal/compliance risk", "help with the workers comp risk"
-    r"(?:[\s/]+(?:the|some|of|our|that|this|employer|employment|employer's|compliance|"
+    r"(?:[\s/]+(?:the|some|of|our|that|this|and|employer|employment|employer's|compliance|"
     r"legal|hr|payroll|tax|more|much|a lot of|all|workers'?|comp|compensation|injury|safety))*"
 )
 
@@ -458,6 +458,11 @@ _HIRE = (
 _ENTITY = r"(?:entity|entities|subsidiary|legal presence|branch)"
 
 HIRING_ABROAD = (
+    # "separately for our us team": people in the U.S.
+    _fixed(
+        r"\b(?:our\s+)?(?:us|u\.s\.|american|domestic|stateside)\s+(?:team|staff|employees|people|workforce)\b",
+        False,
+    ),
     # "and if they were in texas instead?": the hires are in a U.S. state
     _fixed(rf"\b(?:in|to|from)\s+{_STATE}\s+instead\b", False),
     _fixed(

@@ -60,7 +60,7 @@ def normalise(text: str) -> str:
     """Lowercase, straight quotes, single spaces, and 'don't mind'-style phrases made positive."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u2013", "-").replace("\u2014", " - ").replace("\u00a0", " ")
-    text = text.replace("&", " and ")
+    text = text.replace("&", " and ").replace(" + ", " and ")
     for pattern, replacement in _SOFTENERS:
         text = re.sub(pattern, replacement, text)
     return re.sub(r"[ \t]+", " ", text).strip()

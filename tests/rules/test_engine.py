@@ -247,6 +247,8 @@ def test_a_later_priority_replaces_the_earlier_one() -> None:
     assert later.top_priority == "wants_full_control" and later.wants_shared_liability is True
     turned = first.merged(Profile(wants_shared_liability=False))
     assert turned.top_priority is None and turned.wants_shared_liability is False
+    strategic = Profile(strategic_hr_only=True).merged(Profile(wants_pooled_benefits=True))
+    assert strategic.strategic_hr_only is False  # pooled benefits wanted later: more than strategic help
     cheap = Profile(cost_priority=True, top_priority="cost_priority")
     assert cheap.merged(extract_profile("ok forget cost")).top_priority is None  # no stale priority
 

@@ -380,6 +380,8 @@ def test_no_wish_put_first(message: str) -> None:
         ),
         ("our whole crew, everything is in utah", {"multi_state": False}),
         ("what if the new devs were based in ohio instead", {"hiring_abroad_without_entity": False}),
+        ("for the domestic staff, something else", {"hiring_abroad_without_entity": False}),
+        ("we'd like to share tax + legal liability", {"wants_shared_liability": True}),
         ("keeping our people safe from fines counts far more than saving money", {"cost_priority": False}),
     ],
 )
