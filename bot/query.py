@@ -50,6 +50,8 @@ _FIGURE = re.compile(
     r"|\b(typical|average|usual|monthly|annual|yearly|going|exact) (price|cost|fee|rate|charge)s?\b"
     r"|\b(price|cost|fee|rate|charge)s? (of|for) (a|an|the|using|hiring)?\s*(peo|aso|hro|eor)"
     r"|\bwhat (rate|fee|price)\b|(?<!\bin )\bcharge\b"  # "who's in charge" asks who, not a price
+    # a head-count threshold: "is there a minimum number of employees before a peo takes u on?"
+    r"|\b(minimum|maximum|min|max) (number|headcount|head count|size|company size)\b"
     r"|\b(actual|real|exact|hard|specific|concrete|any) (numbers|figures|amounts)\b"
     r"|\bhow (long|many (days|weeks|months))\b",  # a duration is a figure too
     re.IGNORECASE,
@@ -70,6 +72,11 @@ class Query:
     asks_figure: bool
     # unknown words that are no English words either: names and acronyms the guide never uses ('osha')
     unnamed: tuple[str, ...] = ()
+
+
+def asks_figure(text: str) -> bool:
+    """Whether the text asks for a figure (a price, a rate, a head-count threshold)."""
+    return bool(_FIGURE.search(text))
 
 
 def strip_instructions(message: str) -> tuple[str, bool]:
@@ -145,7 +152,7 @@ class QueryReader:
             related=related,
             models=models,
             unknown=unknown,
-            asks_figure=bool(_FIGURE.search(cleaned)),
+            asks_figure=asks_figure(cleaned),
             unnamed=tuple(
                 dict.fromkeys(
                     w

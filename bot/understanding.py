@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
@@ -14,7 +14,7 @@ from bot.contract import Profile
 from bot.embedding import TextEncoder
 from bot.language.shapes import Shape, ShapeReader
 from bot.language.vocabulary import VOCABULARY, Vocabulary, words_of
-from bot.query import Query, QueryReader, strip_instructions
+from bot.query import Query, QueryReader, asks_figure, strip_instructions
 from bot.rules.extract import extract_profile
 from bot.rules.request import asks_for_recommendation, asks_the_guide, speaks_for_asker
 from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, content_terms, stem, without_asker
@@ -513,6 +513,8 @@ class MessageReader:
             vector = self.encoder.encode([query.text])[0]
         else:
             query = _with_models(query, models)
+        if asks_rule and asks_figure(cleaned):  # "is there a minimum number of employees…": the figure asked
+            query = replace(query, asks_figure=True)
         confirmed = vocab.confirming(cleaned)
         # "can u paste the guide's tldr", "what questions does the faq cover": a part of the guide, whole
         # (not "the faq says a peo shares certain liabilities - which ones?": that asks of a model, in it)

@@ -102,3 +102,8 @@ def test_names_the_guide_never_uses_are_told_from_shortenings_and_english(servic
     assert read("does a peo cover our osha logs").unnamed == ("osha",)
     assert read("our hr dept and the org chart").unnamed == ()  # shortenings of the guide's words
     assert read("a safety verification").unnamed == ()  # English words the guide lacks are no names
+
+
+def test_a_head_count_threshold_is_a_figure_asked(service) -> None:
+    reading = service.reader.read("is there a minimum number of staff before an aso will sign us")
+    assert reading.query.asks_figure, reading.query
