@@ -116,6 +116,9 @@ class QueryReader:
         self.vocabulary = vocabulary
         self._choices = sorted(w for w in vocabulary if len(w) >= 3 and not w.isdigit())
         self._stems = frozenset(stem(w) for w in vocabulary)
+        self._by_initial: dict[str, list[str]] = {}  # the guide's words by first letter, for shortenings
+        for w in vocabulary:
+            self._by_initial.setdefault(w[:1], []).append(w)
         self._english = english_words()  # loaded with the reader, not on the first question
 
     def read(self, message: str, *, topic: tuple[str, ...] = ()) -> Query:
@@ -168,9 +171,7 @@ class QueryReader:
     def _shortens(self, word: str) -> bool:
         """Whether the word reads as a shortening of a word of the guide ('dept', 'org', 'mgr'): its
         letters in order within one that starts the same."""
-        return any(
-            w.startswith(word[0]) and _in_order(word, w) for w in self.vocabulary if len(w) > len(word)
-        )
+        return any(len(w) > len(word) and _in_order(word, w) for w in self._by_initial.get(word[:1], ()))
 
     def _correct(self, word: str) -> str:
         """The corpus word one or two edits away from an unknown word, else the word itself. An English

@@ -22,11 +22,24 @@ def test_the_pointer_before_a_comma_is_the_one_asked_about(service) -> None:
     assert "Co-employment" not in reply.answer.split("[1]")[0], reply.answer  # not the PEO's row first
 
 
-def test_help_that_leaves_the_duty_with_the_reader_is_only_partly_so(service) -> None:
-    whole = ask(service, "will an aso look after our workers compensation?").answer
-    assert whole.startswith("Partly"), whole
-    detail = ask(service, "will an aso give us a hand with the workers comp paperwork?").answer
-    assert detail.startswith("Yes"), detail  # the part it does is a yes
+@pytest.mark.parametrize(
+    ("message", "opening"),
+    [
+        # help that leaves the duty with the reader is only partly so; the part it does is a yes
+        ("will an aso look after our workers compensation?", "Partly"),
+        ("will an aso give us a hand with the workers comp paperwork?", "Yes"),
+        # who does what is asked is read in the clause asking it ('we' only remain the employer)
+        ("with an aso does the provider file the taxes and we still get to be the only employer?", "No"),
+        ("with an aso do we still file the payroll taxes ourselves?", "Yes"),
+        # a name the guide never uses gets no yes or no
+        ("so the peo would deal with our fmcsa safety compliance, right?", "The guide doesn't cover FMCSA"),
+        # the asker's purpose is no part of the claim
+        ("could an aso handle our workers compensation claims so we don't have to bother?", "No"),
+    ],
+)
+def test_a_yes_no_opens_with_the_verdict_on_what_is_claimed(service, message: str, opening: str) -> None:
+    answer = ask(service, message).answer
+    assert answer.startswith(opening), answer
 
 
 def test_a_row_whose_other_cell_holds_the_words_settles_it_for_the_model_asked(service) -> None:
@@ -79,15 +92,6 @@ def test_everything_the_guide_says_on_a_topic_comes_from_every_part_of_it(servic
     assert len(sections) >= 3, sections  # gathered from across the guide, not one section
 
 
-def test_who_does_what_is_asked_is_read_in_the_clause_asking_it(service) -> None:
-    answer = ask(
-        service, "with an aso does the provider file the taxes and we still get to be the only employer?"
-    ).answer
-    assert answer.startswith("No"), answer  # the vendor filing is asked; 'we' only remain the employer
-    ours = ask(service, "with an aso do we still file the payroll taxes ourselves?").answer
-    assert ours.startswith("Yes"), ours
-
-
 def test_a_detail_the_guide_says_once_is_in_scope_and_answered_by_its_sentence(service) -> None:
     question = "the guide mentions a turnkey solution somewhere, which model was that about?"
     answer = ask(service, question).answer
@@ -102,18 +106,6 @@ def test_same_for_another_model_after_a_list_asks_for_its_list(service) -> None:
 def test_a_word_the_guide_says_once_settles_a_yes_no_by_the_pro_or_con_holding_it(service) -> None:
     answer = ask(service, "is a peo easy to customize to how we work?").answer
     assert "Harder to customize services" in answer.split("[1]")[0], answer
-
-
-def test_a_name_the_guide_never_uses_gets_no_yes_or_no(service) -> None:
-    answer = ask(service, "so the peo would deal with our fmcsa safety compliance, right?").answer
-    assert answer.startswith("The guide doesn't cover FMCSA"), answer
-
-
-def test_the_askers_purpose_is_no_part_of_the_claim(service) -> None:
-    answer = ask(
-        service, "could an aso handle our workers compensation claims so we don't have to bother?"
-    ).answer
-    assert answer.startswith("No"), answer
 
 
 def test_keeping_what_we_have_is_no_comparative() -> None:

@@ -527,12 +527,6 @@ FIELD_CUES: dict[str, tuple[Cue, ...]] = {
 }
 
 
-def first_value(text: str, cues: tuple[Cue, ...]) -> bool | None:
-    """The value of the first cue (in priority order) that matches and states a value."""
-    found = _first_statement(text, cues)
-    return found[0] if found else None
-
-
 def _first_statement(text: str, cues: tuple[Cue, ...]) -> tuple[bool, re.Match[str]] | None:
     """The value of the first cue that matches and states one, with the words that state it."""
     for cue in cues:
