@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -75,10 +75,6 @@ class Profile(BaseModel):
         """The fields that have an answer, in field order."""
         return {k: v for k, v in self.model_dump().items() if v is not None}
 
-    def facts(self) -> dict[str, int | bool]:
-        """The answered facts, without the stated priority."""
-        return {k: v for k, v in self.known().items() if not isinstance(v, str)}
-
     def merged(self, newer: Profile) -> Profile:
         """This profile with every field the newer one answers replaced (later turns correct earlier ones;
         a priority stated later replaces the one before, and one whose fact a later turn turns round is
@@ -88,15 +84,12 @@ class Profile(BaseModel):
             fact = getattr(self, name)
             if fact is not None and getattr(newer, fact) not in (None, getattr(self, fact)):
                 kept.pop(name)
-        # wanting pooled benefits or shared liability later wants more than strategic HR help only
-        if (
-            self.strategic_hr_only
-            and newer.strategic_hr_only is None
-            and (newer.wants_pooled_benefits or newer.wants_shared_liability)
-        ):
-            kept["strategic_hr_only"] = False
         return Profile.model_validate({**kept, **newer.known()})
 
+
+_YES_NO_FIELDS = {name for name, field in Profile.model_fields.items() if field.annotation == bool | None}
+if set(get_args(Fact)) != _YES_NO_FIELDS:
+    raise RuntimeError("contract.Fact must name exactly the profile's yes/no fields")
 
 # The facts a rule can test and a follow-up can ask for (the stated priority is not one of them).
 PROFILE_FIELDS: tuple[str, ...] = tuple(name for name in Profile.model_fields if name not in STRESS_FIELDS)

@@ -16,6 +16,7 @@ from bot.conversation import ConversationState
 from bot.knowledge import Knowledge
 from bot.rules.engine import against, leaning_side, leanings, needs_more_info, recommend, side_of
 from bot.rules.follow_up import follow_up_question
+from bot.rules.merge import merge_profile
 from bot.rules.table import RulesTable
 from bot.storage.conversations import ConversationStore, TurnRecord
 from bot.storage.feedback import FeedbackStore
@@ -110,7 +111,7 @@ class AnswerService:
         """The response to a message, the conversation's state after it and how it was reached."""
         reading = self.reader.read(message, state.context())
         facts = reading.facts
-        profile = state.profile.merged(facts)
+        profile = merge_profile(state.profile, facts, self.rules)
         # "why?", "why not the aso?" after our recommendation ask for its reasons: the rules table's, with
         # their quotes ("why cant the aso just take over the claims then" asks the guide).
         models = {model.lower() for model in reading.asked.models}

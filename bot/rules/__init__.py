@@ -3,6 +3,7 @@
 from bot.rules.engine import needs_more_info, recommend
 from bot.rules.extract import extract_profile
 from bot.rules.follow_up import follow_up_question, reason_sentences
+from bot.rules.merge import merge_profile
 from bot.rules.request import asks_for_recommendation
 from bot.rules.table import (
     PromptsError,
@@ -23,6 +24,7 @@ __all__ = [
     "follow_up_question",
     "load_prompts",
     "load_table",
+    "merge_profile",
     "needs_more_info",
     "reason_sentences",
     "recommend",

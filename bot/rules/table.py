@@ -6,12 +6,12 @@ import re
 import string
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from bot.contract import PROFILE_FIELDS, Profile
+from bot.contract import PROFILE_FIELDS, Fact, Profile
 from bot.validated_yaml import parse_yaml
 
 DEFAULT_RULES_PATH = Path(__file__).with_name("rules.yaml")
@@ -109,9 +109,20 @@ class _TableFile(_Strict):
     min_margin: int = Field(ge=1)
     priority_weight: int = Field(ge=0)
     must_weight: int = Field(ge=0)
+    turned_round_by: dict[str, list[str]] = Field(default_factory=dict)
     route_precedence: list[Route]
     missing_order: list[str]
     rules: list[Rule] = Field(min_length=1)
+
+    @field_validator("turned_round_by")
+    @classmethod
+    def _yes_no_facts(cls, pairs: dict[str, list[str]]) -> dict[str, list[str]]:
+        facts = set(get_args(Fact))
+        for fact, wishes in pairs.items():
+            unknown = sorted({fact, *wishes} - facts)
+            if unknown:
+                raise ValueError(f"turned_round_by names {', '.join(unknown)}, not yes/no profile facts")
+        return pairs
 
     @field_validator("route_precedence")
     @classmethod
@@ -233,6 +244,7 @@ class RulesTable(_Strict):
     min_margin: int
     priority_weight: int
     must_weight: int
+    turned_round_by: dict[str, list[str]]
     route_precedence: tuple[Route, ...]
     missing_order: tuple[str, ...]
     rules: tuple[Rule, ...]
@@ -286,6 +298,7 @@ def load_table(path: Path | None = None, *, prompts_path: Path | None = None) ->
         min_margin=parsed.min_margin,
         priority_weight=parsed.priority_weight,
         must_weight=parsed.must_weight,
+        turned_round_by=parsed.turned_round_by,
         route_precedence=tuple(parsed.route_precedence),
         missing_order=tuple(parsed.missing_order),
         rules=tuple(parsed.rules),

@@ -7,6 +7,7 @@ from bot.rules import (
     asks_for_recommendation,
     extract_profile,
     follow_up_question,
+    merge_profile,
     needs_more_info,
     recommend,
 )
@@ -17,7 +18,7 @@ def _converse(turns: list[str], table: RulesTable):
     """Merge each turn's facts into the conversation's profile, as the answer service does."""
     profile = Profile()
     for turn in turns:
-        profile = profile.merged(extract_profile(turn))
+        profile = merge_profile(profile, extract_profile(turn), table)
     return recommend(profile, table)
 
 

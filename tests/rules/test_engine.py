@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from bot.contract import PROFILE_FIELDS, Profile
 from bot.rules.engine import against, candidate_values, decide, fires, needs_more_info, recommend
 from bot.rules.extract import extract_profile
+from bot.rules.merge import merge_profile
 from bot.rules.table import RulesTable, load_table
 
 BOOL_FIELDS = [f for f in PROFILE_FIELDS if f != "employees"]
@@ -241,14 +242,21 @@ def test_a_priority_needs_its_fact_answered() -> None:
         Profile(in_house_hr=True, top_priority="employees")  # a head count is no wish
 
 
+def test_a_later_wish_turns_round_what_it_cannot_stand_beside(table: RulesTable) -> None:
+    strategic = Profile(strategic_hr_only=True, employees=40)
+    later = merge_profile(strategic, Profile(wants_pooled_benefits=True), table)
+    assert later.strategic_hr_only is False and later.employees == 40  # more than strategic help now
+    both = merge_profile(strategic, Profile(wants_shared_liability=True, strategic_hr_only=True), table)
+    assert both.strategic_hr_only is True  # the turn answers it itself
+    assert merge_profile(strategic, Profile(wants_pooled_benefits=False), table).strategic_hr_only is True
+
+
 def test_a_later_priority_replaces_the_earlier_one() -> None:
     first = Profile(wants_shared_liability=True, top_priority="wants_shared_liability")
     later = first.merged(Profile(wants_full_control=True, top_priority="wants_full_control"))
     assert later.top_priority == "wants_full_control" and later.wants_shared_liability is True
     turned = first.merged(Profile(wants_shared_liability=False))
     assert turned.top_priority is None and turned.wants_shared_liability is False
-    strategic = Profile(strategic_hr_only=True).merged(Profile(wants_pooled_benefits=True))
-    assert strategic.strategic_hr_only is False  # pooled benefits wanted later: more than strategic help
     cheap = Profile(cost_priority=True, top_priority="cost_priority")
     assert cheap.merged(extract_profile("ok forget cost")).top_priority is None  # no stale priority
 

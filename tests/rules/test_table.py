@@ -112,6 +112,12 @@ def test_unknown_profile_field(write_rules) -> None:
     _assert_error(path, line_of(path, "has_hr_staff"), "no-hr-staff", "unknown profile field", "has_hr_staff")
 
 
+def test_turn_round_names_only_yes_no_facts(write_rules) -> None:
+    wishes = "[wants_pooled_benefits, wants_shared_liability]"
+    path = write_rules(wishes, "[wants_pooled_benefits, employees]")
+    _assert_error(path, line_of(path, "strategic_hr_only: [wants_pooled"), "employees", "yes/no")
+
+
 def test_duplicate_id(write_rules) -> None:
     path = write_rules("- id: pooled-benefits", "- id: no-hr-staff")
     _assert_error(path, line_of(path, "- id: no-hr-staff", occurrence=2), "duplicate id", "no-hr-staff")
