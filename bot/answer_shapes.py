@@ -116,6 +116,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         )
         if draft.weak and reading.shape == "yes_no" and reading.models and not reading.query.unknown:
             draft = _nearest_on_topic(reading, found, kb, texts, draft)
+        if draft.weak:
+            draft = _unsaid_of_model(reading, kb, texts) or draft  # "under an hro who's on the hook for comp"
         holds_detail = not draft.weak and _holds_detail(draft, details)
         if reading.shape == "yes_no" and reading.models and details and not holds_detail:
             draft = _said_of_others(reading, found, kb, texts) or draft  # "does the ASO do COBRA?"
@@ -1187,6 +1189,26 @@ def quote_answer(
     return Draft(claims=(nearest + more)[:MAX_SUPPORT], lead=texts.quote_not_found)
 
 
+def _unsaid_of_model(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """An attribute asked of one model none of whose own sentences speaks of it ("under an HRO who's on
+    the hook for workers comp?"): says the guide doesn't say, then what it says of that model."""
+    if len(reading.models) != 1 or not reading.attribute:
+        return None
+    model, topic = reading.models[0], attribute_stems(reading.attribute)
+    own = [
+        row
+        for row, text in enumerate(kb.units.texts)
+        if kb.roles[row] == "content"
+        and not kb.chunk(kb.units.chunk_ids[row]).promotional
+        and kb.models_of(kb.chunk(kb.units.chunk_ids[row]), text) == (model,)
+    ]
+    if not own or any(topic & statement_terms(kb.units.texts[row]) for row in own):
+        return None
+    claims = [c for row in own if (c := _claim_at(row, kb.chunk(kb.units.chunk_ids[row]), kb))]
+    lead = texts.fill("unsaid_of_model", attribute=reading.attribute, model=with_article(model))
+    return Draft(claims=_distinct(claims)[:MAX_SUPPORT], lead=lead)
+
+
 def _publisher_description(model: str, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
     """A model the guide describes only where its publisher describes itself ('Wisemonk is a leading
     Employer of Record (EOR), helping…'): that sentence, under a lead that says whose words they are."""
@@ -1340,7 +1362,7 @@ def everything_said(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draf
     the table's row, then each model's own sentences on it, in the guide's order, none twice."""
     if not (reading.attribute and VOCABULARY.asks_everything(reading.cleaned)):
         return None
-    topic = attribute_stems(reading.attribute)
+    topic = _gathered_topic(reading)
     models = reading.models or DEFAULT_PAIR
     groups: list[tuple[str, list[Claim]]] = []
     rows = [r for r in attribute_rows(kb, reading.attribute) if any(cell(r, m) for m in models)]
@@ -1351,23 +1373,52 @@ def everything_said(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draf
         claims = []
         for row, text in enumerate(kb.units.texts):
             chunk = kb.chunk(kb.units.chunk_ids[row])
-            if (
-                kb.roles[row] != "content"
-                or chunk.promotional
-                or chunk.kind == "table_row"  # (its pros and cons are read cell by cell below)
-                or set(kb.models_of(chunk, text)) != {model}
-                or not topic & statement_terms(text)
-            ):
+            if not _gathered_row(kb, row, topic) or set(kb.models_of(chunk, text)) != {model}:
                 continue
             if claim := _claim_at(row, chunk, kb):
                 claims.append(claim)
         claims += _cells_on(kb, model, topic, ("pros", "cons"))
         title = texts.fill("gathered_title", attribute=reading.attribute, model=with_article(model))
-        if claims := _distinct(claims)[:MAX_GATHERED]:
+        if claims := _distinct(claims, everywhere=True)[:MAX_GATHERED]:
             groups.append((title, claims))
     if len(groups) == bool(rows):  # nothing said of any model beyond the table's row
         return None
+    if reading.reference == "implicit":  # no model named: what it says of both, or of none, too
+        general = [
+            claim
+            for row, text in enumerate(kb.units.texts)
+            if _gathered_row(kb, row, topic)
+            and len(kb.models_of(kb.chunk(kb.units.chunk_ids[row]), text)) != 1
+            and (claim := _claim_at(row, kb.chunk(kb.units.chunk_ids[row]), kb))
+        ]
+        if general := _distinct(general, everywhere=True)[:MAX_GATHERED]:
+            groups.append((texts.fill("gathered_general", attribute=reading.attribute), general))
     return Draft(claims=[c for _, cs in groups for c in cs], groups=groups)
+
+
+def _gathered_row(kb: Knowledge, row: int, topic: set[str]) -> bool:
+    """True for a sentence of the guide's own content holding a topic word (a table's rows are read
+    cell by cell instead)."""
+    chunk = kb.chunk(kb.units.chunk_ids[row])
+    return (
+        kb.roles[row] == "content"
+        and not chunk.promotional
+        and chunk.kind != "table_row"
+        and bool(topic & statement_terms(kb.units.texts[row]))
+    )
+
+
+def _gathered_topic(reading: Reading) -> set[str]:
+    """The words a gathered sentence must hold: the head of each run of the attribute's words the
+    question names ("every spot on insurance brokers" → broker, "multi-state / state-by-state stuff" →
+    state), else all the attribute's words."""
+    words = attribute_stems(reading.attribute)
+    heads = {
+        term
+        for term, after in zip(reading.asked.terms, (*reading.asked.terms[1:], ""), strict=True)
+        if term in words and after not in words
+    }
+    return heads or words
 
 
 def _claim_at(row: int, chunk: Chunk, kb: Knowledge, *, faq_opening: bool = False) -> Claim | None:
@@ -1390,15 +1441,24 @@ def _explanation(myth: Sentence, kb: Knowledge) -> list[Claim]:
     return claims[:MAX_SUPPORT]
 
 
-def _distinct(claims: list[Claim]) -> list[Claim]:
+def _distinct(claims: list[Claim], *, everywhere: bool = False) -> list[Claim]:
     """The claims without one repeating another; a table row's cells for two models ('Benefits | Access
-    pooled plans | You source your own') say more than a sentence sharing its words about one."""
+    pooled plans | You source your own') say more than a sentence sharing its words about one. Asked for
+    every place the guide says a thing, only the same words again repeat it."""
     out: list[Claim] = []
     for c in claims:
         if c.chunk.kind == "table_row" and c.chunk.cells:
             repeated = any(o.chunk.id == c.chunk.id for o in out)
         else:
-            repeated = any(similar(c.quote, o.quote) or c.quote in o.quote for o in out)
+            repeated = any(
+                c.quote in o.quote
+                or (
+                    set(content_terms(c.quote)) == set(content_terms(o.quote))
+                    if everywhere
+                    else similar(c.quote, o.quote)
+                )
+                for o in out
+            )
         if not repeated:
             out.append(c)
     return out

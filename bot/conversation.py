@@ -16,7 +16,14 @@ class ConversationState:
     attribute: str | None = None  # what the last answered question asked about (cost, liability, ...)
     shape: str | None = None  # its shape (yes_no, which_more, ...), for "same for X?"
     text: str = ""  # its resolved wording, for "why is that?"
+    advised: bool = False  # our recommendation was given in an earlier turn
 
     def context(self) -> Context:
         """What the next message is read against."""
-        return Context(models=self.topic, attribute=self.attribute, shape=self.shape, text=self.text)
+        return Context(
+            models=self.topic,
+            attribute=self.attribute,
+            shape=self.shape,
+            text=self.text,
+            advised=self.advised,
+        )

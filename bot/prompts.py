@@ -45,6 +45,8 @@ class AnswerTexts(BaseModel):
     column_title: str
     gathered_title: str
     gathered_table: str
+    gathered_general: str
+    unsaid_of_model: str
     list_lead: str
     said_of_other: str
     table_lead: str

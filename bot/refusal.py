@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bot.guide_words import EVERYDAY_IN_ENGLISH
 from bot.prompts import AnswerTexts
+from bot.query import english_words
 from bot.text_match import content_terms, normalize
 from bot.understanding import Reading
 
@@ -24,11 +26,11 @@ def lacks(question: str, texts: AnswerTexts, *, unknown_to: frozenset[str] | Non
     first listed on a tie: "futa tax rate … when do we deposit it?" is about tax rates, not one's own pay);
     with `unknown_to` (the stems of the corpus's words), only by words the guide never uses
     ('California', 'PTO', '401k'), which settle that the guide cannot answer it whatever else it names."""
-    stems = set(content_terms(question))
     spaced = f" {normalize(question)} "
+    typed = spaced.split()
 
     def said(word: str) -> bool:
-        single = " " not in word and {t for t in content_terms(word) if len(t) > 2} & stems
+        single = " " not in word and any(_same_word(word, w) for w in typed)
         phrase = normalize(word)
         if not (single or f" {phrase} " in spaced or f" {phrase}s " in spaced):  # ('w-2s', 'pay stubs')
             return False
@@ -42,3 +44,12 @@ def lacks(question: str, texts: AnswerTexts, *, unknown_to: frozenset[str] | Non
     ]
     most = max(counts, default=None)
     return most[2] if most and most[0] else None
+
+
+def _same_word(listed: str, typed: str) -> bool:
+    """One word in two forms: the same stem ("lawsuits" is "lawsuit"), but no everyday English word
+    that only stems alike ("several" is no "severance", though both stem to "sever")."""
+    stems = {t for t in content_terms(listed) if len(t) > 2}
+    if not stems or stems != set(content_terms(typed)):
+        return False
+    return typed == normalize(listed) or english_words().get(typed, 0) < EVERYDAY_IN_ENGLISH

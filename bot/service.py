@@ -144,7 +144,14 @@ class AnswerService:
                 leaning = side_of(facts, self.rules)
             if leaning:
                 topic = (leaning, *(m for m in topic if m != leaning))
-            after = replace(state, profile=profile, awaiting_profile=awaiting, shape="recommend", topic=topic)
+            after = replace(
+                state,
+                profile=profile,
+                awaiting_profile=awaiting,
+                shape="recommend",
+                topic=topic,
+                advised=True,
+            )
             return response, after, trace
         result = self.chain.invoke({"reading": reading})
         response = ChatResponse(

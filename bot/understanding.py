@@ -67,6 +67,7 @@ class Context:
     attribute: str | None = None
     shape: str | None = None
     text: str = ""
+    advised: bool = False  # our recommendation was given in an earlier turn, not only in the last
 
 
 @dataclass(frozen=True)
@@ -336,6 +337,7 @@ class MessageReader:
             or asks_of_model
             # "a peo will get our premiums down no matter what, right?" puts up a claim about the model
             or (statement is not None and bool(models) and not vocab.asks_advice(statement))
+            or vocab.asks_everything(cleaned)  # "everything the guide says about operating in several states"
         )
         supposes = unsupposed != words_of(question) and not vocab.asks_advice(unsupposed)
         # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we
@@ -352,10 +354,11 @@ class MessageReader:
         only_tells = bool(facts.known()) and not vocab.asks(cleaned)
         # "we're risk averse, so the ASO lines up better for us, yeah?" puts a fit up with our facts
         confirms_fit = statement is not None and advice_on_facts and bool(named)
-        # "what if we hire an HR manager next year, does that flip it?" after our advice: the advice again
-        # with the fact supposed ("would we have to drop our current broker then?" asks the guide)
+        # "what if we hire an HR manager next year, does that flip it?" after our advice (also with a question
+        # about the guide between): the advice again with the fact supposed ("would we have to drop our
+        # current broker then?" asks the guide)
         revises = (
-            context.shape == "recommend"
+            (context.shape == "recommend" or context.advised)
             and bool(facts.known())
             and not vocab.models_named(cleaned)
             # ("update, cost is THE priority now. does that change your answer?"); "so what do we give up if
@@ -630,7 +633,7 @@ def _counterpart(models: tuple[str, ...]) -> tuple[str, ...]:
 def _the_question(text: str, vocab: Vocabulary) -> str:
     """The sentence that asks, without the remarks around it: the first ending in '?' ("tbh I'm nervous.
     do we lose control?", "is there a list? my boss says so"), else a last sentence that asks in
-    grammar ("we're small. which one helps more with compliance")."""
+    grammar ("we're small. which one helps more with compliance"), else the one sentence that asks."""
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
     if len(sentences) < 2:
         return _past_remark(text, vocab)
@@ -640,7 +643,11 @@ def _the_question(text: str, vocab: Vocabulary) -> str:
     asks = vocab.opens_with_auxiliary(vocab.asking_clause(last)) or vocab.asks_wh(last)
     at = asking[0] if asking else len(sentences) - 1 if asks else None
     if at is None:
-        return text
+        # "list everything it says abt multi-state. we're in 3 states" asks in its request
+        requesting = [i for i, s in enumerate(sentences) if vocab.asks(s)]
+        if len(requesting) != 1:
+            return text
+        at = requesting[0]
     if at and vocab.only_tag(sentences[at]):
         # "my boss thinks a PEO takes over - true?": the tag asks whether the remark before it holds.
         return f"{sentences[at - 1].rstrip(' .!,')}, {sentences[at].strip()}"

@@ -321,7 +321,12 @@ class Vocabulary(BaseModel):
     def asks(self, text: str) -> bool:
         """True when the text asks anything: a question mark, or a sentence that opens as a question
         ('is…', 'who…') or a request ('can you…'). "We're 600 people and like our broker" only tells."""
-        if "?" in text or self.confirming(text) or _holds(self.embedded_asking, text):
+        if (
+            "?" in text
+            or self.confirming(text)
+            or _holds(self.embedded_asking, text)
+            or self.asks_everything(text)
+        ):
             return True  # "…both get better rates tho right, that's the point", "my boss wants to know if…"
         text = _WE_ARE.sub(r"\1 are", text)  # "we're" is no "were"
         for sentence in re.split(r"[.!;\n]+|\s+[-–—]+\s+", text):  # a spaced dash ends a remark too
@@ -566,8 +571,8 @@ class Vocabulary(BaseModel):
 
     def opens_with_auxiliary(self, text: str) -> bool:
         """True for 'is…', 'so does…', 'and can…', 'if we went with an ASO would we…': the grammar of a
-        yes/no question."""
-        words = _words(text).split()
+        yes/no question ("we're in 3 states" tells: its "we're" is no "were")."""
+        words = _words(_WE_ARE.sub(r"\1 are", text)).split()
         while words and words[0] in self.fillers:
             words = words[1:]
         words = self._main_clause(words)

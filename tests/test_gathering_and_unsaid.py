@@ -1,0 +1,64 @@
+"""Requests for every place the guide says a thing, a request sentence beside a remark, idioms for the
+downsides, an attribute the guide never speaks of for a model, and news after advice with a question
+about the guide between."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.prompts import load_answer_texts
+from bot.refusal import lacks
+from bot.settings import Settings
+from tests.support import ask
+
+pytestmark = pytest.mark.slow
+
+
+def test_every_place_a_word_is_said_gathers_each_sentence_holding_it(service) -> None:
+    answer = ask(service, "show me each place the article brings up brokers, with what it says").answer
+    assert answer.count("brokers") >= 4, answer  # the PEO's and ASO's choose-if lines, the steps, the myth
+    assert "enrollment, renewals" in answer and "simply helps you manage" in answer, answer
+
+
+def test_gathering_with_no_model_named_adds_what_is_said_of_both(service) -> None:
+    answer = ask(service, "everything the guide says about operating in several states").answer
+    assert "across multiple states" in answer and "ensures compliance across states" in answer, answer
+    assert "for both or in general" in answer and "multi-state payroll complexity" in answer, answer
+
+
+def test_a_request_beside_a_remark_is_read_as_the_question(service) -> None:
+    answer = ask(service, "give me every line the guide has on cobra. we're in two states btw").answer
+    assert "COBRA" in answer and not answer.startswith("The guide doesn't settle"), answer
+
+
+def test_the_other_side_of_the_coin_asks_the_downsides_of_the_same_model(service) -> None:
+    answer = ask(service, "why do companies go for a PEO", "and the other side of the coin?").answer
+    assert answer.startswith("Cons of a PEO"), answer
+
+
+def test_an_attribute_never_said_of_a_model_says_so_then_what_is_said_of_it(service) -> None:
+    reply = ask(service, "with an hro who is liable if payroll taxes are filed late?")
+    assert reply.status == "answered", reply.answer
+    assert reply.answer.startswith("The guide doesn't say how an HRO handles"), reply.answer
+    assert "co-employer" in reply.answer, reply.answer
+
+
+def test_news_after_advice_asks_it_again_past_a_question_about_the_guide(service) -> None:
+    reply = ask(
+        service,
+        "we have 40 staff, nobody in hr, which model should we pick",
+        "how are payroll taxes handled there",
+        "we also need the lowest possible cost now, does that flip things?",
+        answered=False,
+    )
+    assert reply.recommendation is not None, reply.answer
+    assert reply.recommendation.profile.get("cost_priority") is True, reply.recommendation
+
+
+def test_a_gap_word_is_matched_in_its_forms_but_not_by_an_everyday_word_stemming_alike() -> None:
+    texts = load_answer_texts(Settings().prompts_dir)
+    assert (
+        lacks("can the aso help if an ex-employee files lawsuits", texts)
+        == "lawsuits or employment law advice"
+    )
+    assert lacks("which model suits companies in several states", texts) is None  # 'several' ≠ 'severance'
