@@ -308,7 +308,9 @@ class MessageReader:
         if shape == "which_more" and len(models) == 1 and reference in ("ellipsis", "one", "swap", "other"):
             shape = "attribute"  # "who files the taxes then?" asks of the one model in play
         if shape == "which_more" and not direction and reference in ("all", "implicit") and both:
-            shape = "attribute"  # "what is each model best for?" asks the row for each, not a side
+            # "what is each model best for?" asks the row for each, not a side; "do both of them help with
+            # compliance?" asks yes or no of each
+            shape = "yes_no" if grammar_asks else "attribute"
         # A yes/no about what a model does ("would an ASO work alongside our HR team?") asks the guide;
         # one about fit ("would an ASO make sense for us?", "do we need a PEO?") asks our advice.
         asks_of_model = (

@@ -62,3 +62,28 @@ def test_a_gap_word_is_matched_in_its_forms_but_not_by_an_everyday_word_stemming
         == "lawsuits or employment law advice"
     )
     assert lacks("which model suits companies in several states", texts) is None  # 'several' ≠ 'severance'
+
+
+@pytest.mark.parametrize(
+    ("message", "opening"),
+    [
+        # 'us' after a letting verb is the one the rest is said of
+        ("would a peo keep us as the only employer of our staff?", "No"),
+        ("does an aso leave us the sole legal employer?", "Yes"),
+    ],
+)
+def test_the_object_of_a_letting_verb_is_who_the_claim_is_about(service, message: str, opening: str) -> None:
+    answer = ask(service, message).answer
+    assert answer.startswith(opening), answer
+
+
+def test_a_yes_no_asked_of_both_is_a_yes_no(service) -> None:
+    reading = service.reader.read("do both of them take care of benefits administration?")
+    assert reading.shape == "yes_no" and set(reading.models) == {"PEO", "ASO"}, reading
+
+
+def test_a_closing_which_asks_advice_but_a_which_with_a_property_asks_the_guide(service) -> None:
+    advice = service.reader.read("we're 45 ppl, 3 hr ppl in house, we'd like to keep our plans. so which one")
+    assert advice.wants_recommendation and advice.facts.in_house_hr is True, advice
+    guide = service.reader.read("so which of the three handles the payroll tax filings for us")
+    assert not guide.wants_recommendation, guide

@@ -18,7 +18,6 @@ DIRECTION_REACH = 30  # characters between a comparative and the attribute word 
 _CAUSING = re.compile(
     r"\b(?:have|get|make|let|pay)\s+(?:them|it|the provider|the vendor|(?:an?|the)\s+X)\s+(?:to\s+)?\w+"
 )
-_LETTING = frozenset({"let", "lets", "allow", "allows", "permit", "permits"})
 _OR_NOT = re.compile(r"\bor (not|no)\b")
 _CONDITIONS = ("if", "once", "when", "after")  # words opening a condition before the clause that asks
 _SUPPOSING = re.compile(
@@ -178,6 +177,8 @@ class Vocabulary(BaseModel):
     supposing: frozenset[str]
     asking_next: list[str]
     gathering: list[str]
+    bare_which: list[str]
+    letting: list[str]
     embedded_asking: list[str]
     likening: list[str]
     wholes: list[str]
@@ -499,6 +500,9 @@ class Vocabulary(BaseModel):
         """True when the text holds a word of asking for advice ('should', 'need', 'fit', ...), not in
         a supposition ("what happens to benefits if we go with a PEO?" supposes the choice made)."""
         norm = _words(text)
+        last = re.split(r"[.?!,;:\n]|\s[-–—]\s", text.strip(" ?!.\n"))[-1]
+        if _pattern(self.bare_which).fullmatch(_words(last)):
+            return True
         form = re.compile(r"\s*(?:" + _pattern(self.answer_forms).pattern + ")")
         return any(
             not _SUPPOSING.search(norm[: m.start()])
@@ -538,8 +542,8 @@ class Vocabulary(BaseModel):
             return False  # "can't we just go ASO and have them file the taxes?": they would file them
         words = _words(text).split()
         for i, w in enumerate(words):
-            if w in ("us", "me") and i > 0 and words[i - 1] in _LETTING:
-                return True  # "does a PEO let us keep…": we keep
+            if w in ("us", "me") and i > 0 and words[i - 1] in self.letting:
+                return True  # "does a PEO let us keep…": we keep; "…leave us as the sole employer": we are
             if w in ("i", "we") and (
                 i == 0
                 or words[i - 1] in self.auxiliaries

@@ -47,7 +47,7 @@ def _only_negated(regex: str, value: bool) -> Cue:
 
 _HR = r"(?:hr|human resources|people ops|people operations)"
 _HR_ROLE = (
-    r"(?:team|department|dept|staff|staffer|person|people|manager|managers|director|lead|leader|head"
+    r"(?:team|department|dept|staff|staffer|person|people|ppl|manager|managers|director|lead|leader|head"
     r"|generalists?|specialists?|professionals?|business partners?|coordinator|administrator|officer"
     r"|function|folks|employees?|hires?|experts?|pros?|mgrs?|gal|guy)"
 )
@@ -460,13 +460,13 @@ _ENTITY = r"(?:entity|entities|subsidiary|legal presence|branch)"
 HIRING_ABROAD = (
     # "separately for our us team": people in the U.S.
     _fixed(
-        r"\b(?:our\s+)?(?:us|u\.s\.|american|domestic|stateside)\s+(?:team|staff|employees|people|workforce)\b",
+        r"\b(?:our\s+)?(?:us|u\.s\.|american|domestic|stateside)\s+(?:team|staff|employees|people|ppl|workforce)\b",
         False,
     ),
     # "and if they were in texas instead?": the hires are in a U.S. state
     _fixed(rf"\b(?:in|to|from)\s+{_STATE}\s+instead\b", False),
     _fixed(
-        r"\b(?:they|them|hires|engineers|developers|devs|people|staff|employees)\s+(?:were|are|would be"
+        r"\b(?:they|them|hires|engineers|developers|devs|people|ppl|staff|employees)\s+(?:were|are|would be"
         rf"|will be|be|being)\s+(?:based\s+)?in\s+{_STATE}\b",
         False,
     ),
@@ -499,7 +499,7 @@ HIRING_ABROAD = (
     ),
     _says(
         r"\b(?:employees?|staff|team members?|workers?|contractors?|"
-        r"developers?|engineers?|people|talent|hires?|someone|team)\s+(?:in|"
+        r"developers?|engineers?|people|ppl|talent|hires?|someone|team)\s+(?:in|"
         rf"from|based in|located in)\s+(?:the\s+)?{_COUNTRY}\b"
     ),
     _says(

@@ -9,6 +9,8 @@ _SOFTENERS = (  # phrases that contain a negation word but mean "fine with"
     (r"\bnot (?:opposed|against) to\b", "ok with"),
     (r"\bno (?:problem|issue|issues) with\b", "ok with"),
     (r"\b(?:not sure|no idea|not certain)\b", "unsure"),
+    # "everyone's in ohio" says where everyone is (no one's possessions: a pronoun's 's is 'is')
+    (r"\b(everyone|everybody|all|it|that|there|everything|nobody|no one)'s\b", r"\1 is"),
     # "the board does NOT like the idea of sharing liability": the idea is denied, as with a plain "not"
     (
         r"\b(?:do not|don't|dont|does not|doesn't|doesnt|would not|wouldn't|wouldnt)\s+(?:really\s+)?"

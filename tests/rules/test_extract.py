@@ -384,6 +384,9 @@ def test_no_wish_put_first(message: str) -> None:
         ("for the domestic staff, something else", {"hiring_abroad_without_entity": False}),
         ("we'd like to share tax + legal liability", {"wants_shared_liability": True}),
         ("keeping our people safe from fines counts far more than saving money", {"cost_priority": False}),
+        # chat spellings and a pronoun's 's
+        ("we've got 3 hr ppl on staff", {"in_house_hr": True}),
+        ("everybody's based in oregon", {"multi_state": False}),
     ],
 )
 def test_pains_and_departures(message: str, facts: dict) -> None:
