@@ -14,6 +14,10 @@ from bot.text_match import STOPWORDS, normalize, stem
 
 SHORTHAND_AND_RELATED = VOCABULARY.everyday
 FRAMING_WORDS = VOCABULARY.framing_words
+# words naming a part of the guide ('faq', 'tldr') are understood, though its text never uses them
+GUIDE_PART_WORDS = frozenset(
+    w for names in VOCABULARY.guide_parts.values() for name in names for w in name.split()
+)
 # A one-word rewrite replaces the word ("u" → "you"); a longer one adds the guide's words beside it.
 SHORTHAND: dict[str, str] = {
     k: v for k, v in SHORTHAND_AND_RELATED.items() if len(k) <= 2 or k in ("diff", "versus")
@@ -137,6 +141,7 @@ class QueryReader:
             and w not in self.vocabulary
             and w not in RELATED
             and w not in FRAMING_WORDS
+            and w not in GUIDE_PART_WORDS
             and not w.isdigit()  # "(900 staff)": a figure of the asker's, no subject the guide lacks
         )
         pronoun = _PRONOUN.search(text)

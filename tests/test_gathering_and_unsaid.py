@@ -87,3 +87,10 @@ def test_a_closing_which_asks_advice_but_a_which_with_a_property_asks_the_guide(
     assert advice.wants_recommendation and advice.facts.in_house_hr is True, advice
     guide = service.reader.read("so which of the three handles the payroll tax filings for us")
     assert not guide.wants_recommendation, guide
+
+
+def test_software_the_guide_never_describes_is_named_as_the_gap(service) -> None:
+    answer = ask(
+        service, "does an aso give staff a mobile app to check their payslips?", answered=False
+    ).answer
+    assert "portals or apps" in answer, answer

@@ -24,6 +24,8 @@ from ingest.sentence_roles import leans_on_previous, sentence_role, without_publ
         ("does it become a co-employer", (), ("employer role",)),
         # a count between the preposition and its object: the object is still what is asked
         ("any legal register of the five types of ASO?", ("ASO",), ("types", "compliance")),
+        # an object of a figure's preposition is what the figure is of: the pricing is asked
+        ("is aso pricing a set fee or a cut of payroll", ("ASO",), ("cost", "payroll")),
     ],
 )
 def test_vocabulary_finds_models_and_the_attribute_asked(text, models, attributes) -> None:

@@ -750,8 +750,14 @@ class Vocabulary(BaseModel):
         for prev, span in zip([None, *spans], spans):
             starts[span] = starts[prev] if prev and span[0] == prev[1] + 1 else span[0]
         # In "responsibility for workers' comp" or "take on any of the employer liability" the object of
-        # the preposition is what is asked.
-        objects = [s for s in heads if _PREPOSITION_BEFORE.search(norm[: starts[s]])]
+        # the preposition after another attribute's words is what is asked ("pricing … a % of payroll"
+        # asks the pricing).
+        objects = [
+            s
+            for s in heads
+            if (prep := _PREPOSITION_BEFORE.search(norm[: starts[s]]))
+            and any(o[1] <= prep.start() and len(norm[o[1] : prep.start()].split()) <= 1 for o in spans)
+        ]
         ordered = [*objects, *[s for s in heads if s not in objects]] if len(heads) > 1 else heads
         return tuple(name for _, _, name in ordered)
 
