@@ -360,17 +360,19 @@ def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, qu
     return Settled("partly" if hedged or _duty_stays(s.text, question) else "yes", sentence=s)
 
 
-_DUTY_STAYS = re.compile(
-    r"\bbut\b.*\b(?:responsibilit\w*|liabilit\w*)\b.*\b(?:stays?|remains?)\b", re.IGNORECASE
-)
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 
 
 def _duty_stays(text: str, question: set[str]) -> bool:
     """The sentence says, after a 'but', that the responsibility stays with the reader, and what it says
     the model does before that names nothing asked ("does it deal with workers comp?", not "does it help
     with the workers comp reporting?")."""
-    found = _DUTY_STAYS.search(text)
-    if found is None or not VOCABULARY.speaks_of_reader(text[found.start() :]):
+    found = _BUT.search(text)
+    if found is None:
+        return False
+    after = text[found.start() :]
+    duty = attribute_stems("liability", single_words=True) & set(content_terms(after))
+    if not (duty and VOCABULARY.says_staying(after) and VOCABULARY.speaks_of_reader(after)):
         return False
     done = text[: found.start()].split(":")[-1]  # (a leading label names the topic, not what is done)
     return not (question - MODEL_NAME_STEMS) & set(content_terms(done))

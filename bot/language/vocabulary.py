@@ -109,7 +109,6 @@ def _holds(phrases: list[str], text: str) -> bool:
 
 
 _PARTICLES = frozenset({"away", "up", "off", "out"})
-_PASSED_OVER = re.compile(r"\b(?:over|instead of|rather than)\s+(?:an?\s+|the\s+)?$")
 
 
 @lru_cache(maxsize=64)
@@ -179,6 +178,8 @@ class Vocabulary(BaseModel):
     gathering: list[str]
     bare_which: list[str]
     letting: list[str]
+    staying: list[str]
+    passing_over: list[str]
     embedded_asking: list[str]
     likening: list[str]
     wholes: list[str]
@@ -242,6 +243,10 @@ class Vocabulary(BaseModel):
     def asks_listing(self, text: str) -> bool:
         """True when the question asks for every item ('the main differences', 'as a list')."""
         return _holds(self.listing, text)
+
+    def says_staying(self, text: str) -> bool:
+        """True when the text says a thing stays where it was ('responsibility … stays with you')."""
+        return _holds(self.staying, text)
 
     def speaks_of_reader(self, text: str) -> bool:
         """True when the guide's sentence speaks of the reader's company ('you', 'the client company')."""
@@ -710,10 +715,11 @@ class Vocabulary(BaseModel):
     def models_passed_over(self, text: str) -> tuple[str, ...]:
         """Models named as the ones not chosen ("reasons to pick an ASO over a PEO", "…instead of a PEO")."""
         norm = _words(text)
+        passed = re.compile(r"\b(?:" + _pattern(self.passing_over).pattern + r")\s+(?:an?\s+|the\s+)?$")
         return tuple(
             model
             for model, pattern in self._model_patterns.items()
-            if any(_PASSED_OVER.search(norm[: m.start()]) for m in pattern.finditer(norm))
+            if any(passed.search(norm[: m.start()]) for m in pattern.finditer(norm))
         )
 
     def attributes_named(self, text: str) -> tuple[str, ...]:
