@@ -583,17 +583,24 @@ def table_row(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
     """An attribute asked of one or both models: the table's row as a sentence, then the guide's words."""
     models = reading.models or DEFAULT_PAIR
     rows = [r for r in attribute_rows(kb, reading.attribute) if any(cell(r, m) for m in models)]
-    # "what does the table put in the hr scope and best for rows?": each row asked
-    named = [
-        first
-        for a in VOCABULARY.attributes_named(reading.proposition)
-        if (first := attribute_rows(kb, a)[:1])
-    ]
+    # "what does the table put in the hr scope and best for rows?": each row asked; an attribute the
+    # table has no row for ("peo vs aso on cost and how customizable"): what the pros and cons say of it
+    attributes = VOCABULARY.attributes_named(reading.proposition)
+    named = [first for a in attributes if (first := attribute_rows(kb, a)[:1])]
     asked_rows = list(dict.fromkeys(r[0] for r in named if any(cell(r[0], m) for m in models)))
+    rowless = [a for a in attributes if not attribute_rows(kb, a)] if len(models) == 2 else []
     # ("who's on the hook for workers comp" asks one row, though "on the hook" speaks of liability too)
-    if len(asked_rows) >= 2 and re.search(r"\band\b|[,&+]", reading.proposition):
+    if (
+        len(asked_rows) + len(rowless) >= 2
+        and asked_rows
+        and re.search(r"\band\b|[,&+]", reading.proposition)
+    ):
         shown = tuple(m for m in models if cell(asked_rows[0], m)) or DEFAULT_PAIR
         claims = [Claim(row_sentence(r, shown), r, r.body) for r in asked_rows]
+        for a in rowless:
+            claims += _distinct(
+                [c for m in shown for c in _cells_on(kb, m, attribute_stems(a), ("pros", "cons"))]
+            )
         return Draft(claims=claims + _beside_the_table(reading, found, kb, shown), as_list=True)
     if not rows:
         return _doer_named(reading, found, kb) or _listed_on_attribute(reading, found, kb)

@@ -603,7 +603,9 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_mea
     asked_of_model = not _asker_does(reading)
     if asked_of_model:
         question -= {"_you"}  # "our EIN" alone does not make the asker the one who files
-    said_doer = doer_of(mine, question - {"_you", "_own"})
+    # (the row's label may hold the words asked: "will the aso be my new employer?" against "Employer role:
+    # You remain sole employer")
+    said_doer = doer_of(mine, question - {"_you", "_own"}) or doer_of(mine, asked_terms - {"_you", "_own"})
     if said_doer == "reader" and asked_of_model:
         return "no"  # "does the ASO file the taxes?" against "ASO runs payroll, you file taxes"
     if asked_of_model and doer_of(mine, asked_terms - {"_you", "_own"}) == model:

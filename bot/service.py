@@ -111,7 +111,8 @@ class AnswerService:
         """The response to a message, the conversation's state after it and how it was reached."""
         reading = self.reader.read(message, state.context())
         facts = reading.facts
-        profile = merge_profile(state.profile, facts, self.rules)
+        # ("oops that was our parent co's profile. we're the subsidiary: …" starts the profile again)
+        profile = facts if reading.starts_over else merge_profile(state.profile, facts, self.rules)
         # "why?", "why not the aso?" after our recommendation ask for its reasons: the rules table's, with
         # their quotes ("why cant the aso just take over the claims then" asks the guide).
         models = {model.lower() for model in reading.asked.models}

@@ -94,6 +94,7 @@ class Reading:
     asked: Query  # the message's own words (with the resolved models): what scope is judged on
     vector: np.ndarray = field(repr=False, compare=False)
     part: str | None = None  # words of the heading of the part of the guide asked for whole ("the tldr")
+    starts_over: bool = False  # the facts told before were another company's, or are withdrawn
 
     def context(self) -> Context:
         """The context the next message is read in."""
@@ -340,6 +341,13 @@ class MessageReader:
             # "a peo will get our premiums down no matter what, right?" puts up a claim about the model
             or (statement is not None and bool(models) and not vocab.asks_advice(statement))
             or vocab.asks_everything(cleaned)  # "everything the guide says about operating in several states"
+            # "need a 4 row compare: peo vs aso on cost, customizing, own vendors and who it's best for"
+            or (
+                len(named) >= 2
+                and len(attributes) >= 2
+                and vocab.asks_comparing(cleaned)
+                and not vocab.asks_advice(cleaned)
+            )
         )
         supposes = unsupposed != words_of(question) and not vocab.asks_advice(unsupposed)
         # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we
@@ -547,6 +555,7 @@ class MessageReader:
             asked=_with_models(first, models),
             vector=vector,
             part=part,
+            starts_over=vocab.starts_over(cleaned),
         )
 
     def _resolve(

@@ -94,3 +94,9 @@ def test_software_the_guide_never_describes_is_named_as_the_gap(service) -> None
         service, "does an aso give staff a mobile app to check their payslips?", answered=False
     ).answer
     assert "portals or apps" in answer, answer
+
+
+def test_too_small_for_a_model_is_answered_from_who_it_is_best_for(service) -> None:
+    answer = ask(service, "is a 9-person startup too small to use a peo?").answer
+    assert answer.startswith("No"), answer
+    assert "Small/growing firms" in answer, answer

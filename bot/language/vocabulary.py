@@ -180,6 +180,8 @@ class Vocabulary(BaseModel):
     letting: list[str]
     staying: list[str]
     passing_over: list[str]
+    starting_over: list[str]
+    comparing: list[str]
     embedded_asking: list[str]
     likening: list[str]
     wholes: list[str]
@@ -243,6 +245,15 @@ class Vocabulary(BaseModel):
     def asks_listing(self, text: str) -> bool:
         """True when the question asks for every item ('the main differences', 'as a list')."""
         return _holds(self.listing, text)
+
+    def asks_comparing(self, text: str) -> bool:
+        """True when the message asks for the models set side by side ('a 4 row compare', 'in a table')."""
+        return _holds(self.comparing, text)
+
+    def starts_over(self, text: str) -> bool:
+        """True when the message withdraws the company facts told before ("oops, that was our parent
+        co's profile. we're the subsidiary: …")."""
+        return _holds(self.starting_over, text)
 
     def says_staying(self, text: str) -> bool:
         """True when the text says a thing stays where it was ('responsibility … stays with you')."""
@@ -508,7 +519,7 @@ class Vocabulary(BaseModel):
         last = re.split(r"[.?!,;:\n]|\s[-–—]\s", text.strip(" ?!.\n"))[-1]
         if _pattern(self.bare_which).fullmatch(_words(last)):
             return True
-        form = re.compile(r"\s*(?:" + _pattern(self.answer_forms).pattern + ")")
+        form = re.compile(r"\s*(?:\d+\s+)?(?:" + _pattern(self.answer_forms).pattern + ")")  # "need a 4 row…"
         return any(
             not _SUPPOSING.search(norm[: m.start()])
             # "just need a yes/no for the ceo" needs something of the answer, not of a model

@@ -528,15 +528,29 @@ FIELD_CUES: dict[str, tuple[Cue, ...]] = {
 
 
 def _first_statement(text: str, cues: tuple[Cue, ...]) -> tuple[bool, re.Match[str]] | None:
-    """The value of the first cue that matches and states one, with the words that state it."""
+    """The value of the first cue that matches and states one, with the words that state it; a cue said
+    of other companies ("is that list only for cos w/ no hr?") states nothing of ours."""
     for cue in cues:
         for match in cue.pattern.finditer(text):
+            if _of_others(text, match):
+                continue
             value = cue.negated if negated(text, match, inner=cue.inner) else cue.value
             if value is not None and cue.counted:
                 value = _counted(match, value)
             if value is not None:
                 return value, match
     return None
+
+
+# Words for companies in general: a fact right after them ("companies with no HR") is not the asker's,
+# unless likened to the asker ("companies like ours with no HR").
+_OTHERS = frozenset({"companies", "cos", "firms", "businesses", "employers", "orgs", "organizations", "ones"})
+_OTHERS_REACH = 3  # words before a cue's match that may name whose fact it is
+
+
+def _of_others(text: str, match: re.Match[str]) -> bool:
+    before = re.findall(r"[a-z0-9']+", text[: match.start()])[-_OTHERS_REACH:]
+    return bool(_OTHERS.intersection(before)) and not {"like", "ours", "us"}.intersection(before)
 
 
 def _counted(match: re.Match[str], value: bool) -> bool:

@@ -1,0 +1,56 @@
+"""Facts withdrawn and told again, facts said of other companies, the models compared on several things
+at once, who the employer is asked of a model, and topics the guide lacks named as such."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.prompts import load_answer_texts
+from bot.refusal import lacks
+from bot.rules import extract_profile
+from bot.settings import Settings
+from tests.support import ask
+
+pytestmark = pytest.mark.slow
+
+
+def test_facts_withdrawn_start_the_profile_again(service) -> None:
+    reply = ask(
+        service,
+        "we have 300 staff and an hr team of 6, cost matters most, which model?",
+        "wait, those were our sister company's details. we're 12 people, no hr at all, want pooled insurance",
+        answered=False,
+    )
+    assert reply.recommendation is not None and reply.recommendation.choice == "PEO", reply.answer
+    assert "cost_priority" not in reply.recommendation.profile, reply.recommendation.profile
+    assert reply.recommendation.profile.get("employees") == 12, reply.recommendation.profile
+
+
+def test_a_fact_said_of_companies_in_general_is_not_ours() -> None:
+    profile = extract_profile("we run 3 hr staff, but is the peo checklist just meant for firms with no hr?")
+    assert profile.in_house_hr is True, profile
+
+
+def test_the_models_set_side_by_side_on_several_things_is_no_request_for_advice(service) -> None:
+    reply = ask(service, "put peo vs aso in a table: price, flexibility to customize, and our own vendors")
+    assert reply.recommendation is None, reply.answer
+    assert "Higher, bundled" in reply.answer and "customize" in reply.answer, reply.answer
+
+
+def test_a_model_asked_to_be_the_employer_is_told_the_reader_stays_it(service) -> None:
+    answer = ask(service, "once we sign, does the aso become the company's employer?").answer
+    assert answer.startswith("No"), answer
+
+
+def test_confusion_names_the_misconceptions_part(service) -> None:
+    answer = ask(service, "what do folks commonly mix up about these two models, per the article?").answer
+    assert "misconceptions" in answer and "Only partly true" in answer, answer
+
+
+def test_gaps_outside_the_country_and_on_unions_are_named() -> None:
+    texts = load_answer_texts(Settings().prompts_dir)
+    assert lacks("can an aso pay our two staff in mexico", texts) == "payroll or HR rules outside the U.S."
+    assert (
+        lacks("our drivers are unionized, does that matter", texts)
+        == "rules on unions or collective bargaining"
+    )
