@@ -54,3 +54,8 @@ def test_gaps_outside_the_country_and_on_unions_are_named() -> None:
         lacks("our drivers are unionized, does that matter", texts)
         == "rules on unions or collective bargaining"
     )
+
+
+def test_purely_or_merely_one_thing_is_a_claim_the_guide_says_more_than(service) -> None:
+    answer = ask(service, "so an aso is merely somebody running the payroll?").answer
+    assert answer.startswith("No, an ASO does more than that"), answer
