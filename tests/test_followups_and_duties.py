@@ -35,6 +35,9 @@ def test_the_pointer_before_a_comma_is_the_one_asked_about(service) -> None:
         ("so the peo would deal with our fmcsa safety compliance, right?", "The guide doesn't cover FMCSA"),
         # the asker's purpose is no part of the claim
         ("could an aso handle our workers compensation claims so we don't have to bother?", "No"),
+        # 'us' after a letting verb is the one the rest is said of
+        ("would a peo keep us as the only employer of our staff?", "No"),
+        ("does an aso leave us the sole legal employer?", "Yes"),
     ],
 )
 def test_a_yes_no_opens_with_the_verdict_on_what_is_claimed(service, message: str, opening: str) -> None:
