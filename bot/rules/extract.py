@@ -237,6 +237,12 @@ FULL_CONTROL = (
         r"handing over|surrender|share|sharing)\s+(?:some\s+|any\s+|all\s+|of\s+)?control\b",
         False,
     ),
+    # "we'd drop the broker if we have to": their own vendors are no longer a must
+    _says(
+        r"\b(?:drop|dropping|ditch|ditching|give up|giving up|let go of|part with|lose|losing|switch|switching)"
+        r"\s+(?:the|our|my)\s+(?:current\s+|existing\s+)?(?:insurance\s+)?(?:broker|brokers|vendors?|carriers?)\b",
+        False,
+    ),
     _says(
         r"\b(?:stay|remain|be|being|staying|remaining|keep being|continue as|"
         r"are)\s+(?:the\s+|our\s+)?(?:sole|only|sole legal|legal|official|single)\s+employer\b"
