@@ -48,6 +48,7 @@ _PURPOSE = re.compile(
     r",?\s+so\s+(?:that\s+)?(?:we|i)\s+(?:dont|don't|do not|wont|won't|can|could|would|no longer)\b",
     re.IGNORECASE,
 )
+_QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
 _THE_MODELS = re.compile(r"\b(?:either|both|them|em|each|the two|those two|these two)\b")
 _OR_WHAT = re.compile(r"\bor (?:what|something(?: else)?|whatever)\s*$")
 _COMPANY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -217,7 +218,9 @@ class MessageReader:
             shape = "which_more"  # "is PEO or ASO pricier?" names the two sides and asks which
         if shape == "recommend" and _asks_which_has(question, cleaned, vocab):
             shape = "which_more"  # "which one would help with training our managers?" asks the guide
-        facts = extract_profile(cleaned)
+        # (words quoted are the guide's or somebody's, no facts of ours: "she says the guide literally says
+        # the aso 'takes on risk and compliance'")
+        facts = extract_profile(_QUOTED.sub(" ", cleaned))
         # "we're 400 people with an HR team… which model fits?" asks our advice, whichever way it leans.
         # "we only need help with reviews. is that an ASO or an HRO job?" asks which one for us, too.
         advice_on_facts = bool(facts.known()) and (
@@ -341,6 +344,8 @@ class MessageReader:
             # "a peo will get our premiums down no matter what, right?" puts up a claim about the model
             or (statement is not None and bool(models) and not vocab.asks_advice(statement))
             or vocab.asks_everything(cleaned)  # "everything the guide says about operating in several states"
+            # "…a direct quote from the guide: “An ASO is ideal if…” is that in there?" asks about its words
+            or (bool(_QUOTED.search(cleaned)) and vocab.asks_whether_said(cleaned))
             # "need a 4 row compare: peo vs aso on cost, customizing, own vendors and who it's best for"
             or (
                 len(named) >= 2

@@ -59,3 +59,30 @@ def test_gaps_outside_the_country_and_on_unions_are_named() -> None:
 def test_purely_or_merely_one_thing_is_a_claim_the_guide_says_more_than(service) -> None:
     answer = ask(service, "so an aso is merely somebody running the payroll?").answer
     assert answer.startswith("No, an ASO does more than that"), answer
+
+
+def test_a_wish_put_over_everything_else_is_the_top_priority() -> None:
+    profile = extract_profile("update: keeping costs down now wins over everything else")
+    assert profile.cost_priority is True and profile.top_priority == "cost_priority", profile
+
+
+def test_quoted_words_are_no_facts_of_ours(service) -> None:
+    reading = service.reader.read(
+        'my cfo insists the article says the peo "handles workers comp and compliance"'
+    )
+    assert not reading.facts.known(), reading.facts
+    asked = service.reader.read(
+        'someone wrote "an ASO is ideal if you already have HR infrastructure" - is that in there?'
+    )
+    assert not asked.wants_recommendation, asked
+
+
+def test_final_answer_after_news_asks_the_advice_again(service) -> None:
+    reply = ask(
+        service,
+        "250 staff, hr team of 4, we want pooled benefits and to share liability, which model?",
+        "also the owners insist we remain the only employer. final answer?",
+        answered=False,
+    )
+    assert reply.recommendation is not None, reply.answer
+    assert reply.recommendation.profile.get("wants_full_control") is True, reply.recommendation.profile

@@ -106,6 +106,11 @@ IN_HOUSE_HR = (
     _says(r"\b(?:head|director|vp|chief|manager) of (?:hr|human resources|people)\b"),
     _says(r"\bchro\b"),
     _says(r"\bpeople\s+(?:team|ops|operations|function|department|manager|lead|partner)\b"),
+    # "2 ppl in hr", "three folks doing hr"
+    _says(
+        rf"\b(?:\d+|{NUM_WORD}|a few|a couple of|some)\s+(?:people|ppl|persons?|folks|staff|employees)\s+"
+        rf"(?:in|on|doing|running|handling)\s+(?:our\s+)?{_HR}\b"
+    ),
     _says(rf"\b(?:in-house|in house|internal)\s+{_HR}\b{_HR_NOT_STAFF}"),
     _says(rf"\bha(?:ve|s)\s+(?:an?\s+)?{_HR}\b{_HR_NOT_STAFF}"),
 )
@@ -239,8 +244,9 @@ FULL_CONTROL = (
     ),
     # "we'd drop the broker if we have to": their own vendors are no longer a must
     _says(
-        r"\b(?:drop|dropping|ditch|ditching|give up|giving up|let go of|part with|lose|losing|switch|switching)"
-        r"\s+(?:the|our|my)\s+(?:current\s+|existing\s+)?(?:insurance\s+)?(?:broker|brokers|vendors?|carriers?)\b",
+        r"\b(?:drop|dropping|ditch|ditching|give up|giving up|let go of|part with|lose|losing|switch"
+        r"|switching)\s+(?:the|our|my)\s+(?:current\s+|existing\s+)?(?:insurance\s+)?"
+        r"(?:broker|brokers|vendors?|carriers?)\b",
         False,
     ),
     _says(
@@ -577,7 +583,8 @@ _TOP = re.compile(
     r"|priority one|biggest (?:thing|priority|goal|concern|worry|issue|problem|headache|pain|challenge"
     r"|struggle)|most important|matters most|cares? (?:about )?most|the one thing"
     r"|above all|first and foremost|badly|the real pain|real pain|main pain|top concern"
-    rf"|only thing that matters|{_MORE_THAN}|outranks|trumps)\b"
+    rf"|only thing that matters|{_MORE_THAN}|outranks|trumps|over everything(?: else)?|more than anything"
+    r"|wins over everything)\b"
 )
 # Words making a wish a must: "keeping our broker is non-negotiable", "no co-employment, period".
 _MUST = re.compile(

@@ -97,7 +97,10 @@ _COUNT_PATTERNS = (
 
 
 # A count of the HR team, not of the company: "a 6-person HR team", "our HR dept has six people".
-_HR_TEAM_AFTER = re.compile(r"\s*(?:hr|human resources|people ops|people operations)\b")
+# "5 HR people", "2 ppl in hr": a count of the HR team, not of the company
+_HR_TEAM_AFTER = re.compile(
+    r"\s*(?:(?:in|on|doing|running)\s+(?:our\s+)?)?(?:hr|human resources|people ops|people operations)\b"
+)
 _HIRING_BEFORE = re.compile(
     r"\b(?:hire|hiring|hired|bring on|bringing on|onboard|onboarding|add|adding)\s+(?:about\s+|around\s+|~)?"
     r"(?:\d+\s*(?:-|–|to|or)\s*)?$"

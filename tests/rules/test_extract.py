@@ -387,6 +387,8 @@ def test_no_wish_put_first(message: str) -> None:
         # chat spellings and a pronoun's 's
         ("we've got 3 hr ppl on staff", {"in_house_hr": True}),
         ("everybody's based in oregon", {"multi_state": False}),
+        # a count of the HR team is no head count
+        ("we are 40 strong with 3 folks in hr", {"employees": 40, "in_house_hr": True}),
         # own vendors given up
         ("we could ditch our broker if it came to that", {"wants_full_control": False}),
     ],
