@@ -407,12 +407,18 @@ def _said_of_others(
         and asked not in (models := kb.models_of(chunk := kb.chunk(kb.units.chunk_ids[row]), text))
         and models
     ]
-    claims = [c for row, chunk, _ in saying[:MAX_SUPPORT] if (c := _claim_at(row, chunk, kb))]
+    claims = [
+        Claim(row_claim_text(chunk, models=models, terms=details), chunk, chunk.body)
+        if chunk.kind == "table_row" and chunk.cells  # a cell under its column, not the row's raw text
+        else c
+        for row, chunk, models in saying[:MAX_SUPPORT]
+        if (c := _claim_at(row, chunk, kb))
+    ]
     if not claims:
         return None
     other = saying[0][2][0]
     lead = texts.fill("said_of_other", model=with_article(asked), other=with_article(other))
-    return Draft(claims=claims, lead=lead)
+    return Draft(claims=claims, lead=lead, focus=(other,))  # ("and the other one?" is then the one asked)
 
 
 def _same_as_before(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
@@ -451,7 +457,8 @@ def _yes_no_each(
         )
         settling = [_settled_claim(reading, settled, kb, (model,))]
         settling += _support(reading, candidates, kb, settling, models=reading.models)
-        return Draft(claims=_distinct(settling), lead=lead)
+        # (a yes names the model: "and the other one?" is then the other)
+        return Draft(claims=_distinct(settling), lead=lead, focus=(model,) if settled.answer == "yes" else ())
     if len(each) < 2:
         return None
     yes = [m for m, v in each.items() if v.answer == "yes"]
@@ -474,7 +481,7 @@ def _yes_no_each(
         elif v.sentence and kb.roles[v.sentence.row] == "myth":
             claims += _explanation(v.sentence, kb)  # the guide's correction says it of each model
     claims += _support(reading, candidates, kb, claims, models=tuple(yes) or reading.models)
-    return Draft(claims=_distinct(claims), lead=lead)
+    return Draft(claims=_distinct(claims), lead=lead, focus=tuple(yes) if len(yes) == 1 and no else ())
 
 
 def _settled_claim(reading: Reading, settled: Settled, kb: Knowledge, models: tuple[str, ...]) -> Claim:

@@ -57,7 +57,8 @@ _FIGURE = re.compile(
     # a head-count threshold: "is there a minimum number of employees before a peo takes u on?"
     r"|\b(minimum|maximum|min|max) (number|headcount|head count|size|company size)\b"
     r"|\b(actual|real|exact|hard|specific|concrete|any) (numbers|figures|amounts)\b"
-    r"|\bhow (long|many (days|weeks|months))\b",  # a duration is a figure too
+    r"|\bhow (long|many (days|weeks|months|hours|hrs))\b"  # a duration is a figure too
+    r"|\b(need|want|give me|get|put) an? (number|figure|ballpark|estimate)\b|\bballpark\b",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(

@@ -344,6 +344,8 @@ class MessageReader:
             # "a peo will get our premiums down no matter what, right?" puts up a claim about the model
             or (statement is not None and bool(models) and not vocab.asks_advice(statement))
             or vocab.asks_everything(cleaned)  # "everything the guide says about operating in several states"
+            # "how many hrs a week would an aso save our 2 person hr team?" asks a figure, whoever asks it
+            or first.asks_figure
             # "…a direct quote from the guide: “An ASO is ideal if…” is that in there?" asks about its words
             or (bool(_QUOTED.search(cleaned)) and vocab.asks_whether_said(cleaned))
             # "need a 4 row compare: peo vs aso on cost, customizing, own vendors and who it's best for"

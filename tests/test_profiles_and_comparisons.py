@@ -86,3 +86,15 @@ def test_final_answer_after_news_asks_the_advice_again(service) -> None:
     )
     assert reply.recommendation is not None, reply.answer
     assert reply.recommendation.profile.get("wants_full_control") is True, reply.recommendation.profile
+
+
+def test_a_figure_asked_with_our_facts_is_no_request_for_advice(service) -> None:
+    reply = ask(service, "ballpark, how many hours a month would a peo free up for our 3-person hr team?")
+    assert reply.recommendation is None and reply.answer.startswith("The guide gives no figure"), reply.answer
+
+
+def test_a_detail_said_of_the_other_model_reads_as_its_cell_and_points_the_other_one(service) -> None:
+    first = ask(service, "is 'harder to customize services' said of an aso or a peo?")
+    assert "|" not in first.answer, first.answer  # a cell under its column, not the raw row
+    reply = ask(service, "is 'à la carte' said of a peo or an aso?", "and the other one, bundled?")
+    assert reply.answer.startswith("Yes") and "PEO" in reply.answer, reply.answer

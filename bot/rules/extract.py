@@ -70,9 +70,11 @@ _FOUNDER = (
 IN_HOUSE_HR = (
     # "our only hr person quit last wk": the HR staff it had is gone
     _fixed(
-        rf"\b(?:only|sole|one|single|lone|our|the|my)\s+{_HR}[\s-]+{_HR_ROLE}\s+(?:just\s+|recently\s+)?"
-        r"(?:quit|left|resigned|retired|is leaving|walked out|was let go|got let go|was laid off|got laid off"
-        r"|departed|moved on|is gone|passed away)\b",
+        r"\b(?:only|sole|one|single|lone|our|the|my|both|both of our|all|all of our|all our|our two"
+        r"|our 2)\s+"
+        rf"{_HR}[\s-]+{_HR_ROLE}\s+(?:just\s+|recently\s+|both\s+|all\s+)?"
+        r"(?:quit|left|resigned|retired|is leaving|are leaving|walked out|was let go|got let go|was laid off"
+        r"|got laid off|were let go|were laid off|departed|moved on|is gone|are gone|passed away)\b",
         False,
     ),
     _fixed(

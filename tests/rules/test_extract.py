@@ -389,6 +389,7 @@ def test_no_wish_put_first(message: str) -> None:
         ("everybody's based in oregon", {"multi_state": False}),
         # a count of the HR team is no head count
         ("we are 40 strong with 3 folks in hr", {"employees": 40, "in_house_hr": True}),
+        ("heads up, both of our hr people were laid off", {"in_house_hr": False}),
         # own vendors given up
         ("we could ditch our broker if it came to that", {"wants_full_control": False}),
     ],
