@@ -427,3 +427,8 @@ def test_the_words_reporting_a_claim_lean_no_way(service) -> None:
         "my cfo keeps saying the guide lays out 3 legal kinds of peo, is that actually right"
     )
     assert reading.direction is None and reading.shape == "yes_no"
+
+
+def test_a_denied_comparative_leans_the_other_way() -> None:
+    assert VOCABULARY.direction_of("for firms that want help but do not want to give up control") == "more"
+    assert VOCABULARY.direction_of("with which one would we give up control") == "less"

@@ -140,6 +140,9 @@ def words_of(text: str) -> str:
     return _words(text)
 
 
+DENIAL_REACH = 3  # words before a comparative that may deny it ("dont want to give up control")
+
+
 @lru_cache(maxsize=4)
 def _shorthand_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the shorthand tokens (longest first) with the spaces after it."""
@@ -182,6 +185,7 @@ class Vocabulary(BaseModel):
     passing_over: list[str]
     starting_over: list[str]
     comparing: list[str]
+    wanting: list[str]
     embedded_asking: list[str]
     likening: list[str]
     wholes: list[str]
@@ -833,9 +837,16 @@ class Vocabulary(BaseModel):
         """'more' or 'less' when the text leans one way (first comparative word wins), else None."""
         norm = self._without_idioms(text)
         more, less = _pattern(self.direction.more).search(norm), _pattern(self.direction.less).search(norm)
-        if more and (not less or more.start() < less.start()):
-            return "more"
-        return "less" if less else None
+        first = more if more and (not less or more.start() < less.start()) else less
+        if first is None:
+            return None
+        leans = "more" if first is more else "less"
+        # "…but dont want to give up control", "without giving up control" lean the other way (a denied
+        # claim, "an aso isnt pricier, is it", stays as said: its answer turns round instead)
+        before = " ".join(norm[: first.start()].split()[-DENIAL_REACH:])
+        denied_wish = _holds(self.negation, before) and _holds(self.wanting, before)
+        turned = denied_wish or before.endswith("without")
+        return {"more": "less", "less": "more"}[leans] if turned else leans
 
     def lessened(self, text: str) -> str | None:
         """The word a 'less' comparative lessens ('help' in 'Limited help with compliance'), if any."""
