@@ -30,7 +30,7 @@ from bot.evidence import (
 )
 from bot.guide_words import DETAIL_SENTENCES, GuideWords
 from bot.knowledge import Knowledge
-from bot.language.vocabulary import VOCABULARY, words_of
+from bot.language.vocabulary import VOCABULARY, without_quoted, words_of
 from bot.polarity import (
     Settled,
     detail_terms,
@@ -1195,7 +1195,24 @@ def quote_answer(
     if quote.row is not None:
         chunk = kb.chunk(kb.units.chunk_ids[quote.row])
         text = kb.units.texts[quote.row]
-        nearest = [_claim_at(quote.row, chunk, kb) or Claim(text, chunk, text)]
+        said_of = kb.models_of(chunk, text)
+        if chunk.kind == "table_row" and chunk.cells:  # the cell under its column, not the raw row
+            claim = Claim(
+                row_claim_text(chunk, models=said_of, terms=statement_terms(quote.quoted)), chunk, text
+            )
+        else:
+            claim = _claim_at(quote.row, chunk, kb) or Claim(text, chunk, text)
+        nearest = [claim]
+        # "…was one of the aso cons?" of words the guide says of the PEO: said, but of the other model
+        asked = VOCABULARY.models_named(without_quoted(reading.cleaned))
+        if quote.said and asked and said_of and not set(asked) & set(said_of):
+            other = texts.fill(
+                "quote_of_other",
+                model=with_article(asked[0]),
+                other=with_article(said_of[0]),
+                section=chunk.section,
+            )
+            return Draft(claims=nearest, lead=other, focus=(said_of[0],))
         if quote.said:
             return Draft(claims=nearest, lead=texts.fill("quote_found", section=chunk.section))
     said = compose_answer(replace(reading, shape="general"), found, kb, texts)

@@ -37,6 +37,7 @@ class AnswerTexts(BaseModel):
     publisher_lead: str
     about_guide: str
     quote_found: str
+    quote_of_other: str
     where_said: str
     said_under: str
     quote_not_found: str

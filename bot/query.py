@@ -26,7 +26,10 @@ RELATED: dict[str, str] = {k: v for k, v in SHORTHAND_AND_RELATED.items() if k n
 
 _INSTRUCTION = re.compile(
     r"\b(ignore|forget|disregard|override|bypass)\b.*\b(rules?|instructions?|prompts?|guidelines?|guide)\b"
-    r"|\b(you are now|pretend|act as|answer as|respond as|role ?play|in the style of|jailbreak)\b"
+    r"|\b(you are now|pretend|role ?play|in the style of|jailbreak)\b"
+    # an order to play a part ("act as a pirate"), not a provider acting as something ("can Wisemonk act as
+    # our PEO?")
+    r"|(?:^\s*|\b(?:you|now|just|please|pls|to|will|should|must)\s+)(act|answer|respond) as\b"
     r"|\b(system prompt|debug mode|developer mode)\b"
     r"|\b(your|hidden|secret|system|internal|initial|original|previous|prior)\s+(\w+\s+)?"
     r"(prompts?|instructions?|rules|guidelines|configuration)\b"
@@ -40,7 +43,7 @@ _INSTRUCTION = re.compile(
 )
 _CONJUNCTION = re.compile(r",?\s+\b(?:and then|and also|and|then|but|also|after that)\b\s+", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,200}>")
-_CLAUSES = re.compile(r"(?<=[.!?:;\n])\s+|\n+")
+_CLAUSES = re.compile(r"(?<=[.!?:;\n])\s+|(?<=[.!?][\"”’])\s+|\n+")  # (a quote may close a sentence)
 # "How much" asks for a figure when an amount follows it ("how much does it cost", "how much more", "how
 # much money"), not a share of something ("how much of our HR", "how much control do we keep").
 _HOW_MUCH = (

@@ -13,7 +13,7 @@ import numpy as np
 from bot.contract import Profile
 from bot.embedding import TextEncoder
 from bot.language.shapes import Shape, ShapeReader
-from bot.language.vocabulary import VOCABULARY, Vocabulary, words_of
+from bot.language.vocabulary import VOCABULARY, Vocabulary, without_quoted, words_of
 from bot.query import Query, QueryReader, asks_figure, strip_instructions
 from bot.rules.extract import extract_profile
 from bot.rules.request import asks_for_recommendation, asks_the_guide, speaks_for_asker
@@ -48,7 +48,6 @@ _PURPOSE = re.compile(
     r",?\s+so\s+(?:that\s+)?(?:we|i)\s+(?:dont|don't|do not|wont|won't|can|could|would|no longer)\b",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
 _THE_MODELS = re.compile(r"\b(?:either|both|them|em|each|the two|those two|these two)\b")
 _OR_WHAT = re.compile(r"\bor (?:what|something(?: else)?|whatever)\s*$")
 _COMPANY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -220,7 +219,7 @@ class MessageReader:
             shape = "which_more"  # "which one would help with training our managers?" asks the guide
         # (words quoted are the guide's or somebody's, no facts of ours: "she says the guide literally says
         # the aso 'takes on risk and compliance'")
-        facts = extract_profile(_QUOTED.sub(" ", cleaned))
+        facts = extract_profile(without_quoted(cleaned))
         # "we're 400 people with an HR team… which model fits?" asks our advice, whichever way it leans.
         # "we only need help with reviews. is that an ASO or an HRO job?" asks which one for us, too.
         advice_on_facts = bool(facts.known()) and (
@@ -347,7 +346,7 @@ class MessageReader:
             # "how many hrs a week would an aso save our 2 person hr team?" asks a figure, whoever asks it
             or first.asks_figure
             # "…a direct quote from the guide: “An ASO is ideal if…” is that in there?" asks about its words
-            or (bool(_QUOTED.search(cleaned)) and vocab.asks_whether_said(cleaned))
+            or (without_quoted(cleaned) != cleaned and vocab.asks_whether_said(cleaned))
             # "need a 4 row compare: peo vs aso on cost, customizing, own vendors and who it's best for"
             or (
                 len(named) >= 2

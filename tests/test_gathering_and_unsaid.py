@@ -87,3 +87,11 @@ def test_too_small_for_a_model_is_answered_from_who_it_is_best_for(service) -> N
     answer = ask(service, "is a 9-person startup too small to use a peo?").answer
     assert answer.startswith("No"), answer
     assert "Small/growing firms" in answer, answer
+
+
+def test_quoted_words_said_of_the_other_model_are_no_yes(service) -> None:
+    answer = ask(
+        service, 'i think "lower cost than a peo" is one of the peo pros, right? is that in there'
+    ).answer
+    assert answer.startswith("No, not of a PEO: the guide says that of an ASO"), answer
+    assert "|" not in answer, answer

@@ -135,6 +135,14 @@ def _phrase(words: str) -> str:
     return re.escape(words)
 
 
+_QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
+
+
+def without_quoted(text: str) -> str:
+    """The text without the words it quotes (the guide's or somebody's, not the asker's own)."""
+    return _QUOTED.sub(" ", text)
+
+
 def words_of(text: str) -> str:
     """The text as lowercase words joined by single spaces (how every phrase list is matched)."""
     return _words(text)
