@@ -298,6 +298,13 @@ COST_PRIORITY = (
         r"|not important|a secondary concern|second)\b",
         False,
     ),
+    # "cost dead last", "budget is last on the list": put below everything else
+    _fixed(
+        r"\b(?:costs?|price|budget|money|spend)\s+(?:is\s+|are\s+|'s\s+)?(?:now\s+)?"
+        r"(?:dead last|last|lowest priority|the lowest priority|bottom of the list|at the bottom"
+        r"|least important)\b",
+        False,
+    ),
     # "ok forget cost", "never mind the budget": cost no longer counts
     _fixed(
         r"\b(?:forget|scratch|drop|never\s?mind|nevermind|ignore)\s+(?:about\s+)?(?:the\s+)?"
@@ -580,7 +587,7 @@ def _counted(match: re.Match[str], value: bool) -> bool:
 # wants…", "…matters more to us than cost".
 _TOP = re.compile(
     r"(?:#\s?1|\bnumber one|\bno\.? 1)(?:\s+(?:goal|priority|thing|concern|need|ask|requirement|wish|focus"
-    r"|issue|pain|problem|reason|criterion|want)\b|\s*(?:[.,;!?]|$))"
+    r"|issue|pain|problem|reason|criterion|want)\b|(?:\s+(?:now|too|again|for us|for me))?\s*(?:[.,;!?]|$))"
     r"|\b(?:top priority|top goal|main goal|main thing|main priority|first priority"
     r"|priority one|biggest (?:thing|priority|goal|concern|worry|issue|problem|headache|pain|challenge"
     r"|struggle)|most important|matters most|cares? (?:about )?most|the one thing"

@@ -390,6 +390,11 @@ def test_no_wish_put_first(message: str) -> None:
         # a count of the HR team is no head count
         ("we are 40 strong with 3 folks in hr", {"employees": 40, "in_house_hr": True}),
         ("heads up, both of our hr people were laid off", {"in_house_hr": False}),
+        # a wish put first and one put last
+        (
+            "the board reshuffled: pooled insurance is #1 now, the budget dead last",
+            {"wants_pooled_benefits": True, "cost_priority": False},
+        ),
         # own vendors given up
         ("we could ditch our broker if it came to that", {"wants_full_control": False}),
     ],
