@@ -993,11 +993,10 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     # a word the guide says in a few sentences, none of them in the list, asks for those sentences ("what
     # accreditations should we check when picking a provider?" is no request for the decision criteria)
     words = GuideWords.of(kb)
-    rare = words.details(set(reading.asked.terms)) | {
-        t
-        for t in set(reading.asked.terms) & attribute_stems(reading.attribute)
-        if 0 < words.holding.get(t, 0) <= DETAIL_SENTENCES  # an attribute the guide names once or twice
-    }
+    # (an attribute's word the guide names once or twice counts too)
+    rare = words.details(set(reading.asked.terms)) | words.rare(
+        set(reading.asked.terms) & attribute_stems(reading.attribute)
+    )
     for chunk in sorted(
         lists, key=lambda c: (not _on_models(c, models, kb), of_fit and not conditional[c.id])
     ):
@@ -1226,18 +1225,23 @@ def _unsaid_of_model(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Dra
     if len(reading.models) != 1 or not reading.attribute:
         return None
     model, topic = reading.models[0], attribute_stems(reading.attribute)
-    own = [
-        row
-        for row, text in enumerate(kb.units.texts)
-        if kb.roles[row] == "content"
-        and not kb.chunk(kb.units.chunk_ids[row]).promotional
-        and kb.models_of(kb.chunk(kb.units.chunk_ids[row]), text) == (model,)
-    ]
+    own = _own_rows(kb, model)
     if not own or any(topic & statement_terms(kb.units.texts[row]) for row in own):
         return None
     claims = [c for row in own if (c := _claim_at(row, kb.chunk(kb.units.chunk_ids[row]), kb))]
     lead = texts.fill("unsaid_of_model", attribute=reading.attribute, model=with_article(model))
     return Draft(claims=_distinct(claims)[:MAX_SUPPORT], lead=lead)
+
+
+def _own_rows(kb: Knowledge, model: str) -> list[int]:
+    """The rows of the guide's own content (not its publisher's pitch) said of the model alone, in order."""
+    return [
+        row
+        for row in range(len(kb.units.texts))
+        if kb.roles[row] == "content"
+        and kb.row_models(row) == (model,)
+        and not kb.chunk(kb.units.chunk_ids[row]).promotional
+    ]
 
 
 def _publisher_description(model: str, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
@@ -1402,11 +1406,9 @@ def everything_said(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draf
         groups.append((texts.gathered_table, [Claim(row_sentence(rows[0], shown), rows[0], rows[0].body)]))
     for model in models:
         claims = []
-        for row, text in enumerate(kb.units.texts):
+        for row in _own_rows(kb, model):
             chunk = kb.chunk(kb.units.chunk_ids[row])
-            if not _gathered_row(kb, row, topic) or set(kb.models_of(chunk, text)) != {model}:
-                continue
-            if claim := _claim_at(row, chunk, kb):
+            if _gathered_row(kb, row, topic) and (claim := _claim_at(row, chunk, kb)):
                 claims.append(claim)
         claims += _cells_on(kb, model, topic, ("pros", "cons"))
         title = texts.fill("gathered_title", attribute=reading.attribute, model=with_article(model))
@@ -1417,9 +1419,9 @@ def everything_said(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draf
     if reading.reference == "implicit":  # no model named: what it says of both, or of none, too
         general = [
             claim
-            for row, text in enumerate(kb.units.texts)
+            for row in range(len(kb.units.texts))
             if _gathered_row(kb, row, topic)
-            and len(kb.models_of(kb.chunk(kb.units.chunk_ids[row]), text)) != 1
+            and len(kb.row_models(row)) != 1
             and (claim := _claim_at(row, kb.chunk(kb.units.chunk_ids[row]), kb))
         ]
         if general := _distinct(general, everywhere=True)[:MAX_GATHERED]:

@@ -71,20 +71,17 @@ class GuideWords:
                 out.add(t)
         return out if out == specific else set()
 
+    def rare(self, terms: set[str] | tuple[str, ...]) -> set[str]:
+        """The words the guide says in a few sentences only (DETAIL_SENTENCES), model names aside."""
+        return {t for t in terms if 0 < self.holding.get(t, 0) <= DETAIL_SENTENCES} - MODEL_NAME_STEMS
+
     def specific(self, terms: set[str] | tuple[str, ...]) -> set[str]:
         """The words of a question the guide says in a few sentences only ('training', 'reporting',
         'COBRA'), however common in English, but no everyday word ('even'), topic or shorthand."""
-        return {
-            t
-            for t in terms
-            if 0 < self.holding.get(t, 0) <= DETAIL_SENTENCES
-            and t not in _TOPIC_STEMS | _SHORTHAND_STEMS | self.everyday
-        } - MODEL_NAME_STEMS
+        return self.rare(terms) - (_TOPIC_STEMS | _SHORTHAND_STEMS | self.everyday)
 
     def details(self, terms: set[str] | tuple[str, ...]) -> set[str]:
         """The words of a question that name a detail: ones the guide holds in a few sentences only and
         English rarely uses ('COBRA', 'eligibility', 'handbooks'), not a topic the guide speaks of
         throughout ("comp") nor a common word ('consider', 'pick', 'enter')."""
-        return {
-            t for t in terms if 0 < self.holding.get(t, 0) <= DETAIL_SENTENCES and t not in self.not_details
-        } - MODEL_NAME_STEMS
+        return self.rare(terms) - self.not_details

@@ -106,6 +106,14 @@ class Knowledge:
             or section
         )
 
+    def row_models(self, row: int) -> tuple[str, ...]:
+        """The models the unit row speaks of (models_of, worked out once per index)."""
+        every = self.derived(
+            "row_models",
+            lambda kb: [kb.models_of(kb.chunk(cid), t) for cid, t in zip(kb.units.chunk_ids, kb.units.texts)],
+        )
+        return every[row]
+
     def in_preamble(self, chunk: Chunk) -> bool:
         """Text under the document title, before its first section: an introduction, not an answer."""
         doc = self.docs.get(chunk.doc_id)

@@ -19,7 +19,7 @@ from bot.evidence import (
     said_where,
     statement_terms,
 )
-from bot.guide_words import DETAIL_SENTENCES, UNSEEN, GuideWords
+from bot.guide_words import UNSEEN, GuideWords
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, words_of
 from bot.tables import TableIndex, attribute_rows, cell, column_indices, model_columns, row_label
@@ -412,8 +412,7 @@ def _from_pros_cons(reading: Reading, question: set[str], kb: Knowledge) -> tupl
     topic = attribute_stems(reading.attribute)
     # a word the guide says once or twice names its cell alone ("can we customize what a PEO does?":
     # "Harder to customize services")
-    holding = GuideWords.of(kb).holding
-    rare = {t for t in wanted - MODEL_NAME_STEMS if 0 < holding.get(t, 0) <= DETAIL_SENTENCES}
+    rare = GuideWords.of(kb).rare(wanted)
     scored: list[tuple[float, str, Chunk]] = []
     for row in TableIndex.of(kb).pros_cons.get(reading.models[0], []):
         for i in column_indices(row, ("pros", "cons")):
