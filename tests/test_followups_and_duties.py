@@ -1,5 +1,5 @@
-"""Follow-ups that point back past a remark, help that leaves the duty with the reader, a detail only
-one model's row speaks of, topics the guide lacks, and a bare 'which is better for us'."""
+"""Follow-ups that point back past a remark, a detail only one model's row speaks of, topics the guide
+lacks, and a bare 'which is better for us'."""
 
 from __future__ import annotations
 
@@ -20,29 +20,6 @@ def test_the_pointer_before_a_comma_is_the_one_asked_about(service) -> None:
     )
     assert "HRO" in reply.answer and "ASO" in reply.answer, reply.answer
     assert "Co-employment" not in reply.answer.split("[1]")[0], reply.answer  # not the PEO's row first
-
-
-@pytest.mark.parametrize(
-    ("message", "opening"),
-    [
-        # help that leaves the duty with the reader is only partly so; the part it does is a yes
-        ("will an aso look after our workers compensation?", "Partly"),
-        ("will an aso give us a hand with the workers comp paperwork?", "Yes"),
-        # who does what is asked is read in the clause asking it ('we' only remain the employer)
-        ("with an aso does the provider file the taxes and we still get to be the only employer?", "No"),
-        ("with an aso do we still file the payroll taxes ourselves?", "Yes"),
-        # a name the guide never uses gets no yes or no
-        ("so the peo would deal with our fmcsa safety compliance, right?", "The guide doesn't cover FMCSA"),
-        # the asker's purpose is no part of the claim
-        ("could an aso handle our workers compensation claims so we don't have to bother?", "No"),
-        # 'us' after a letting verb is the one the rest is said of
-        ("would a peo keep us as the only employer of our staff?", "No"),
-        ("does an aso leave us the sole legal employer?", "Yes"),
-    ],
-)
-def test_a_yes_no_opens_with_the_verdict_on_what_is_claimed(service, message: str, opening: str) -> None:
-    answer = ask(service, message).answer
-    assert answer.startswith(opening), answer
 
 
 def test_a_row_whose_other_cell_holds_the_words_settles_it_for_the_model_asked(service) -> None:

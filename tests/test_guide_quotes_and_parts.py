@@ -1,5 +1,6 @@
 """Words quoted back at the guide are looked up; parts of the guide asked for whole come whole; claims
-made for sure, restricted to one thing or reported by someone are weighed as claimed."""
+made for sure, restricted to one thing, reported by someone, leaving the duty with the reader or said of
+who does what are weighed as claimed."""
 
 from __future__ import annotations
 
@@ -56,6 +57,19 @@ def test_what_the_answer_must_be_is_no_request_for_advice(service) -> None:
         ("my VP figures an ASO shares our liability - is that accurate?", "No"),
         ("our COO is convinced a peo means losing control over staff. fair?", "No"),
         ("does the peo decide who gets fired?", "No"),
+        # help that leaves the duty with the reader is only partly so; the part it does is a yes
+        ("will an aso look after our workers compensation?", "Partly"),
+        ("will an aso give us a hand with the workers comp paperwork?", "Yes"),
+        # who does what is asked is read in the clause asking it ('we' only remain the employer)
+        ("with an aso does the provider file the taxes and we still get to be the only employer?", "No"),
+        ("with an aso do we still file the payroll taxes ourselves?", "Yes"),
+        # a name the guide never uses gets no yes or no
+        ("so the peo would deal with our fmcsa safety compliance, right?", "The guide doesn't cover FMCSA"),
+        # the asker's purpose is no part of the claim
+        ("could an aso handle our workers compensation claims so we don't have to bother?", "No"),
+        # 'us' after a letting verb is the one the rest is said of
+        ("would a peo keep us as the only employer of our staff?", "No"),
+        ("does an aso leave us the sole legal employer?", "Yes"),
     ],
 )
 def test_claims_are_weighed_as_claimed(service, message: str, opening: str) -> None:
