@@ -137,6 +137,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         and not any(re.search(r"\d", c.quote) for c in draft.claims)
     ):
         draft.lead = texts.no_figure
+    if reading.brief and draft.claims:
+        draft = _in_one_sentence(reading, draft)
     if draft.lead and draft.lead.endswith(":") and not draft.as_list and not draft.groups and draft.claims:
         first = draft.claims[0]
         if first.text.startswith(
@@ -144,6 +146,20 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         ):  # our own sentence continues the lead: "No: the guide's table…"
             draft.claims[0] = replace(first, text=first.text[0].lower() + first.text[1:])
     return draft
+
+
+def _in_one_sentence(reading: Reading, draft: Draft) -> Draft:
+    """The draft's one sentence that speaks of every model asked, else the fewest leading sentences that
+    do (else its first), for a request to say it shorter; a yes/no keeps its verdict."""
+    claims = draft.claims
+
+    def covers(said: list[Claim]) -> bool:
+        return set(reading.models) <= {m for c in said for m in VOCABULARY.models_named(c.quote)}
+
+    whole = next(([c] for c in claims if covers([c])), None)
+    leading = next((claims[:n] for n in range(1, len(claims) + 1) if covers(claims[:n])), claims[:1])
+    lead = draft.lead if reading.shape == "yes_no" else None
+    return Draft(claims=whole or leading, lead=lead, focus=draft.focus)
 
 
 def _naming_detail(reading: Reading, found: Retrieval, kb: Knowledge, details: set[str]) -> Draft | None:
@@ -804,6 +820,12 @@ def comparison(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         # "the main differences as a list": every row of the table comparing them
         items = [Claim(row_item(row, reading.models), row, row.body) for row in rows]
         return Draft(claims=items, lead=texts.fill("table_lead", section=rows[0].section), as_list=True)
+    if rows and (short := _compared_section(reading, found, kb, summary=True)):
+        # "how's a PEO different from an ASO?": the guide's own short answer, then its table row by row
+        items = [Claim(row_item(row, reading.models), row, row.body) for row in rows]
+        table = texts.fill("table_lead", section=rows[0].section)
+        groups = [(texts.in_short, short.claims[:1]), (table, items)]
+        return Draft(claims=[c for _, cs in groups for c in cs], groups=groups)
     if compared:
         return compared
     # "is that the same as a PEO?" after the EOR, whatever topic the turn before was on
@@ -839,8 +861,11 @@ def _described_apart(reading: Reading, found: Retrieval, kb: Knowledge, texts: A
     return Draft(claims=claims, lead=lead) if len(claims) == 2 else None
 
 
-def _compared_section(reading: Reading, found: Retrieval, kb: Knowledge) -> Draft | None:
-    """The first sentences of the section that compares exactly the two models asked."""
+def _compared_section(
+    reading: Reading, found: Retrieval, kb: Knowledge, *, summary: bool = False
+) -> Draft | None:
+    """The first sentences of the section that compares exactly the two models asked; summary: the
+    guide's short answer (its FAQ's), wherever it stands."""
     if len(reading.models) != 2:
         return None
     wanted = set(reading.models)
@@ -849,8 +874,13 @@ def _compared_section(reading: Reading, found: Retrieval, kb: Knowledge) -> Draf
     # A heading that speaks of what was asked ("difference") first, then retrieval's order; then the
     # rest of the guide ("is it basically an ASO then?" after an HRO retrieves little of either).
     hits.sort(key=lambda c: (not asked & set(content_terms(c.section)), c.kind != "faq"))
-    rest = [c for c in kb.chunks if c not in hits] if reading.reference else []
-    for chunk in [*hits, *rest]:
+    summary = summary or reading.brief
+    rest = [c for c in kb.chunks if c not in hits] if reading.reference or summary else []
+    chunks = [*hits, *rest]
+    if summary:  # the FAQ's answer to how they differ
+        differing = {stem(w) for w in VOCABULARY.differing}
+        chunks.sort(key=lambda c: (c.kind != "faq", not differing & set(content_terms(c.section))))
+    for chunk in chunks:
         if chunk.promotional or chunk.kind not in ("faq", "paragraph") or kb.in_preamble(chunk):
             continue
         if set(VOCABULARY.models_named(chunk.section)) != wanted:

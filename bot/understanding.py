@@ -95,6 +95,7 @@ class Reading:
     vector: np.ndarray = field(repr=False, compare=False)
     part: str | None = None  # words of the heading of the part of the guide asked for whole ("the tldr")
     starts_over: bool = False  # the facts told before were another company's, or are withdrawn
+    brief: bool = False  # the previous question asked again, for its answer in one sentence
 
     def context(self) -> Context:
         """The context the next message is read in."""
@@ -114,8 +115,21 @@ class MessageReader:
         context = context or Context()
         vocab = self.vocabulary
         cleaned = vocab.spelled_out(strip_instructions(message)[0])
+        shorter = vocab.asks_shorter(cleaned)
+        if shorter is not None:
+            # "ok now in one sentence, its for my ceo": the question before, answered shorter; "and an aso,
+            # in one sentence?" asks its own question so
+            again = (
+                self.read(context.text)
+                if context.text and not self._names_topic(shorter)
+                else self.read(shorter, context)
+            )
+            return replace(again, message=message, cleaned=cleaned, brief=True)
         first = self.queries.read(cleaned)
         question = _the_question(cleaned, vocab)  # its grammar says how it asks; all of it, what about
+        if vocab.asks_side_by_side(question):
+            # "side by side pls: peo, aso and hro - employer or not, price": all of it asks
+            question = cleaned
         # The shape is read from what a request asks for ("could you list…" asks for a list, not a yes).
         asked_for = vocab.without_request(first.text) or first.text
         masked, written = self.encoder.encode([vocab.mask(asked_for), first.text])
@@ -563,6 +577,12 @@ class MessageReader:
             part=part,
             starts_over=vocab.starts_over(cleaned),
         )
+
+    def _names_topic(self, text: str) -> bool:
+        """True when the text names a model or a word the guide uses ("for my ceo" names none)."""
+        query = self.queries.read(text)
+        unknown = set(content_terms(" ".join(query.unknown)))
+        return bool(query.models) or any(t not in unknown and t not in STOPWORDS for t in query.terms)
 
     def _resolve(
         self,

@@ -35,7 +35,7 @@ def _assert_grounded(reply, service) -> None:
 def test_answers_are_short_cited_and_verified(service, question: str) -> None:
     reply = service.answer(message=question)
     _assert_grounded(reply, service)
-    assert len(reply.answer) < 900
+    assert len(reply.answer) < 1200  # the longest: the guide's short answer and its nine-row table
 
 
 @pytest.mark.parametrize(

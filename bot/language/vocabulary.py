@@ -192,6 +192,7 @@ class Vocabulary(BaseModel):
     staying: list[str]
     passing_over: list[str]
     starting_over: list[str]
+    shortening: list[str]
     comparing: list[str]
     wanting: list[str]
     embedded_asking: list[str]
@@ -262,6 +263,18 @@ class Vocabulary(BaseModel):
         """True when the message asks for the models set side by side ('a 4 row compare', 'in a table')."""
         return _holds(self.comparing, text)
 
+    def asks_side_by_side(self, text: str) -> bool:
+        """True when the text asks two or more named models set side by side ('peo vs aso vs hro, table ok'):
+        a request, whether or not it opens as one, and no claim put up for confirmation."""
+        return self.asks_comparing(text) and len(self.models_named(text)) >= 2
+
+    def asks_shorter(self, text: str) -> str | None:
+        """The text without its words asking the answer before again, shorter ("ok in one sentence pls, for
+        my ceo" → "ok pls, for my ceo"), when it has any; else None."""
+        norm = _words(text)
+        rest = _pattern(self.shortening).sub(" ", norm)
+        return " ".join(rest.split()) if rest != norm else None
+
     def starts_over(self, text: str) -> bool:
         """True when the message withdraws the company facts told before ("oops, that was our parent
         co's profile. we're the subsidiary: …")."""
@@ -314,7 +327,14 @@ class Vocabulary(BaseModel):
         for i, clause in enumerate(clauses[:-1]):
             tag = tagged.search(clause)
             said = " ".join([*clauses[:i], clause[: tag.start()] if tag else ""]).split()
-            if tag and len(said) >= 3 and said[0] not in self.wh_words and said[0] not in self.auxiliaries:
+            if (
+                tag
+                and len(said) >= 3
+                and said[0] not in self.wh_words
+                and said[0] not in self.auxiliaries
+                # ("compare pls, peo vs aso: co-employment or not, cost…" lists what to set side by side)
+                and not self.asks_side_by_side(" ".join(said))
+            ):
                 return self.without_report(" ".join(said))
         return None
 
@@ -366,6 +386,7 @@ class Vocabulary(BaseModel):
                 or _pattern(self.requests).match(said)
                 or _pattern(self.request_verbs).match(said)  # "list every step", "paste the tldr"
                 or self.needs_of_answer(said)  # "need the exact text of the payroll row"
+                or self.asks_side_by_side(sentence)  # "3 way compare pls, peo vs aso vs hro: cost, …"
             ):
                 return True
             if self.asking_after_comma(sentence):

@@ -1,0 +1,66 @@
+"""The answer before asked again, shorter; two models asked apart with nothing narrower; several models
+asked side by side in a request that does not open as one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.language.vocabulary import VOCABULARY
+from tests.support import ask
+
+pytestmark = pytest.mark.slow
+
+SHORT_ANSWER = "Short version of ASO vs PEO"
+
+
+def test_words_asking_it_shorter_leave_the_rest_of_the_message() -> None:
+    assert VOCABULARY.asks_shorter("can u boil that down for the exec team") == "can u for the exec team"
+    assert VOCABULARY.asks_shorter("who files payroll taxes under an aso") is None
+
+
+def test_two_models_asked_apart_get_the_guides_short_answer_then_its_table(service) -> None:
+    reply = ask(service, "what sets an aso apart from a peo")
+    lines = reply.answer.splitlines()
+    assert SHORT_ANSWER in lines[1], reply.answer
+    for cell in ("Co-employment", "All on you", "Higher, bundled", "Larger firms with HR staff"):
+        assert cell in reply.answer, reply.answer
+
+
+def test_asked_shorter_the_question_before_is_answered_in_one_sentence(service) -> None:
+    reply = ask(
+        service, "peo and aso - how do they differ", "condense that into a single sentence for the board"
+    )
+    assert len(reply.citations) == 1, reply.answer
+    assert SHORT_ANSWER in reply.answer, reply.answer
+
+
+def test_asked_shorter_a_definition_keeps_its_first_sentence(service) -> None:
+    full = ask(service, "what's a professional employer organization")
+    short = ask(service, "what's a professional employer organization", "too long, simpler pls")
+    assert len(full.citations) > 1 and len(short.citations) == 1, short.answer
+    assert short.citations[0].quote == full.citations[0].quote
+
+
+def test_asked_shorter_a_yes_no_keeps_its_verdict(service) -> None:
+    reply = ask(service, "in a few words: does the aso leave us as the only employer?")
+    assert reply.answer.startswith("Yes"), reply.answer
+    assert len(reply.citations) == 1, reply.answer
+
+
+def test_a_new_model_with_the_shortening_asks_of_that_model(service) -> None:
+    reply = ask(service, "explain peos", "now an hro, one line")
+    assert "HRO" in reply.answer and len(reply.citations) <= 2, reply.answer
+
+
+def test_three_models_set_side_by_side_with_no_opening_request_are_compared_not_advised(service) -> None:
+    reply = ask(
+        service,
+        "side by side for the wiki: peo, aso and hro - employer or not, price, pooled insurance. grid fine",
+    )
+    assert reply.recommendation is None, reply.answer
+    assert "HRO" in reply.answer and "Higher, bundled" in reply.answer, reply.answer
+
+
+def test_or_not_inside_a_list_of_things_to_compare_puts_up_no_claim() -> None:
+    assert VOCABULARY.confirming("quick compare of peo vs aso: co-employment or not, cost, control") is None
+    assert VOCABULARY.confirming("a peo shares liability or not") is not None
