@@ -130,7 +130,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         # "who handles the COBRA stuff with a PEO?": the sentence naming the detail asked leads
         draft.claims.sort(key=lambda c: not details & statement_terms(c.quote))
         if reading.shape == "yes_no" and draft.claims and not draft.lead:
-            draft.lead = texts.not_settled
+            unknown = reading.unknown_object
+            draft.lead = texts.fill("never_says", thing=unknown) if unknown else texts.not_settled
     if (
         draft.claims
         and reading.query.asks_figure
@@ -198,8 +199,8 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     settled = settle_yes_no(reading, candidates, kb)
     if settled and settled.answer != "no":
         settled = _denied_part(reading, candidates, kb) or settled
-    if not settled:
-        return None
+    if not settled or (reading.unknown_object and not _settles_in_own_words(reading, settled)):
+        return None  # "can ppl keep their current doctors with a peo?": the guide never says
     asked = reading.models[:1]
     whole = VOCABULARY.claims_whole(reading.proposition)
     claims: list[Claim] = []
@@ -238,6 +239,14 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     key = key or settled.answer
     lead = texts.fill(f"{key}_for", model=with_article(asked[0])) if by_model else getattr(texts, key)
     return Draft(claims=claims, lead=lead)
+
+
+def _settles_in_own_words(reading: Reading, settled: Settled) -> bool:
+    """True when what settled a yes/no says a word of the claim ('types' of "are peo types an official
+    legal classification?" against "…a universally accepted “three types” taxonomy"), so it speaks of the
+    claim, whatever word of it the guide lacks."""
+    said = settled.sentence.text if settled.sentence else settled.row.body if settled.row else ""
+    return bool((set(content_terms(reading.proposition)) - MODEL_NAME_STEMS) & statement_terms(said))
 
 
 def _denied_part(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> Settled | None:

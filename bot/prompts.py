@@ -56,6 +56,7 @@ class AnswerTexts(BaseModel):
     conditional_list_lead: str
     recommend_lead: str
     not_settled: str
+    never_says: str
     yes: str
     no: str
     partly: str

@@ -36,6 +36,9 @@ COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
 # A question of these shapes that names no model, in the guide's words only, is about the guide's subject.
 IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons", "attribute"})
 IMPLICIT_MODELS = ("PEO", "ASO")
+# A word the guide lacks is one it speaks of in other words when a guide word is this close in MiniLM
+# meaning ('split' ~ 'separate' 0.77, 'org' ~ 'organization' 0.74; 'doctors' ~ 'health' 0.55)
+NEAR_GUIDE_WORD = 0.65
 _OBJECT_POINTERS = frozenset({"it", "that", "this"})
 _WHAT_IF = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?what\s+if\b")  # "what if we hire an HR manager…"
 _CARRY_OPENER = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?(?:what|how)\s+(?:about|abt)\b|and\s+")
@@ -71,6 +74,23 @@ class Context:
 
 
 @dataclass(frozen=True)
+class GuideWordVectors:
+    """The guide's own words as unit vectors, to tell a word the guide lacks but means in other words
+    ('org', 'split') from one it never speaks of ('doctors')."""
+
+    vectors: np.ndarray
+
+    @classmethod
+    def of(cls, words: frozenset[str], encoder: TextEncoder) -> GuideWordVectors:
+        vectors = encoder.encode(sorted(w for w in words if w.isalpha() and len(w) > 2))
+        return cls(vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
+
+    def near(self, vector: np.ndarray) -> bool:
+        """True when a guide word is close in meaning to the word with this vector."""
+        return float((self.vectors @ (vector / np.linalg.norm(vector))).max()) >= NEAR_GUIDE_WORD
+
+
+@dataclass(frozen=True)
 class Reading:
     """Everything the answer chain and the rules layer need from one message."""
 
@@ -96,6 +116,7 @@ class Reading:
     part: str | None = None  # words of the heading of the part of the guide asked for whole ("the tldr")
     starts_over: bool = False  # the facts told before were another company's, or are withdrawn
     brief: bool = False  # the previous question asked again, for its answer in one sentence
+    unknown_object: str | None = None  # what a yes/no claims something of, when the guide never speaks of it
 
     def context(self) -> Context:
         """The context the next message is read in."""
@@ -106,9 +127,30 @@ class MessageReader:
     """Turns a message and its conversation context into a Reading (one embedding batch per message)."""
 
     def __init__(
-        self, *, vocabulary: Vocabulary, shapes: ShapeReader, queries: QueryReader, encoder: TextEncoder
+        self,
+        *,
+        vocabulary: Vocabulary,
+        shapes: ShapeReader,
+        queries: QueryReader,
+        encoder: TextEncoder,
+        guide_words: GuideWordVectors | None = None,
     ) -> None:
         self.vocabulary, self.shapes, self.queries, self.encoder = vocabulary, shapes, queries, encoder
+        self.guide_words = guide_words
+
+    def _unknown_object(self, proposition: str, query: Query) -> str | None:
+        """The thing a claim is made of, when the guide never speaks of it: its last word unknown to the
+        guide and like none of the guide's words in meaning ("…keep their current doctors" but not "…is the
+        liability split", whose 'split' is near 'separate')."""
+        said = [
+            w
+            for w in words_of(proposition).split()
+            if content_terms(w) and not self.vocabulary.models_named(w) and stem(w) not in MODEL_NAME_STEMS
+        ]
+        unknown = set(content_terms(" ".join(query.unknown)))
+        if not said or stem(said[-1]) not in unknown or self.guide_words is None:
+            return None
+        return said[-1] if not self.guide_words.near(self.encoder.encode([said[-1]])[0]) else None
 
     def read(self, message: str, context: Context | None = None) -> Reading:
         """The reading of a message; follow-ups resolve against the context."""
@@ -576,6 +618,12 @@ class MessageReader:
             vector=vector,
             part=part,
             starts_over=vocab.starts_over(cleaned),
+            # ("…$250 a month per head for a peo, is that about right?" asks a figure, which it lacks)
+            unknown_object=(
+                self._unknown_object(proposition, query)
+                if shape == "yes_no" and not query.asks_figure
+                else None
+            ),
         )
 
     def _names_topic(self, text: str) -> bool:

@@ -26,7 +26,7 @@ from bot.storage.conversations import ConversationStore
 from bot.storage.db import create_db_engine, database_url
 from bot.storage.migrate import upgrade
 from bot.tables import attach_cell_vectors
-from bot.understanding import MessageReader
+from bot.understanding import GuideWordVectors, MessageReader
 from bot.vector_cache import CachedEncoder
 from ingest.chunking import Chunk, chunk_documents
 from ingest.corpus import Document, load_corpus
@@ -121,6 +121,7 @@ def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> 
         ),
         queries=QueryReader(index.knowledge.vocabulary),
         encoder=query_encoder,
+        guide_words=GuideWordVectors.of(index.knowledge.vocabulary, fixed_texts),
     )
     service = AnswerService(
         chain=chain,

@@ -95,3 +95,14 @@ def test_quoted_words_said_of_the_other_model_are_no_yes(service) -> None:
     ).answer
     assert answer.startswith("No, not of a PEO: the guide says that of an ASO"), answer
     assert "|" not in answer, answer
+
+
+def test_a_yes_no_about_a_thing_the_guide_never_names_says_so_first(service) -> None:
+    reply = ask(service, "under an aso would our team still see the same dentists?")
+    assert reply.answer.startswith("The guide doesn't say anything about dentists"), reply.answer
+    assert not reply.answer.startswith(("Yes", "No")), reply.answer
+
+
+def test_a_word_the_guide_says_in_other_words_is_no_unknown_thing(service) -> None:
+    reply = ask(service, "is responsibility for workers comp split between us and the peo?")
+    assert "doesn't say anything about" not in reply.answer, reply.answer

@@ -248,7 +248,7 @@ def test_an_offered_denial_after_the_question_asks_for_no_advice(service) -> Non
         # a row the question names by its label answers, whatever details it leaves out
         ("with an aso they'd own our workers comp, the policies and the claims and everything, yeah?", "No"),
         # a sentence holding the rare words is no yes unless the model does them there
-        ("is CPEO some kind of irs seal for peos? saw it next to esac", "The guide doesn't settle"),
+        ("is CPEO some kind of irs seal for peos? saw it next to esac", "The guide doesn't"),
     ],
 )
 def test_rare_words_settle_only_where_the_model_does_them(service, message: str, opening: str) -> None:
