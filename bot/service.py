@@ -21,7 +21,7 @@ from bot.rules.table import RulesTable
 from bot.storage.conversations import ConversationStore, TurnRecord
 from bot.storage.feedback import FeedbackStore
 from bot.trace import AnswerTrace, answer_trace, rule_trace
-from bot.understanding import MessageReader
+from bot.understanding import MessageReader, Reading
 
 WHY_OWN_WORDS = (
     1  # a "why" about our advice names at most this many words of its own ("why does that matter?")
@@ -128,33 +128,11 @@ class AnswerService:
             or explains_advice
             or (state.awaiting_profile and bool(facts.known()))
         ):
-            response = self._advise(conv_id, profile, put_up=reading.put_up, explains=explains_advice)
-            awaiting = response.status == "needs_more_info"
-            rules = rule_trace(profile, self.rules)
-            trace = answer_trace(reading, state.context(), kb=self.kb, recommendation=rules)
-            chosen = response.recommendation.choice if response.recommendation else "UNDECIDED"
-            # "that route", "and that vs a PEO?" after the advice are about the model it chose
-            topic = reading.models or state.topic
-            # ("the other way" after "we're fine carrying the risk, which one?" is the PEO: the facts so
-            # far lean to the ASO); when the facts conflict, the model this message's facts point to
-            # ("…wants to offload the compliance risk too" → "would we have to drop our broker then?")
-            leaning: str | None = chosen
-            if awaiting:
-                leaning = leaning_side(profile, self.rules)
-            elif chosen == "UNDECIDED":
-                leaning = side_of(facts, self.rules)
-            if leaning:
-                topic = (leaning, *(m for m in topic if m != leaning))
-            after = replace(
-                state,
-                profile=profile,
-                awaiting_profile=awaiting,
-                shape="recommend",
-                topic=topic,
-                advised=True,
-            )
-            return response, after, trace
+            return self._advice_turn(conv_id, state, reading, profile, explains=explains_advice)
         result = self.chain.invoke({"reading": reading})
+        if state.awaiting_profile and result.status == "out_of_scope":
+            # "idk what u need from me, just ask" after our questions: they are asked again
+            return self._advice_turn(conv_id, state, reading, profile, explains=False)
         response = ChatResponse(
             conversation_id=conv_id, status=result.status, answer=result.answer, citations=result.citations
         )
@@ -178,6 +156,38 @@ class AnswerService:
                 text=reading.query.text,
             )
         return response, after, answer_trace(reading, state.context(), kb=self.kb, result=result)
+
+    def _advice_turn(
+        self, conv_id: str, state: ConversationState, reading: Reading, profile: Profile, *, explains: bool
+    ) -> tuple[ChatResponse, ConversationState, AnswerTrace]:
+        """Our recommendation for the profile (or the questions it still needs), and the state after it."""
+        facts = reading.facts
+        response = self._advise(conv_id, profile, put_up=reading.put_up, explains=explains)
+        awaiting = response.status == "needs_more_info"
+        rules = rule_trace(profile, self.rules)
+        trace = answer_trace(reading, state.context(), kb=self.kb, recommendation=rules)
+        chosen = response.recommendation.choice if response.recommendation else "UNDECIDED"
+        # "that route", "and that vs a PEO?" after the advice are about the model it chose
+        topic = reading.models or state.topic
+        # ("the other way" after "we're fine carrying the risk, which one?" is the PEO: the facts so
+        # far lean to the ASO); when the facts conflict, the model this message's facts point to
+        # ("…wants to offload the compliance risk too" → "would we have to drop our broker then?")
+        leaning: str | None = chosen
+        if awaiting:
+            leaning = leaning_side(profile, self.rules)
+        elif chosen == "UNDECIDED":
+            leaning = side_of(facts, self.rules)
+        if leaning:
+            topic = (leaning, *(m for m in topic if m != leaning))
+        after = replace(
+            state,
+            profile=profile,
+            awaiting_profile=awaiting,
+            shape="recommend",
+            topic=topic,
+            advised=True,
+        )
+        return response, after, trace
 
     def _cited(self, reasons: list[Reason]) -> tuple[str, list[Citation]]:
         """The rules' reasons as cited sentences, their quotes verified against the corpus."""

@@ -106,3 +106,8 @@ def test_a_follow_up_naming_its_own_pair_compares_that_pair(service) -> None:
 def test_a_part_of_the_guide_named_in_a_should_question_is_that_part(service) -> None:
     reply = ask(service, "per the tldr what should a company weigh up?")
     assert reply.recommendation is None and "TL;DR" in reply.answer, reply.answer
+
+
+def test_how_so_after_an_answer_asks_its_reasons(service) -> None:
+    reply = ask(service, "does a peo cost more than an aso", "like how?")
+    assert reply.status == "answered" and "bundles services" in reply.answer, reply.answer

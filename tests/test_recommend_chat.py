@@ -205,3 +205,12 @@ def test_supposing_the_other_model_after_advice_or_a_question_asks_of_it(service
         service, "do we keep our own benefits broker with an aso?", "and what if we chose a peo instead?"
     )
     assert "for a PEO" in swapped.answer.split(":")[0], swapped.answer
+
+
+def test_after_our_questions_a_reply_with_no_facts_gets_them_asked_again(service) -> None:
+    first = service.answer(message="peo or aso, what do you think fits us")
+    assert first.status == "needs_more_info", first.answer
+    again = service.answer(
+        message="not sure what info u want, go ahead", conversation_id=first.conversation_id
+    )
+    assert again.status == "needs_more_info" and again.answer == first.answer, again.answer

@@ -128,7 +128,7 @@ _QUAL = (
     r"|excellent|best|proper|generous|richer|nice)"
 )
 _OWN_PLANS = (
-    r"(?:(?:insurance\s+)?brokers?|benefits?(?:\s+plans?)?|plans|health\s+plans?|"
+    r"(?:(?:insurance\s+)?brokers?|benefits?(?:\s+plans?)?|plans?|health\s+plans?|"
     r"insurance|carriers?|coverage|policies)"
 )
 
@@ -594,6 +594,8 @@ _TOP = re.compile(
     r"|above all|first and foremost|badly|the real pain|real pain|main pain|top concern"
     rf"|only thing that matters|{_MORE_THAN}|outranks|trumps|over everything(?: else)?|more than anything"
     r"|wins over everything)\b"
+    # the first of priorities put in order: "priorities in order: 1) better health benefits 2) low cost"
+    r"|\bpriorit(?:y|ies)\b[^.!?;\n]{0,30}?(?:\(1\)|\b1\))"
 )
 # Words making a wish a must: "keeping our broker is non-negotiable", "no co-employment, period".
 _MUST = re.compile(

@@ -341,6 +341,12 @@ PRIORITIES = [
         "wants_shared_liability",
         None,
     ),
+    # priorities put in order: the first one listed
+    (
+        "what we care about, by priority: (1) keeping costs down (2) richer medical coverage",
+        "cost_priority",
+        None,
+    ),
 ]
 
 
@@ -402,3 +408,8 @@ def test_no_wish_put_first(message: str) -> None:
 def test_pains_and_departures(message: str, facts: dict) -> None:
     known = extract_profile(message).known()
     assert {k: v for k, v in known.items() if k not in STRESS_FIELDS} == facts
+
+
+def test_our_current_plan_kept_is_no_wish_for_pooled_plans() -> None:
+    profile = extract_profile("the board wants us sticking with our current health plan")
+    assert profile.wants_pooled_benefits is False, profile.known()
