@@ -58,33 +58,54 @@ class Profile(BaseModel):
         default=None,
         description="the fact the company puts above the rest (its answer must be given too)",
     )
-    must_have: Fact | None = Field(
+    must_have: tuple[Fact, ...] | None = Field(
         default=None,
-        description="the fact the company calls a must, not to be traded (its answer must be given too)",
+        description="the facts the company calls musts, not to be traded (their answers must be given too); "
+        "one fact alone may be given as a string",
     )
+
+    @field_validator("must_have", mode="before")
+    @classmethod
+    def _one_or_several(cls, value: object) -> object:
+        """'cost_priority' or ['cost_priority', …] (JSON has no tuples); none at all is no must."""
+        if isinstance(value, str):
+            return (value,)
+        return tuple(value) or None if isinstance(value, list | tuple) else value
 
     @model_validator(mode="after")
     def _priority_is_answered(self) -> Profile:
         for name in STRESS_FIELDS:
-            fact = getattr(self, name)
-            if fact is not None and getattr(self, fact) is None:
-                raise ValueError(f"{name} names {fact!r}, which the profile does not answer")
+            for fact in self.stressed(name):
+                if getattr(self, fact) is None:
+                    raise ValueError(f"{name} names {fact!r}, which the profile does not answer")
         return self
 
-    def known(self) -> dict[str, int | bool | str]:
+    def stressed(self, name: str) -> tuple[str, ...]:
+        """The facts a stress field names (none, one, or for musts several)."""
+        value = getattr(self, name)
+        return () if value is None else (value,) if isinstance(value, str) else tuple(value)
+
+    def known(self) -> dict[str, int | bool | str | tuple[str, ...]]:
         """The fields that have an answer, in field order."""
-        return {k: v for k, v in self.model_dump().items() if v is not None}
+        return {k: getattr(self, k) for k in type(self).model_fields if getattr(self, k) is not None}
 
     def merged(self, newer: Profile) -> Profile:
         """This profile with every field the newer one answers replaced (later turns correct earlier ones;
-        a priority stated later replaces the one before, and one whose fact a later turn turns round is
-        dropped: "sharing liability is our #1 goal" then "no co-employment, period")."""
-        kept = self.known()
-        for name in STRESS_FIELDS:
-            fact = getattr(self, name)
-            if fact is not None and getattr(newer, fact) not in (None, getattr(self, fact)):
-                kept.pop(name)
-        return Profile.model_validate({**kept, **newer.known()})
+        a priority stated later replaces the one before, a must stated later joins the ones before, and one
+        whose fact a later turn turns round is dropped: "sharing liability is our #1 goal" then "no
+        co-employment, period")."""
+
+        def holds(fact: str) -> bool:
+            return getattr(newer, fact) in (None, getattr(self, fact))
+
+        merged: dict[str, object] = {k: v for k, v in self.known().items() if k not in STRESS_FIELDS}
+        merged |= newer.known()
+        top = newer.top_priority or (
+            self.top_priority if self.top_priority and holds(self.top_priority) else None
+        )
+        musts = [*(f for f in self.stressed("must_have") if holds(f)), *newer.stressed("must_have")]
+        merged |= {"top_priority": top, "must_have": tuple(dict.fromkeys(musts)) or None}
+        return Profile.model_validate(merged)
 
 
 _YES_NO_FIELDS = {name for name, field in Profile.model_fields.items() if field.annotation == bool | None}
@@ -107,7 +128,7 @@ class Recommendation(BaseModel):
     summary: str
     reasons: list[Reason]
     missing: list[str]
-    profile: dict[str, int | bool | str]
+    profile: dict[str, int | bool | str | tuple[str, ...]]
 
 
 class Citation(BaseModel):

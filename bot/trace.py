@@ -51,7 +51,7 @@ class RuleTrace(BaseModel):
 class RecommendationTrace(BaseModel):
     """The rules engine's work for a profile: every rule that fired and the facts still missing."""
 
-    profile: dict[str, int | bool | str]
+    profile: dict[str, int | bool | str | tuple[str, ...]]
     choice: Choice
     fired: list[RuleTrace]
     missing: list[str]

@@ -80,7 +80,7 @@ def test_what_a_company_puts_first_decides_and_news_asks_again(client: TestClien
         advice.conversation_id,
     )
     assert news.recommendation and news.recommendation.choice == "ASO", news.answer
-    assert news.recommendation.profile["must_have"] == "wants_full_control"
+    assert tuple(news.recommendation.profile["must_have"]) == ("wants_full_control",)
     assert verify(news.answer, news.citations, service.kb) == []
     # a why with its own question asks the guide, not for the advice's reasons again
     why = _chat(client, "why can't the aso simply file those taxes for us?", news.conversation_id)

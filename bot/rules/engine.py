@@ -90,7 +90,7 @@ def decide(profile: Profile, table: RulesTable) -> Outcome:
         routed = tuple(rule for rule in fired if rule.route == route)
         if routed:
             return Outcome(choice=route, kind="route", reasons=routed, peo=(), aso=())
-    musts = frozenset(rule.id for rule in fired if profile.must_have in rule.when)
+    musts = frozenset(rule.id for rule in fired if set(profile.stressed("must_have")) & set(rule.when))
     stressed = frozenset(rule.id for rule in fired if profile.top_priority in rule.when) - musts
 
     def weight(rule: Rule) -> int:
@@ -106,6 +106,9 @@ def decide(profile: Profile, table: RulesTable) -> Outcome:
             choice=choice, kind=kind, reasons=reasons, peo=peo, aso=aso, stressed=stressed, musts=musts
         )
 
+    if {r.id for r in peo} & musts and {r.id for r in aso} & musts:
+        # "two non negotiables: pooled plans AND our own EIN": no model meets every must
+        return outcome("UNDECIDED", "conflict", peo + aso)
     if peo_score - aso_score >= table.min_margin:
         return outcome("PEO", "decided", peo)
     if aso_score - peo_score >= table.min_margin:
@@ -188,7 +191,9 @@ def _summary(outcome: Outcome, missing: list[str], table: RulesTable) -> str:
     if outcome.kind == "conflict":
         peo_facts = facts_of(outcome.peo[:CONFLICT_FACTS_PER_SIDE])
         aso_facts = facts_of(outcome.aso[:CONFLICT_FACTS_PER_SIDE])
-        return summary_sentence("conflict", prompts=prompts, peo_facts=peo_facts, aso_facts=aso_facts)
+        musts_apart = all({r.id for r in side} & outcome.musts for side in (outcome.peo, outcome.aso))
+        kind = "musts_conflict" if musts_apart else "conflict"
+        return summary_sentence(kind, prompts=prompts, peo_facts=peo_facts, aso_facts=aso_facts)
     if missing:
         return summary_sentence("needs_info", prompts=prompts, missing=missing)
     return summary_sentence("unclear", prompts=prompts)

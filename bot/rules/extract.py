@@ -599,9 +599,16 @@ _TOP = re.compile(
 )
 # Words making a wish a must: "keeping our broker is non-negotiable", "no co-employment, period".
 _MUST = re.compile(
-    r"\b(?:non-?\s?negotiable|must[- ]have|(?:is|are) a must|deal[- ]?breaker|at all costs|period|full stop"
+    r"\b(?:non-?\s?negotiable|must[- ]have|(?:is|are|be|becomes?|becoming|now|also|too) a must"
+    r"|a must (?:too|as well)"
+    r"|deal[- ]?breaker|at all costs|period|full stop"
     r"|hard requirement"
     r"|red line|no matter what|absolutely (?:need|must|want|have to)|hard no|not up for debate)\b"
+)
+# Several musts named at once: every wish in that sentence is one ("two non negotiables: pooled health plans
+# AND payroll taxes under our own ein", "pooled plans and our own broker are both musts").
+_MUSTS = re.compile(
+    r"\b(?:non-?\s?negotiables|must[- ]haves|musts|deal[- ]?breakers|hard requirements|red lines)\b"
 )
 # The wishes a company can put first (its head count, HR staff and states are facts, not wishes).
 # On a tie ("no co-employment, period" states both control and liability) the first listed is put first.
@@ -632,7 +639,7 @@ def extract_profile(text: str) -> Profile:
     """The profile facts stated in one message, the wish it puts first and the one it calls a must;
     fields it does not mention stay unset."""
     clean = normalise(text)
-    facts: dict[str, int | bool | str] = {}
+    facts: dict[str, int | bool | str | tuple[str, ...]] = {}
     employees = people_count(clean)
     if employees is not None:
         facts["employees"] = employees
@@ -643,7 +650,22 @@ def extract_profile(text: str) -> Profile:
             facts[name], match = found
             if name in _WISHES and (facts[name] or name not in _ONLY_WANTED):
                 said[name] = match
-    for name, stressing in (("top_priority", _TOP), ("must_have", _MUST)):
-        if (wish := _stressed(clean, said, stressing)) is not None:
-            facts[name] = wish
+    if (wish := _stressed(clean, said, _TOP)) is not None:
+        facts["top_priority"] = wish
+    musts = _all_stressed(clean, said, _MUSTS) or [w for w in [_stressed(clean, said, _MUST)] if w]
+    if musts:
+        facts["must_have"] = tuple(musts)
     return Profile.model_validate(facts)
+
+
+def _all_stressed(text: str, said: dict[str, re.Match[str]], stressing: re.Pattern[str]) -> list[str]:
+    """Every wish stated in the last sentence that stresses several at once, in the order said."""
+    for sentence in reversed(list(_SENTENCE.finditer(text))):
+        inside = [n for n, m in said.items() if sentence.start() <= m.start() < sentence.end()]
+        if stressing.search(text, sentence.start(), sentence.end()) and inside:
+            kept: list[str] = []  # one wish per phrase ("our own broker" states control and benefits)
+            for name in sorted(inside, key=_WISHES.index):
+                if all(_distance(said[name], said[other]) > 0 for other in kept):
+                    kept.append(name)
+            return sorted(kept, key=lambda name: said[name].start())
+    return []

@@ -153,6 +153,7 @@ class SummaryTemplates(_Strict):
     HRO: str
     EOR: str
     conflict: str
+    musts_conflict: str  # musts on both sides: no model meets every must
     needs_info: str
     unclear: str
     # closes a PEO or ASO summary when facts also pull the other way (no stated priority is left out)
@@ -194,6 +195,7 @@ _PLACEHOLDERS: dict[str, frozenset[str]] = {
     "summary.HRO": frozenset({"facts"}),
     "summary.EOR": frozenset({"facts"}),
     "summary.conflict": frozenset({"peo_facts", "aso_facts"}),
+    "summary.musts_conflict": frozenset({"peo_facts", "aso_facts"}),
     "summary.needs_info": frozenset({"questions"}),
     "summary.unclear": frozenset(),
     "summary.against": frozenset({"facts", "model"}),

@@ -287,3 +287,24 @@ def test_a_must_decides_whatever_the_other_facts(table: RulesTable, profile: Pro
     if len(sides) == 1 and outcome.kind != "route":
         assert outcome.choice in sides, profile.known()
         assert "as a must" in recommend(Profile(**profile.known(), must_have=wish), table).summary
+
+
+def test_musts_on_both_sides_leave_no_model_meeting_every_must(table: RulesTable) -> None:
+    profile = Profile(
+        employees=20,
+        in_house_hr=False,
+        wants_pooled_benefits=True,
+        wants_full_control=True,
+        must_have=("wants_pooled_benefits", "wants_full_control"),
+    )
+    rec = recommend(profile, table)
+    assert rec.choice == "UNDECIDED" and rec.summary.startswith("No model meets every must"), rec.summary
+    assert {r.rule_id for r in rec.reasons} >= {"pooled-benefits"}, rec.reasons
+
+
+def test_a_must_stated_later_joins_the_one_before_unless_turned_round() -> None:
+    first = Profile(wants_full_control=True, must_have="wants_full_control")
+    joined = first.merged(Profile(wants_pooled_benefits=True, must_have="wants_pooled_benefits"))
+    assert joined.must_have == ("wants_full_control", "wants_pooled_benefits")
+    turned = joined.merged(Profile(wants_full_control=False))
+    assert turned.must_have == ("wants_pooled_benefits",)

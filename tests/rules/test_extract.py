@@ -355,7 +355,7 @@ def test_the_wish_a_message_puts_first_and_the_one_it_calls_a_must(
     message: str, first: str | None, must: str | None
 ) -> None:
     profile = extract_profile(message)
-    assert (profile.top_priority, profile.must_have) == (first, must), profile.known()
+    assert (profile.top_priority, profile.must_have) == (first, (must,) if must else None), profile.known()
 
 
 @pytest.mark.parametrize(
@@ -413,3 +413,11 @@ def test_pains_and_departures(message: str, facts: dict) -> None:
 def test_our_current_plan_kept_is_no_wish_for_pooled_plans() -> None:
     profile = extract_profile("the board wants us sticking with our current health plan")
     assert profile.wants_pooled_benefits is False, profile.known()
+
+
+def test_several_musts_named_at_once_are_each_a_must() -> None:
+    profile = extract_profile("our deal-breakers: keeping our own broker, and lowest cost")
+    assert profile.must_have == ("wants_pooled_benefits", "cost_priority"), profile.known()
+    assert extract_profile("and sharing liability becomes a must too").must_have == (
+        "wants_shared_liability",
+    )
