@@ -214,3 +214,16 @@ def test_after_our_questions_a_reply_with_no_facts_gets_them_asked_again(service
         message="not sure what info u want, go ahead", conversation_id=first.conversation_id
     )
     assert again.status == "needs_more_info" and again.answer == first.answer, again.answer
+
+
+def test_a_fact_supposed_with_once_after_advice_asks_the_table_again(service) -> None:
+    first = service.answer(
+        message="18 staff, nobody in hr, cheapest option is all we care about. peo or aso?"
+    )
+    assert first.recommendation is not None, first.answer
+    later = service.answer(
+        message="ok and once we bring on an hr manager?", conversation_id=first.conversation_id
+    )
+    assert later.recommendation is not None and later.recommendation.profile.get("in_house_hr") is True, (
+        later.answer
+    )

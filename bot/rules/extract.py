@@ -134,6 +134,16 @@ _OWN_PLANS = (
 
 POOLED_BENEFITS = (
     _says(rf"\b(?:our|my|their)\s+(?:own|existing|current)\s+{_OWN_PLANS}\b", False),
+    # "benefits r fine, we just want the cheapest option": no want of better plans
+    _says(
+        rf"\b{_BEN}\s+(?:are|is|r)\s+(?:fine|ok|okay|good|not an issue|not a problem|sorted|covered|handled)\b",
+        False,
+    ),
+    # "if we have to pick, benefits beat cost": ranked above cost, they are wanted
+    _says(
+        rf"\b{_BEN}\s+(?:beats?|trumps?|outranks?|wins? over|over|ahead of|before)\s+(?:the\s+)?"
+        r"(?:costs?|price|pricing|budget|money|savings)\b"
+    ),
     _says(
         r"\b(?:work with|use|using|have|keep|love|like|trust)\s+(?:an?|our|my)\s+(?:own\s+)?"
         r"(?:benefits?|insurance|health)\s+(?:broker|brokers|carrier|advisor)\b",
@@ -353,6 +363,8 @@ COST_PRIORITY = (
     _says(r"\b(?:watch\w*|counts?|count\w*)\s+every\s+(?:dollar|penny|cent|buck)\b"),
     _says(r"\b(?:budget|cost|price)[- ](?:conscious|sensitive|constrained|focused|driven)\b"),
     _says(r"\b(?:save|saving)\s+(?:money|cash)\b|\bbootstrapped\b|\bcash[- ]strapped\b|\bas cheap as\b"),
+    # "cost and getting pooled health benefits matter exactly the same to us"
+    _says(r"\b(?:costs?|price|budget|money)\s+and\s+[^.;]{0,50}?\bmatters?\b"),
     _fixed(r"\b(?:can't|cannot|can not)\s+afford\b", True),
     _says(
         r"\b(?:worried|concerned|care|caring|cares|focused|thinking)\s+(?:a lot\s+|"
@@ -592,8 +604,8 @@ _TOP = re.compile(
     r"|priority one|biggest (?:thing|priority|goal|concern|worry|issue|problem|headache|pain|challenge"
     r"|struggle)|most important|matters most|cares? (?:about )?most|the one thing"
     r"|above all|first and foremost|badly|the real pain|real pain|main pain|top concern"
-    rf"|only thing that matters|{_MORE_THAN}|outranks|trumps|over everything(?: else)?|more than anything"
-    r"|wins over everything)\b"
+    rf"|only thing that matters|{_MORE_THAN}|outranks|trumps|beats?|over everything(?: else)?|more than anything"
+    r"|wins over everything|(?:we|i) (?:just|only) (?:want|need|care about)|all (?:we|i) (?:want|need|care about))\b"
     # the first of priorities put in order: "priorities in order: 1) better health benefits 2) low cost"
     r"|\bpriorit(?:y|ies)\b[^.!?;\n]{0,30}?(?:\(1\)|\b1\))"
 )

@@ -341,6 +341,8 @@ PRIORITIES = [
         "wants_shared_liability",
         None,
     ),
+    ("made to choose, health coverage beats price for us", "wants_pooled_benefits", None),
+    ("plans are ok already; all we want is the lowest price", "cost_priority", None),
     # priorities put in order: the first one listed
     (
         "what we care about, by priority: (1) keeping costs down (2) richer medical coverage",
@@ -421,3 +423,18 @@ def test_several_musts_named_at_once_are_each_a_must() -> None:
     assert extract_profile("and sharing liability becomes a must too").must_have == (
         "wants_shared_liability",
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "facts"),
+    [
+        ("our benefits are fine as they are, we need help with payroll", {"wants_pooled_benefits": False}),
+        (
+            "price and a strong medical plan both matter to us",
+            {"cost_priority": True, "wants_pooled_benefits": True},
+        ),
+    ],
+)
+def test_benefits_said_to_be_fine_and_cost_named_beside_another_wish(message: str, facts: dict) -> None:
+    known = extract_profile(message).known()
+    assert {k: known.get(k) for k in facts} == facts, known
