@@ -136,7 +136,8 @@ POOLED_BENEFITS = (
     _says(rf"\b(?:our|my|their)\s+(?:own|existing|current)\s+{_OWN_PLANS}\b", False),
     # "benefits r fine, we just want the cheapest option": no want of better plans
     _says(
-        rf"\b{_BEN}\s+(?:are|is|r)\s+(?:fine|ok|okay|good|not an issue|not a problem|sorted|covered|handled)\b",
+        rf"\b{_BEN}\s+(?:are|is|r)\s+(?:fine|ok|okay|good|not an issue|not a problem|sorted|covered"
+        r"|handled)\b",
         False,
     ),
     # "if we have to pick, benefits beat cost": ranked above cost, they are wanted
@@ -604,8 +605,10 @@ _TOP = re.compile(
     r"|priority one|biggest (?:thing|priority|goal|concern|worry|issue|problem|headache|pain|challenge"
     r"|struggle)|most important|matters most|cares? (?:about )?most|the one thing"
     r"|above all|first and foremost|badly|the real pain|real pain|main pain|top concern"
-    rf"|only thing that matters|{_MORE_THAN}|outranks|trumps|beats?|over everything(?: else)?|more than anything"
-    r"|wins over everything|(?:we|i) (?:just|only) (?:want|need|care about)|all (?:we|i) (?:want|need|care about))\b"
+    rf"|only thing that matters|{_MORE_THAN}|outranks|trumps|beats?|over everything(?: else)?"
+    r"|more than anything"
+    r"|wins over everything|(?:we|i) (?:just|only) (?:want|need|care about)"
+    r"|all (?:we|i) (?:want|need|care about))\b"
     # the first of priorities put in order: "priorities in order: 1) better health benefits 2) low cost"
     r"|\bpriorit(?:y|ies)\b[^.!?;\n]{0,30}?(?:\(1\)|\b1\))"
 )
