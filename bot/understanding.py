@@ -407,7 +407,7 @@ class MessageReader:
             or (
                 len(named) >= 2
                 and len(attributes) >= 2
-                and vocab.asks_comparing(cleaned)
+                and vocab.asks_side_by_side(cleaned)  # ("…peo vs aso on payroll, tax filing, renewals")
                 and not vocab.asks_advice(cleaned)
             )
         )
@@ -480,11 +480,11 @@ class MessageReader:
         )
         if only_tells or confirms_fit or asks_fit:
             shape = "recommend"
-        elif shape == "general" and len(named) >= 2 and attribute and not wants:
-            shape = "comparison"  # "peo vs aso for compliance help?" compares them on it
         elif shape == "recommend" and not wants:
             # "is it a good fit for a small startup?" asks what the guide says, in yes/no form.
             shape = "yes_no" if grammar_asks else "general"
+        if shape == "general" and len(named) >= 2 and attribute and not wants:
+            shape = "comparison"  # "peo vs aso for compliance help?" compares them on it
         if (
             _says_which(question)
             and reference in ("all", "implicit")

@@ -64,3 +64,10 @@ def test_three_models_set_side_by_side_with_no_opening_request_are_compared_not_
 def test_or_not_inside_a_list_of_things_to_compare_puts_up_no_claim() -> None:
     assert VOCABULARY.confirming("quick compare of peo vs aso: co-employment or not, cost, control") is None
     assert VOCABULARY.confirming("a peo shares liability or not") is not None
+
+
+def test_models_set_against_each_other_on_a_list_compare_each_row_not_our_advice(service) -> None:
+    reply = ask(service, "we have one hr coordinator. aso versus peo on: benefits, payroll and workers comp")
+    assert reply.recommendation is None, reply.answer
+    for cell in ("Access pooled plans", "ASO runs payroll, you file taxes", "You stay responsible"):
+        assert cell in reply.answer, reply.answer

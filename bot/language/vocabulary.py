@@ -171,6 +171,10 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9$%]+", text))
 
 
+# "peo vs aso on payroll, tax filing and renewals": two models set against each other on what follows
+_VERSUS = re.compile(r"\b(?:vs|versus)\b[^:]*?(?:\bon\b|:)")
+
+
 class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -266,7 +270,8 @@ class Vocabulary(BaseModel):
     def asks_side_by_side(self, text: str) -> bool:
         """True when the text asks two or more named models set side by side ('peo vs aso vs hro, table ok'):
         a request, whether or not it opens as one, and no claim put up for confirmation."""
-        return self.asks_comparing(text) and len(self.models_named(text)) >= 2
+        said = _words(text)
+        return (self.asks_comparing(text) or bool(_VERSUS.search(said))) and len(self.models_named(said)) >= 2
 
     def asks_shorter(self, text: str) -> str | None:
         """The text without its words asking the answer before again, shorter ("ok in one sentence pls, for
