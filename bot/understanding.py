@@ -138,14 +138,19 @@ class MessageReader:
         self.vocabulary, self.shapes, self.queries, self.encoder = vocabulary, shapes, queries, encoder
         self.guide_words = guide_words
 
-    def _unknown_object(self, proposition: str, query: Query) -> str | None:
+    def _unknown_object(self, proposition: str, question: str, query: Query) -> str | None:
         """The thing a claim is made of, when the guide never speaks of it: its last word unknown to the
         guide and like none of the guide's words in meaning ("…keep their current doctors" but not "…is the
-        liability split", whose 'split' is near 'separate')."""
+        liability split", whose 'split' is near 'separate'); only a word of the asking sentence itself
+        counts (not of a remark beside it, "we're doubling headcount this yr. does the guide…")."""
+        asked = set(words_of(question).split())
         said = [
             w
             for w in words_of(proposition).split()
-            if content_terms(w) and not self.vocabulary.models_named(w) and stem(w) not in MODEL_NAME_STEMS
+            if w in asked
+            and content_terms(w)
+            and not self.vocabulary.models_named(w)
+            and stem(w) not in MODEL_NAME_STEMS
         ]
         unknown = set(content_terms(" ".join(query.unknown)))
         if not said or stem(said[-1]) not in unknown or self.guide_words is None:
@@ -620,7 +625,7 @@ class MessageReader:
             starts_over=vocab.starts_over(cleaned),
             # ("…$250 a month per head for a peo, is that about right?" asks a figure, which it lacks)
             unknown_object=(
-                self._unknown_object(proposition, query)
+                self._unknown_object(proposition, question, query)
                 if shape == "yes_no" and not query.asks_figure
                 else None
             ),
