@@ -111,3 +111,13 @@ def test_a_part_of_the_guide_named_in_a_should_question_is_that_part(service) ->
 def test_how_so_after_an_answer_asks_its_reasons(service) -> None:
     reply = ask(service, "does a peo cost more than an aso", "like how?")
     assert reply.status == "answered" and "bundles services" in reply.answer, reply.answer
+
+
+def test_a_follow_up_that_is_only_a_condition_naming_another_model_asks_the_question_before_of_it(
+    service,
+) -> None:
+    reply = ask(
+        service, "who files the payroll taxes with a peo", "and if it's an aso doing our payroll instead?"
+    )
+    assert not reply.answer.startswith(("Yes", "No")), reply.answer
+    assert "you file taxes" in reply.answer or "you file payroll taxes" in reply.answer, reply.answer

@@ -63,7 +63,7 @@ _WEIGHED = re.compile(r"\b(?:than|vs|versus|between|which|whereas)\b")
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|main|different)"
 # a condition on the asker's own doing: "if we used an ASO", "once we sign with a PEO"
 _SUPPOSITION = re.compile(
-    rf"\b(?:{'|'.join(_CONDITIONS)})\s+(?:we|i)\b.*?(?=\b(?:what|which|who|how|do|does|would|will|can)\b|$)"
+    rf"\b(?:{'|'.join(_CONDITIONS)})\s+(?:we|i|its|it)\b.*?(?=\b(?:what|which|who|how|do|does|would|will|can)\b|$)"
 )
 _PERSONAL = frozenset({"we", "i", "you", "they", "it"})  # subjects that open a statement asked as a question
 _WE_ARE = re.compile(r"\b(we|you|they)['’]re\b", re.IGNORECASE)
