@@ -39,6 +39,13 @@ IMPLICIT_MODELS = ("PEO", "ASO")
 # A word the guide lacks is one it speaks of in other words when a guide word is this close in MiniLM
 # meaning ('split' ~ 'separate' 0.77, 'org' ~ 'organization' 0.74; 'doctors' ~ 'health' 0.55)
 NEAR_GUIDE_WORD = 0.65
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "our", "their", "my", "your", "his", "her", "any", "some", "same"}
+)
+_PREPOSITIONS = frozenset(
+    {"for", "of", "on", "in", "to", "with", "at", "by", "about", "from", "over", "under"}
+)
+OBJECT_REACH = 3  # how far before a thing its determiner may stand ("our own in-house doctors")
 _OBJECT_POINTERS = frozenset({"it", "that", "this"})
 _WHAT_IF = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?what\s+if\b")  # "what if we hire an HR manager…"
 _CARRY_OPENER = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?(?:what|how)\s+(?:about|abt)\b|and\s+")
@@ -154,6 +161,16 @@ class MessageReader:
         ]
         unknown = set(content_terms(" ".join(query.unknown)))
         if not said or stem(said[-1]) not in unknown or self.guide_words is None:
+            return None
+        # the thing a claim is made of follows its verb and determiner in the claim's last clause ("keep
+        # their current doctors", "see the same dentists"; not "…of our ppl, period", "the co we just
+        # acquired" nor "run recruiting for our 3 open reqs")
+        words = words_of(re.split(r"[,;:]|\s[-–—]\s", proposition)[-1]).split()
+        if said[-1] not in words:
+            return None
+        at = len(words) - 1 - words[::-1].index(said[-1])
+        before = [i for i in range(max(0, at - OBJECT_REACH), at) if words[i] in _DETERMINERS]
+        if not before or (before[0] > 0 and words[before[0] - 1] in _PREPOSITIONS):
             return None
         return said[-1] if not self.guide_words.near(self.encoder.encode([said[-1]])[0]) else None
 

@@ -106,3 +106,15 @@ def test_a_yes_no_about_a_thing_the_guide_never_names_says_so_first(service) -> 
 def test_a_word_the_guide_says_in_other_words_is_no_unknown_thing(service) -> None:
     reply = ask(service, "is responsibility for workers comp split between us and the peo?")
     assert "doesn't say anything about" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ok but could an aso take on hiring for our two open reqs?",  # a detail beside what is asked
+        "and the owner says nobody but us is the legal employer of our staff, period",  # a tag, no thing
+    ],
+)
+def test_an_unknown_word_beside_the_claim_is_no_thing_the_guide_never_names(service, message: str) -> None:
+    reply = ask(service, message, answered=False)
+    assert "doesn't say anything about" not in reply.answer, reply.answer

@@ -267,6 +267,13 @@ FULL_CONTROL = (
         r"are)\s+(?:the\s+|our\s+)?(?:sole|only|sole legal|legal|official|single)\s+employer\b"
     ),
     _says(r"\bsole employer\b"),
+    # "no outside company gets to be a legal employer of our ppl"
+    _says(
+        r"\b(?:no|nobody|no one|not an?)\s+(?:outside\s+|other\s+|third[- ]party\s+)?"
+        r"(?:company|one|body|vendor|provider|firm|party)?\s*(?:else\s+)?"
+        r"(?:gets to be|becomes?|is|can be|will be|may be)\s+(?:an?\s+|the\s+|our\s+)?"
+        r"(?:legal\s+|co-?\s?)?employer\b"
+    ),
     _says(
         r"\b(?:keep|keeping|retain|retaining|maintain|maintaining|have|"
         r"having|want|need|stay in|prefer)\b(?:\s+(?:full|complete|"

@@ -343,6 +343,11 @@ PRIORITIES = [
     ),
     ("made to choose, health coverage beats price for us", "wants_pooled_benefits", None),
     ("plans are ok already; all we want is the lowest price", "cost_priority", None),
+    (
+        "the founders insist no other firm becomes an employer of our staff, period",
+        None,
+        "wants_full_control",
+    ),
     # priorities put in order: the first one listed
     (
         "what we care about, by priority: (1) keeping costs down (2) richer medical coverage",
