@@ -83,6 +83,9 @@ def test_follow_ups_resolve_to_the_previous_topic(
         # "100%" says "all of it"
         ("would they help with the paperwork or is that 100% on us", False),
         ("what % of payroll do they take", True),
+        # a count or a size
+        ("roughly how many companies share one of those pooled plans", True),
+        ("what size of risk pool does an aso join", True),
     ],
 )
 def test_questions_asking_for_a_figure(reader: QueryReader, question: str, figure: bool) -> None:
