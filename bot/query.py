@@ -196,7 +196,10 @@ class QueryReader:
         if not match:
             return word
         found: str = match[0]
-        if word in self._english and not (found.startswith(word) or word.startswith(found)):
+        # (a guide word the typed one begins is its form only with the same stem: "plan" is "plans", but
+        # "part" is no "party")
+        same = word.startswith(found) or (found.startswith(word) and stem(found) == stem(word))
+        if word in self._english and not same:
             return word
         return found
 

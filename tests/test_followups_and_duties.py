@@ -121,3 +121,15 @@ def test_a_follow_up_that_is_only_a_condition_naming_another_model_asks_the_ques
     )
     assert not reply.answer.startswith(("Yes", "No")), reply.answer
     assert "you file taxes" in reply.answer or "you file payroll taxes" in reply.answer, reply.answer
+
+
+def test_a_detail_carried_from_the_turn_before_and_named_only_for_another_model_is_said_so(service) -> None:
+    reply = ask(
+        service, "what happens with eligibility and cobra under a peo", "with an aso, who does that bit"
+    )
+    assert reply.answer.startswith("The guide doesn't say that of an ASO"), reply.answer
+    assert "COBRA" in reply.answer, reply.answer
+
+
+def test_an_english_word_is_not_corrected_into_a_longer_guide_word_of_another_stem(service) -> None:
+    assert service.reader.queries.read("who handles that part").text == "who handles that part"
