@@ -133,11 +133,11 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
             unknown = reading.unknown_object
             draft.lead = texts.fill("never_says", thing=unknown) if unknown else texts.not_settled
     carried = detail_terms(kb, reading.query.terms)  # with the topic a follow-up points at
-    if carried and reading.shape in ("attribute", "general") and len(reading.models) == 1:
-        # "cobra once they leave?" (of a PEO) → "under an aso who'd handle that part": COBRA is named
-        # only for the PEO
-        if not _holds_detail(draft, carried):
-            draft = _said_of_others(reading, found, kb, texts, carried) or draft
+    # "cobra once they leave?" (of a PEO) → "under an aso who'd handle that part": COBRA is named only for
+    # the PEO
+    others_only = reading.shape in ("attribute", "general") and len(reading.models) == 1
+    if carried and others_only and not _holds_detail(draft, carried):
+        draft = _said_of_others(reading, found, kb, texts, carried) or draft
     if (
         draft.claims
         and reading.query.asks_figure
