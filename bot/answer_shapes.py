@@ -1051,8 +1051,26 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
             and not any(rare & statement_terms(f"{c.context} {c.body}") for c in _items_of(chunk, kb))
         ):
             return None
-        return _item_asked(reading, chunk, kb) or _list_of(chunk, kb, texts)
+        return (
+            _items_saying(reading, chunk, kb, texts)
+            or _item_asked(reading, chunk, kb)
+            or _list_of(chunk, kb, texts)
+        )
     return None
+
+
+def _items_saying(reading: Reading, chunk: Chunk, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """The items of the list holding the words asked that other items lack, when only those are asked
+    for ("in the peo steps, which ones mention compliance?": the three steps saying compliance)."""
+    if not VOCABULARY.asks_some_items(reading.cleaned):
+        return None
+    items = _items_of(chunk, kb)
+    framing = set(content_terms(f"{chunk.section} {chunk.context}")) | _STEP_STEMS | MODEL_NAME_STEMS
+    asked = set(reading.query.terms) - framing
+    holding = [c for c in items if asked & statement_terms(c.body)]
+    if not holding or len(holding) == len(items):
+        return None
+    return replace(_list_of(chunk, kb, texts), claims=[Claim(c.body, c, c.body) for c in holding])
 
 
 def _item_asked(reading: Reading, chunk: Chunk, kb: Knowledge) -> Draft | None:

@@ -118,3 +118,9 @@ def test_a_word_the_guide_says_in_other_words_is_no_unknown_thing(service) -> No
 def test_an_unknown_word_beside_the_claim_is_no_thing_the_guide_never_names(service, message: str) -> None:
     reply = ask(service, message, answered=False)
     assert "doesn't say anything about" not in reply.answer, reply.answer
+
+
+def test_only_the_items_of_a_list_saying_a_word_when_only_those_are_asked(service) -> None:
+    reply = ask(service, "of the aso process steps, just the ones that talk about payroll pls")
+    assert "processes payroll" in reply.answer, reply.answer
+    assert "Service agreement" not in reply.answer and "templates" not in reply.answer, reply.answer

@@ -197,6 +197,7 @@ class Vocabulary(BaseModel):
     passing_over: list[str]
     starting_over: list[str]
     shortening: list[str]
+    filtering: list[str]
     comparing: list[str]
     wanting: list[str]
     embedded_asking: list[str]
@@ -272,6 +273,10 @@ class Vocabulary(BaseModel):
         a request, whether or not it opens as one, and no claim put up for confirmation."""
         said = _words(text)
         return (self.asks_comparing(text) or bool(_VERSUS.search(said))) and len(self.models_named(said)) >= 2
+
+    def asks_some_items(self, text: str) -> bool:
+        """True when the text asks only the items of a list that say something ('which ones mention…')."""
+        return _holds(self.filtering, text)
 
     def asks_shorter(self, text: str) -> str | None:
         """The text without its words asking the answer before again, shorter ("ok in one sentence pls, for
