@@ -85,7 +85,7 @@ def test_follow_ups_resolve_to_the_previous_topic(
         ("what % of payroll do they take", True),
         # a count or a size
         ("roughly how many companies share one of those pooled plans", True),
-        ("what size of risk pool does an aso join", True),
+        ("what size/type of company is each one best for", False),
     ],
 )
 def test_questions_asking_for_a_figure(reader: QueryReader, question: str, figure: bool) -> None:
