@@ -138,6 +138,10 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     others_only = reading.shape in ("attribute", "general") and len(reading.models) == 1
     if carried and others_only and not _holds_detail(draft, carried):
         draft = _said_of_others(reading, found, kb, texts, carried) or draft
+    if draft.claims and reading.models and VOCABULARY.against_status_quo(reading.cleaned):
+        # "would an aso save us money vs keeping payroll in house?": the guide weighs models only
+        model = with_article(reading.models[0])
+        draft = replace(draft, lead=texts.fill("not_against_us", model=model), groups=[], as_list=False)
     if (
         draft.claims
         and reading.query.asks_figure

@@ -57,6 +57,7 @@ class AnswerTexts(BaseModel):
     recommend_lead: str
     not_settled: str
     never_says: str
+    not_against_us: str
     yes: str
     no: str
     partly: str

@@ -98,3 +98,18 @@ def test_a_detail_said_of_the_other_model_reads_as_its_cell_and_points_the_other
     assert "|" not in first.answer, first.answer  # a cell under its column, not the raw row
     reply = ask(service, "is 'à la carte' said of a peo or an aso?", "and the other one, bundled?")
     assert reply.answer.startswith("Yes") and "PEO" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "would a peo come out cheaper than running hr on our own?",
+        "aso vs doing payroll in-house - which saves more",
+    ],
+)
+def test_a_model_set_against_doing_it_ourselves_is_said_to_be_no_comparison_the_guide_makes(
+    service, message: str
+) -> None:
+    reply = ask(service, message)
+    assert reply.answer.startswith("The guide doesn't compare"), reply.answer
+    assert not reply.answer.startswith(("Yes", "No")), reply.answer

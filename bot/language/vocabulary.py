@@ -197,6 +197,8 @@ class Vocabulary(BaseModel):
     passing_over: list[str]
     starting_over: list[str]
     shortening: list[str]
+    status_quo: list[str]
+    status_quo_against: list[str]
     filtering: list[str]
     comparing: list[str]
     wanting: list[str]
@@ -273,6 +275,12 @@ class Vocabulary(BaseModel):
         a request, whether or not it opens as one, and no claim put up for confirmation."""
         said = _words(text)
         return (self.asks_comparing(text) or bool(_VERSUS.search(said))) and len(self.models_named(said)) >= 2
+
+    def against_status_quo(self, text: str) -> bool:
+        """True when the text sets a model against the company doing it itself ('vs keeping it in house')."""
+        said = _words(text)
+        where = _pattern(self.status_quo).search(said)
+        return where is not None and bool(_pattern(self.status_quo_against).search(said[: where.start()]))
 
     def asks_some_items(self, text: str) -> bool:
         """True when the text asks only the items of a list that say something ('which ones mention…')."""
