@@ -91,7 +91,8 @@ Composer = Callable[[Reading, Retrieval, Knowledge, AnswerTexts], Draft | None]
 def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft:
     """The draft for the reading's shape; the general composer when the shape's own finds nothing."""
     shaped = SHAPED.get(reading.shape)
-    draft = guide_part(reading, kb, texts) if reading.part else None
+    draft = _row_at_place(reading, kb, texts)  # "whats the very first row of the table"?
+    draft = draft or (guide_part(reading, kb, texts) if reading.part else None)
     if not draft and VOCABULARY.asks_where_said(reading.cleaned):
         draft = where_said(reading, kb, texts)  # "where does the guide talk about HROs?"
     if not draft and reading.shape in ("list", "general") and _columns_named(reading):
@@ -157,6 +158,18 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         ):  # our own sentence continues the lead: "No: the guide's table…"
             draft.claims[0] = replace(first, text=first.text[0].lower() + first.text[1:])
     return draft
+
+
+def _row_at_place(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """The row of the comparison table asked by its place ("the very first row, both columns")."""
+    place = VOCABULARY.row_place(reading.cleaned)
+    models = reading.models if len(reading.models) == 2 else DEFAULT_PAIR
+    rows = _rows_comparing(kb, models) if place is not None else []
+    if not place or not rows or abs(place) > len(rows) + (place < 0):
+        return None
+    row = rows[place - 1] if place > 0 else rows[place]
+    claim = Claim(row_item(row, models), row, row.body)
+    return Draft(claims=[claim], lead=texts.fill("one_row_lead", section=row.section), as_list=True)
 
 
 def _in_one_sentence(reading: Reading, draft: Draft) -> Draft:

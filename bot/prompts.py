@@ -51,6 +51,7 @@ class AnswerTexts(BaseModel):
     list_lead: str
     said_of_other: str
     table_lead: str
+    one_row_lead: str
     in_short: str
     part_question: str
     conditional_list_lead: str

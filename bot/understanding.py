@@ -252,6 +252,8 @@ class MessageReader:
                 # "and they'd write our handbooks too?" asks whether it is so ("peo or aso for a 20 person
                 # startup?" offers a choice)
                 shape = "yes_no"
+        if shape == "chit_chat" and vocab.row_place(cleaned) is not None:
+            shape = "attribute"  # "ok and the very last row" asks a row of the table
         unsure = guess.probability < CLEAR_SHAPE and shape not in ("which_more", "recommend", "chit_chat")
         if shape in ("pros_cons", "list", "general", "attribute") and words_of(question).startswith("why "):
             shape = "why"  # "why is higher cost one of the PEO cons?" asks the guide's reason, not the list

@@ -268,3 +268,15 @@ def test_a_count_of_more_states_is_no_comparative(service) -> None:
 def test_what_a_myth_says_the_reader_loses_is_what_a_question_says_the_model_takes(service) -> None:
     answer = ask(service, "with a peo, the peo ends up controlling our staff, right?").answer
     assert answer.startswith("No"), answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "cell"),
+    [
+        (("what does the second row of the comparison table say",), "Shared with PEO"),
+        (("show me the table's cost row", "and the bottom row?"), "Larger firms with HR staff"),
+    ],
+)
+def test_a_table_row_asked_by_its_place(service, turns: tuple[str, ...], cell: str) -> None:
+    reply = ask(service, *turns)
+    assert cell in reply.answer and len(reply.citations) == 1, reply.answer

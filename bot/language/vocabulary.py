@@ -197,6 +197,7 @@ class Vocabulary(BaseModel):
     passing_over: list[str]
     starting_over: list[str]
     shortening: list[str]
+    ordinals: dict[str, int]
     status_quo: list[str]
     status_quo_against: list[str]
     filtering: list[str]
@@ -281,6 +282,16 @@ class Vocabulary(BaseModel):
         said = _words(text)
         where = _pattern(self.status_quo).search(said)
         return where is not None and bool(_pattern(self.status_quo_against).search(said[: where.start()]))
+
+    def row_place(self, text: str) -> int | None:
+        """The place of a table row asked by it ("the very first row" → 1, "the last row" → -1), else None."""
+        said = _words(text).split()
+        for i, word in enumerate(said):
+            if word in ("row", "rows") and i > 0:
+                before = [w for w in said[max(0, i - 3) : i] if w in self.ordinals]
+                if before:
+                    return self.ordinals[before[-1]]
+        return None
 
     def asks_some_items(self, text: str) -> bool:
         """True when the text asks only the items of a list that say something ('which ones mention…')."""
