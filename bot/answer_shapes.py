@@ -119,12 +119,16 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
             draft = _nearest_on_topic(reading, found, kb, texts, draft)
         if draft.weak:
             draft = _unsaid_of_model(reading, kb, texts) or draft  # "under an hro who's on the hook for comp"
-        holds_detail = not draft.weak and _holds_detail(draft, details)
-        if reading.shape == "yes_no" and reading.models and details and not holds_detail:
-            draft = _said_of_others(reading, found, kb, texts) or draft  # "does the ASO do COBRA?"
+        # the claim's own words: not "for the vendor review doc - does the guide spell out…"
+        claimed = set(reading.asked.terms) & set(content_terms(reading.proposition))
+        details_claimed = details & claimed
+        holds_detail = not draft.weak and _holds_detail(draft, details_claimed)
+        if reading.shape == "yes_no" and reading.models and details_claimed and not holds_detail:
+            # "does the ASO do COBRA?"
+            draft = _said_of_others(reading, found, kb, texts, details_claimed) or draft
         elif reading.shape == "yes_no" and reading.models:
             # "would the ASO deliver our harassment training?": training is said of the HRO only
-            elsewhere = GuideWords.of(kb).said_only_of_others(kb, reading.asked.terms, reading.models[0])
+            elsewhere = GuideWords.of(kb).said_only_of_others(kb, claimed, reading.models[0])
             draft = (_said_of_others(reading, found, kb, texts, elsewhere) if elsewhere else None) or draft
         if details and reading.shape in DETAIL_SHAPES and not _holds_detail(draft, details):
             draft = _naming_detail(reading, found, kb, details) or draft

@@ -124,3 +124,9 @@ def test_only_the_items_of_a_list_saying_a_word_when_only_those_are_asked(servic
     reply = ask(service, "of the aso process steps, just the ones that talk about payroll pls")
     assert "processes payroll" in reply.answer, reply.answer
     assert "Service agreement" not in reply.answer and "templates" not in reply.answer, reply.answer
+
+
+def test_a_rare_word_in_a_remark_beside_the_claim_is_no_detail_said_of_another_model(service) -> None:
+    message = "for our vendor checklist - does a peo really take on taxes and benefits as employer of record?"
+    reply = ask(service, message)
+    assert "names it only for" not in reply.answer, reply.answer
