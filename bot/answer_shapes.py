@@ -92,6 +92,7 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     """The draft for the reading's shape; the general composer when the shape's own finds nothing."""
     shaped = SHAPED.get(reading.shape)
     draft = _row_at_place(reading, kb, texts)  # "whats the very first row of the table"?
+    draft = draft or _not_in_table(reading, found, kb, texts)  # "which row of the table is the hro in?"
     draft = draft or (guide_part(reading, kb, texts) if reading.part else None)
     if not draft and VOCABULARY.asks_where_said(reading.cleaned):
         draft = where_said(reading, kb, texts)  # "where does the guide talk about HROs?"
@@ -162,6 +163,24 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         ):  # our own sentence continues the lead: "No: the guide's table…"
             draft.claims[0] = replace(first, text=first.text[0].lower() + first.text[1:])
     return draft
+
+
+def _not_in_table(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts) -> Draft | None:
+    """A row or column asked of the one model named that the comparison table has no column for ("and
+    which row of that table is the hro in?"): says so, then what the guide says of it."""
+    if len(reading.mentioned) != 1 or not {"row", "rows", "column", "columns"} & set(
+        words_of(reading.cleaned).split()
+    ):
+        return None
+    model = reading.mentioned[0]
+    if any(cell(row, model) for row in _rows_comparing(kb, DEFAULT_PAIR)):
+        return None
+    said = definition(replace(reading, models=(model,), attribute=None, shape="definition"), found, kb, texts)
+    if not said or not said.claims:
+        return None
+    return Draft(
+        claims=said.claims[:2], lead=texts.fill("not_in_table", model=with_article(model)), focus=(model,)
+    )
 
 
 def _row_at_place(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft | None:

@@ -52,6 +52,7 @@ class AnswerTexts(BaseModel):
     said_of_other: str
     table_lead: str
     one_row_lead: str
+    not_in_table: str
     in_short: str
     part_question: str
     conditional_list_lead: str

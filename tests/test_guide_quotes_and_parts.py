@@ -280,3 +280,10 @@ def test_what_a_myth_says_the_reader_loses_is_what_a_question_says_the_model_tak
 def test_a_table_row_asked_by_its_place(service, turns: tuple[str, ...], cell: str) -> None:
     reply = ask(service, *turns)
     assert cell in reply.answer and len(reply.citations) == 1, reply.answer
+
+
+def test_a_model_without_a_column_asked_of_the_table_is_said_to_be_missing_from_it(service) -> None:
+    reply = ask(service, "which column of the comparison table covers an eor?")
+    assert reply.answer.startswith("The guide's comparison table has columns for a PEO and an ASO only"), (
+        reply.answer
+    )
