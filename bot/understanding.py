@@ -18,6 +18,7 @@ from bot.query import Query, QueryReader, asks_figure, strip_instructions
 from bot.rules.extract import extract_profile
 from bot.rules.request import asks_for_recommendation, asks_the_guide, speaks_for_asker
 from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, content_terms, stem, without_asker
+from bot.unknown_object import GuideWordVectors, unknown_object
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
@@ -36,16 +37,6 @@ COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
 # A question of these shapes that names no model, in the guide's words only, is about the guide's subject.
 IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons", "attribute"})
 IMPLICIT_MODELS = ("PEO", "ASO")
-# A word the guide lacks is one it speaks of in other words when a guide word is this close in MiniLM
-# meaning ('split' ~ 'separate' 0.77, 'org' ~ 'organization' 0.74; 'doctors' ~ 'health' 0.55)
-NEAR_GUIDE_WORD = 0.65
-_DETERMINERS = frozenset(
-    {"a", "an", "the", "our", "their", "my", "your", "his", "her", "any", "some", "same"}
-)
-_PREPOSITIONS = frozenset(
-    {"for", "of", "on", "in", "to", "with", "at", "by", "about", "from", "over", "under"}
-)
-OBJECT_REACH = 3  # how far before a thing its determiner may stand ("our own in-house doctors")
 _OBJECT_POINTERS = frozenset({"it", "that", "this"})
 _WHAT_IF = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?what\s+if\b")  # "what if we hire an HR manager…"
 _CARRY_OPENER = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?(?:what|how)\s+(?:about|abt)\b|and\s+")
@@ -78,23 +69,6 @@ class Context:
     shape: str | None = None
     text: str = ""
     advised: bool = False  # our recommendation was given in an earlier turn, not only in the last
-
-
-@dataclass(frozen=True)
-class GuideWordVectors:
-    """The guide's own words as unit vectors, to tell a word the guide lacks but means in other words
-    ('org', 'split') from one it never speaks of ('doctors')."""
-
-    vectors: np.ndarray
-
-    @classmethod
-    def of(cls, words: frozenset[str], encoder: TextEncoder) -> GuideWordVectors:
-        vectors = encoder.encode(sorted(w for w in words if w.isalpha() and len(w) > 2))
-        return cls(vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
-
-    def near(self, vector: np.ndarray) -> bool:
-        """True when a guide word is close in meaning to the word with this vector."""
-        return float((self.vectors @ (vector / np.linalg.norm(vector))).max()) >= NEAR_GUIDE_WORD
 
 
 @dataclass(frozen=True)
@@ -144,35 +118,6 @@ class MessageReader:
     ) -> None:
         self.vocabulary, self.shapes, self.queries, self.encoder = vocabulary, shapes, queries, encoder
         self.guide_words = guide_words
-
-    def _unknown_object(self, proposition: str, question: str, query: Query) -> str | None:
-        """The thing a claim is made of, when the guide never speaks of it: its last word unknown to the
-        guide and like none of the guide's words in meaning ("…keep their current doctors" but not "…is the
-        liability split", whose 'split' is near 'separate'); only a word of the asking sentence itself
-        counts (not of a remark beside it, "we're doubling headcount this yr. does the guide…")."""
-        asked = set(words_of(question).split())
-        said = [
-            w
-            for w in words_of(proposition).split()
-            if w in asked
-            and content_terms(w)
-            and not self.vocabulary.models_named(w)
-            and stem(w) not in MODEL_NAME_STEMS
-        ]
-        unknown = set(content_terms(" ".join(query.unknown)))
-        if not said or stem(said[-1]) not in unknown or self.guide_words is None:
-            return None
-        # the thing a claim is made of follows its verb and determiner in the claim's last clause ("keep
-        # their current doctors", "see the same dentists"; not "…of our ppl, period", "the co we just
-        # acquired" nor "run recruiting for our 3 open reqs")
-        words = words_of(re.split(r"[,;:]|\s[-–—]\s", proposition)[-1]).split()
-        if said[-1] not in words:
-            return None
-        at = len(words) - 1 - words[::-1].index(said[-1])
-        before = [i for i in range(max(0, at - OBJECT_REACH), at) if words[i] in _DETERMINERS]
-        if not before or (before[0] > 0 and words[before[0] - 1] in _PREPOSITIONS):
-            return None
-        return said[-1] if not self.guide_words.near(self.encoder.encode([said[-1]])[0]) else None
 
     def read(self, message: str, context: Context | None = None) -> Reading:
         """The reading of a message; follow-ups resolve against the context."""
@@ -644,7 +589,7 @@ class MessageReader:
             starts_over=vocab.starts_over(cleaned),
             # ("…$250 a month per head for a peo, is that about right?" asks a figure, which it lacks)
             unknown_object=(
-                self._unknown_object(proposition, question, query)
+                unknown_object(proposition, question, query, guide=self.guide_words, encoder=self.encoder)
                 if shape == "yes_no" and not query.asks_figure
                 else None
             ),

@@ -26,7 +26,8 @@ from bot.storage.conversations import ConversationStore
 from bot.storage.db import create_db_engine, database_url
 from bot.storage.migrate import upgrade
 from bot.tables import attach_cell_vectors
-from bot.understanding import GuideWordVectors, MessageReader
+from bot.understanding import MessageReader
+from bot.unknown_object import GuideWordVectors
 from bot.vector_cache import CachedEncoder
 from ingest.chunking import Chunk, chunk_documents
 from ingest.corpus import Document, load_corpus
