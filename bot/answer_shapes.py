@@ -41,7 +41,7 @@ from bot.polarity import (
     settle_yes_no,
 )
 from bot.prompts import AnswerTexts
-from bot.quotes import QuoteFound
+from bot.quotes import QuoteFound, asks_which_said
 from bot.refusal import lacks
 from bot.retrieval import Retrieval
 from bot.tables import (
@@ -1315,6 +1315,10 @@ def quote_answer(
                 section=chunk.section,
             )
             return Draft(claims=nearest, lead=other, focus=(said_of[0],))
+        if quote.said and asks_which_said(reading.cleaned, reading.shape) and len(said_of) == 1:
+            # "which one does the guide say "takes only the administrative services load" - peo or aso?"
+            lead = texts.fill("quote_of_which", model=with_article(said_of[0]), section=chunk.section)
+            return Draft(claims=nearest, lead=lead, focus=said_of)
         if quote.said:
             return Draft(claims=nearest, lead=texts.fill("quote_found", section=chunk.section))
     said = compose_answer(replace(reading, shape="general"), found, kb, texts)

@@ -38,6 +38,7 @@ class AnswerTexts(BaseModel):
     about_guide: str
     quote_found: str
     quote_of_other: str
+    quote_of_which: str
     where_said: str
     said_under: str
     quote_not_found: str

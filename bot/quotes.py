@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 
 from bot.knowledge import Knowledge
-from bot.language.vocabulary import VOCABULARY
+from bot.language.vocabulary import VOCABULARY, without_quoted, words_of
 
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]")
 MIN_QUOTED_WORDS = 3  # fewer quoted words name a term ("the "payroll" row"), they quote no saying
@@ -25,11 +25,18 @@ class QuoteFound:
 
 
 def quoted_to_check(message: str, shape: str) -> str | None:
-    """The words a message quotes and asks the guide for ("…"? is that in there), else None."""
-    if shape not in ("yes_no", "general", "definition") or not VOCABULARY.asks_whether_said(message):
+    """The words a message quotes and asks the guide for ("…"? is that in there; which one does it say
+    "…" of?), else None."""
+    whether = shape in ("yes_no", "general", "definition") and VOCABULARY.asks_whether_said(message)
+    if not (whether or asks_which_said(message, shape)):
         return None
     spans = [s.strip(" .,!?") for s in _QUOTED.findall(message)]
     return max((s for s in spans if len(s.split()) >= MIN_QUOTED_WORDS), key=len, default=None)
+
+
+def asks_which_said(message: str, shape: str) -> bool:
+    """True when a message asks which model the guide says words of ("…" is said about which one?)."""
+    return shape == "which_more" or "which" in words_of(without_quoted(message)).split()
 
 
 def find_quote(kb: Knowledge, quoted: str) -> QuoteFound:

@@ -287,3 +287,10 @@ def test_a_model_without_a_column_asked_of_the_table_is_said_to_be_missing_from_
     assert reply.answer.startswith("The guide's comparison table has columns for a PEO and an ASO only"), (
         reply.answer
     )
+
+
+def test_which_model_the_guide_says_quoted_words_of(service) -> None:
+    reply = ask(
+        service, 'quick q - "acts more like a third-party vendor" is said about which one, aso or peo?'
+    )
+    assert reply.answer.startswith("The guide says that of an ASO"), reply.answer
