@@ -419,6 +419,7 @@ class MessageReader:
         asks_fit = shape == "which_more" and not direction and asks_for_recommendation(cleaned)
         wants = (
             only_tells
+            or (vocab.asks_next(question) and bool(facts.known()))  # "…keeping our own ein. what's left?"
             or confirms_fit
             or asks_fit
             or revises

@@ -227,3 +227,12 @@ def test_a_fact_supposed_with_once_after_advice_asks_the_table_again(service) ->
     assert later.recommendation is not None and later.recommendation.profile.get("in_house_hr") is True, (
         later.answer
     )
+
+
+def test_facts_with_a_question_of_what_is_left_ask_our_advice(service) -> None:
+    reply = service.answer(
+        message="12 staff, no hr person, we need pooled insurance. where does that leave us?"
+    )
+    assert reply.recommendation is not None and reply.recommendation.choice == "PEO", reply.answer
+    left = service.answer(message="we have 3 hr people and want our own broker - so what are we left with?")
+    assert left.recommendation is not None and left.recommendation.choice == "ASO", left.answer

@@ -623,7 +623,7 @@ _TOP = re.compile(
 _MUST = re.compile(
     r"\b(?:non-?\s?negotiable|must[- ]have|(?:is|are|be|becomes?|becoming|now|also|too) a must"
     r"|a must (?:too|as well)"
-    r"|deal[- ]?breaker|at all costs|period|full stop"
+    r"|deal[- ]?breaker|at all costs|period|full stop|(?:won'?t|will not|wouldn'?t|not going to) budge"
     r"|hard requirement"
     r"|red line|no matter what|absolutely (?:need|must|want|have to)|hard no|not up for debate)\b"
 )

@@ -68,6 +68,10 @@ def normalise(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+# Verbs of giving way: negated, they insist on what follows ("won't budge on", "will not compromise on").
+_YIELDING = frozenset({"budge", "compromise", "bend", "negotiate", "yield", "waver"})
+
+
 def _is_negation(word: str) -> bool:
     return word in _NEGATION_WORDS or word.endswith("n't") or word in {"dont", "doesnt", "isnt", "arent"}
 
@@ -79,6 +83,8 @@ def negated(text: str, match: re.Match[str], *, inner: bool = False) -> bool:
     clause = before[breaks[-1].end() :] if breaks else before
     words = _WORD.findall(clause)[-_NEGATION_WINDOW:]
     for i, word in enumerate(words):
+        if words[i + 1 : i + 2] and words[i + 1] in _YIELDING:
+            continue  # "won't budge on filing under our own EIN" insists on it
         if _is_negation(word) and not _NEGATION_OBJECTS.intersection(words[i + 1 :]):
             return True
     if inner and any(_is_negation(w) for w in _WORD.findall(match.group(0))):

@@ -348,6 +348,7 @@ PRIORITIES = [
         None,
         "wants_full_control",
     ),
+    ("legal won't budge on filing under our own EIN", None, "wants_full_control"),
     # priorities put in order: the first one listed
     (
         "what we care about, by priority: (1) keeping costs down (2) richer medical coverage",
