@@ -61,8 +61,9 @@ _FIGURE = re.compile(
     r"|\b(minimum|maximum|min|max) (number|headcount|head count|size|company size)\b"
     r"|\b(actual|real|exact|hard|specific|concrete|any) (numbers|figures|amounts)\b"
     r"|\bhow (long|many (days|weeks|months|hours|hrs))\b"  # a duration is a figure too
-    # a count: "how many employees does a peo pool together"
-    r"|\bhow many (employees|people|ppl|staff|workers|companies|businesses|clients|members|states)\b"
+    # a count: "how many employees does a peo pool together", "how many hr ppl do we need"
+    r"|\bhow many (hr |in-house |in house |full-time )?(employees|people|ppl|staff|workers|companies"
+    r"|businesses|clients|members|states)\b"
     r"|\b(need|want|give me|get|put) an? (number|figure|ballpark|estimate)\b|\bballpark\b",
     re.IGNORECASE,
 )

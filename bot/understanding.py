@@ -38,6 +38,7 @@ COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
 IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons", "attribute"})
 IMPLICIT_MODELS = ("PEO", "ASO")
 _OBJECT_POINTERS = frozenset({"it", "that", "this"})
+_PROS_CONS = frozenset({stem("pros"), stem("cons")})  # the columns of the guide's pros-and-cons tables
 _WHAT_IF = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?what\s+if\b")  # "what if we hire an HR manager…"
 _CARRY_OPENER = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?(?:what|how)\s+(?:about|abt)\b|and\s+")
 _OFFERED_DENIAL = re.compile(
@@ -380,6 +381,11 @@ class MessageReader:
                 and not vocab.asks_advice(cleaned)
             )
         )
+        # "bullet the aso pros + cons that matter for a multi-state co like ours" asks the guide's lists
+        names_columns = bool(_PROS_CONS & set(first.terms))
+        if names_columns and shape == "recommend":
+            shape = "pros_cons"
+        factual = factual or names_columns
         supposes = unsupposed != words_of(question) and not vocab.asks_advice(unsupposed)
         # A request for our recommendation speaks of choosing or of the models ("how many PTO days do we
         # get?" speaks of us, but asks nothing the rules table decides).
