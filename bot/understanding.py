@@ -425,7 +425,12 @@ class MessageReader:
         asks_fit = shape == "which_more" and not direction and asks_for_recommendation(cleaned)
         wants = (
             only_tells
-            or (vocab.asks_next(question) and bool(facts.known()))  # "…keeping our own ein. what's left?"
+            # "…keeping our own ein. what's left?"; after our advice "…same answer?" asks it again, whatever
+            # facts were read
+            or (
+                vocab.asks_next(question)
+                and (bool(facts.known()) or context.advised or context.shape == "recommend")
+            )
             or confirms_fit
             or asks_fit
             or revises

@@ -236,3 +236,13 @@ def test_facts_with_a_question_of_what_is_left_ask_our_advice(service) -> None:
     assert reply.recommendation is not None and reply.recommendation.choice == "PEO", reply.answer
     left = service.answer(message="we have 3 hr people and want our own broker - so what are we left with?")
     assert left.recommendation is not None and left.recommendation.choice == "ASO", left.answer
+
+
+def test_after_our_advice_a_bare_same_answer_asks_it_again(service) -> None:
+    first = service.answer(message="30 staff, no hr, pooled health plans matter most. which model fits us?")
+    assert first.recommendation is not None and first.recommendation.choice == "PEO", first.answer
+    again = service.answer(
+        message="fyi half of them are remote now. still the same answer?",
+        conversation_id=first.conversation_id,
+    )
+    assert again.recommendation is not None and again.recommendation.choice == "PEO", again.answer
