@@ -13,6 +13,8 @@ from bot.language.vocabulary import VOCABULARY, without_quoted, words_of
 
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]")
 MIN_QUOTED_WORDS = 3  # fewer quoted words name a term ("the "payroll" row"), they quote no saying
+# asking which model ("which one is that", "said about which one"), not which items ("which ones mention…")
+_WHICH_MODEL = re.compile(r"\bwhich (?:one(?!s)|model|of them|of the two|is that)\b")
 SAID = 90  # how closely (0-100, case and punctuation aside) the guide must hold the words to say them
 NEAR = 70  # how closely a sentence must hold them to be the nearest thing the guide says
 
@@ -36,7 +38,7 @@ def quoted_to_check(message: str, shape: str) -> str | None:
 
 def asks_which_said(message: str, shape: str) -> bool:
     """True when a message asks which model the guide says words of ("…" is said about which one?)."""
-    return shape == "which_more" or "which" in words_of(without_quoted(message)).split()
+    return shape == "which_more" or bool(_WHICH_MODEL.search(words_of(without_quoted(message))))
 
 
 def find_quote(kb: Knowledge, quoted: str) -> QuoteFound:

@@ -294,3 +294,8 @@ def test_which_model_the_guide_says_quoted_words_of(service) -> None:
         service, 'quick q - "acts more like a third-party vendor" is said about which one, aso or peo?'
     )
     assert reply.answer.startswith("The guide says that of an ASO"), reply.answer
+
+
+def test_which_items_of_a_quoted_part_is_no_question_of_which_model_said_it(service) -> None:
+    reply = ask(service, 'in the "how does an aso work" steps, which ones mention payroll?')
+    assert "doesn't say that in those words" not in reply.answer, reply.answer
