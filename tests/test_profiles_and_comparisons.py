@@ -115,15 +115,6 @@ def test_a_model_set_against_doing_it_ourselves_is_said_to_be_no_comparison_the_
     assert not reply.answer.startswith(("Yes", "No")), reply.answer
 
 
-def test_pros_and_cons_asked_with_our_facts_are_the_guides_lists_not_our_advice(service) -> None:
-    reply = ask(
-        service,
-        "we're 90 people across 4 states with two hr staff - list the peo pros and cons for a co like us",
-    )
-    assert reply.recommendation is None, reply.answer
-    assert "Higher cost than ASO" in reply.answer and "Shared liability" in reply.answer, reply.answer
-
-
 def test_a_count_of_hr_staff_asked_is_a_figure_the_guide_does_not_give(service) -> None:
     reply = ask(
         service, "how many in-house staff must we have before the guide says an aso works?", answered=False

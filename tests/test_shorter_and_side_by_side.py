@@ -52,22 +52,36 @@ def test_a_new_model_with_the_shortening_asks_of_that_model(service) -> None:
     assert "HRO" in reply.answer and len(reply.citations) <= 2, reply.answer
 
 
-def test_three_models_set_side_by_side_with_no_opening_request_are_compared_not_advised(service) -> None:
-    reply = ask(
-        service,
-        "side by side for the wiki: peo, aso and hro - employer or not, price, pooled insurance. grid fine",
-    )
-    assert reply.recommendation is None, reply.answer
-    assert "HRO" in reply.answer and "Higher, bundled" in reply.answer, reply.answer
-
-
 def test_or_not_inside_a_list_of_things_to_compare_puts_up_no_claim() -> None:
     assert VOCABULARY.confirming("quick compare of peo vs aso: co-employment or not, cost, control") is None
     assert VOCABULARY.confirming("a peo shares liability or not") is not None
 
 
-def test_models_set_against_each_other_on_a_list_compare_each_row_not_our_advice(service) -> None:
-    reply = ask(service, "we have one hr coordinator. aso versus peo on: benefits, payroll and workers comp")
+@pytest.mark.parametrize(
+    ("message", "cells"),
+    [
+        # several models side by side, with no opening request
+        (
+            "side by side for the wiki: peo, aso and hro - employer or not, price, pooled insurance."
+            " grid fine",
+            ("HRO", "Higher, bundled"),
+        ),
+        # models set against each other on a list, beside a fact of ours
+        (
+            "we have one hr coordinator. aso versus peo on: benefits, payroll and workers comp",
+            ("Access pooled plans", "ASO runs payroll, you file taxes", "You stay responsible"),
+        ),
+        # pros and cons beside our facts
+        (
+            "we're 90 people across 4 states with two hr staff - list the peo pros and cons for a co like us",
+            ("Higher cost than ASO", "Shared liability"),
+        ),
+    ],
+)
+def test_the_guides_rows_or_lists_asked_beside_our_facts_are_no_request_for_advice(
+    service, message: str, cells: tuple[str, ...]
+) -> None:
+    reply = ask(service, message)
     assert reply.recommendation is None, reply.answer
-    for cell in ("Access pooled plans", "ASO runs payroll, you file taxes", "You stay responsible"):
+    for cell in cells:
         assert cell in reply.answer, reply.answer
