@@ -38,6 +38,7 @@ class Knowledge:
     docs: dict[str, Document]
     chunks: list[Chunk]
     units: Units
+    chunk_vectors: np.ndarray  # row i is chunk i's unit-length vector, as Chroma stores it
     chunk_index: dict[str, int] = field(init=False)
     bm25: LexicalIndex = field(init=False)
     vocabulary: frozenset[str] = field(init=False)
@@ -145,8 +146,11 @@ def load_knowledge(client: ClientAPI, *, name: str, docs: list[Document]) -> Kno
     """Read both collections into memory; a damaged record raises IndexCorrupt."""
     chunk_name, unit_name = collection_names(name)
     try:
-        raw = client.get_collection(chunk_name).get(include=["metadatas"])
+        raw = client.get_collection(chunk_name).get(include=["metadatas", "embeddings"])
         chunks = [Chunk.from_metadata(i, m or {}) for i, m in zip(raw["ids"], raw["metadatas"] or [])]
+        by_id = dict(
+            zip(raw["ids"], np.asarray(raw["embeddings"], dtype=np.float32).reshape(len(chunks), -1))
+        )
         got = client.get_collection(unit_name).get(include=["metadatas", "documents", "embeddings"])
         metas = got["metadatas"] or []
         units = Units(
@@ -167,4 +171,5 @@ def load_knowledge(client: ClientAPI, *, name: str, docs: list[Document]) -> Kno
     known = {c.id for c in chunks}
     if any(cid not in known for cid in units.chunk_ids):
         raise IndexCorrupt("the index's sentence units point at chunks that are not there")
-    return Knowledge(docs={d.doc_id: d for d in docs}, chunks=chunks, units=units)
+    vectors = np.array([by_id[c.id] for c in chunks], dtype=np.float32).reshape(len(chunks), -1)
+    return Knowledge(docs={d.doc_id: d for d in docs}, chunks=chunks, units=units, chunk_vectors=vectors)

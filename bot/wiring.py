@@ -34,7 +34,6 @@ from ingest.corpus import Document, load_corpus
 from ingest.index import (
     IndexCorrupt,
     IngestReport,
-    collection_names,
     drop_collections,
     open_client,
     sync_index,
@@ -106,8 +105,7 @@ def build_service(settings: Settings, *, encoder: TextEncoder | None = None) -> 
     texts = load_answer_texts(settings.prompts_dir)
     encoder = encoder or make_embedder(settings)
     index = prepare_index(settings, encoder)
-    chunk_vectors = index.client.get_collection(collection_names(settings.collection)[0])
-    retriever = HybridRetriever(index.knowledge, chunk_vectors)
+    retriever = HybridRetriever(index.knowledge)
     vectors_dir = settings.data_dir / "vectors"  # of example phrasings and table cells; the shape model
     fixed_texts = CachedEncoder(encoder, vectors_dir)
     attach_cell_vectors(index.knowledge, fixed_texts)
