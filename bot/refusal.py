@@ -27,10 +27,15 @@ def lacks(question: str, texts: AnswerTexts, *, unknown_to: frozenset[str] | Non
     with `unknown_to` (the stems of the corpus's words), only by words the guide never uses
     ('California', 'PTO', '401k'), which settle that the guide cannot answer it whatever else it names."""
     spaced = f" {normalize(question)} "
-    typed = spaced.split()
+    by_terms: dict[
+        frozenset[str], list[str]
+    ] = {}  # the typed words by their stems, looked up per listed word
+    for typed in spaced.split():
+        by_terms.setdefault(frozenset(content_terms(typed)), []).append(typed)
 
     def said(word: str) -> bool:
-        single = " " not in word and any(_same_word(word, w) for w in typed)
+        stems = frozenset(t for t in content_terms(word) if len(t) > 2)
+        single = " " not in word and any(_same_word(word, w) for w in by_terms.get(stems, ()))
         phrase = normalize(word)
         if not (single or f" {phrase} " in spaced or f" {phrase}s " in spaced):  # ('w-2s', 'pay stubs')
             return False
