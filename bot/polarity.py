@@ -258,8 +258,11 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
         for s in candidates
         if kb.roles[s.row] == "myth"
         and s.match >= MYTH_MATCH
-        and asked & statement_terms(s.text)  # it speaks of what was asked, not only in its manner
-        and (not details or details & statement_terms(s.text))  # and of the detail asked, if any
+        # it speaks of what was asked, not only in its manner, and of the detail asked, if any; a myth on
+        # the attribute asked, in its words or its correction's ("“Using a PEO means I lose control…” Not
+        # true. … the client company remains in charge of hiring, firing…" speaks of hiring)
+        and asked & (said := statement_terms(_with_correction(s, reading.attribute)))
+        and (not details or details & said)
         and _same_subject(s.text, reading)  # the myth's claim is the question's
     ]
     # Of the myths close enough, the one on the attribute asked, then the one holding most of its words.
@@ -277,9 +280,21 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
             # "Using a PEO means I lose control of my employees": what the reader loses the model takes,
             # so "does a PEO take over our hiring?" claims the myth, as "do we lose control?" does
             myth_negated = VOCABULARY.negated(_LOSS.sub(" ", words_of(myth.text)))
+        elif myth_negated and _LOSS.search(words_of(myth.text)):
+            # of the reader's loss, the claim is the myth's when it says a loss or denial anywhere ("does
+            # a PEO mean I can't hire and fire myself?"), its opposite when not ("we still make the calls")
+            negated_question = negated_question or VOCABULARY.negated(claim)
         flip = myth_negated != negated_question
         return Settled(_flipped(verdict) if flip else verdict, sentence=myth)
     return None
+
+
+def _with_correction(myth: Sentence, attribute: str | None) -> str:
+    """A stated myth on the attribute asked (the one it names) with its verdict and the guide's
+    correction after it (the list item it opens); any other myth alone."""
+    on_topic = attribute is not None and VOCABULARY.attributes_named(myth.text) == (attribute,)
+    whole = myth.chunk.kind == "list_item" and myth.text in myth.chunk.body
+    return myth.chunk.body if on_topic and whole else myth.text
 
 
 def _best_saying(

@@ -285,6 +285,10 @@ def test_a_statement_with_a_yup_tag_is_a_yes_no_question(service) -> None:
         ("does an hro leave us as the only employer of our staff?", "Yes"),
         # a tag standing alone after the claim, and a myth whose verdict is "Not true"
         ("heard a peo takes away our control over our own workers - true?", "No"),
+        # a myth of the reader's loss answered by what its correction says: keeping the decisions is its
+        # opposite, not being able to make them is the myth
+        ("if we use a peo can we still fire people ourselves?", "Yes"),
+        ("does going with a peo mean we can't make our own hiring decisions anymore?", "No"),
         # a reported claim is the statement put up ("my cfo reckons …")
         ("my cfo reckons an aso shares our liability, is that correct?", "No"),
         ("a friend told me an aso files payroll taxes for us. correct?", "No"),
