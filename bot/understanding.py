@@ -280,6 +280,9 @@ class MessageReader:
             shape = "which_more"  # "which model is meant more for bigger firms?" asks for a side
         if statement and shape != "chit_chat" and (shape != "recommend" or not vocab.asks_advice(statement)):
             shape = "yes_no"  # "both of them get better rates, right?" asks whether it is so, not our advice
+        criteria = vocab.asks_criteria(cleaned)  # "what should we be looking at when picking…"
+        if shape in ("recommend", "which_more") and criteria:
+            shape = "list"  # the guide's criteria, not our advice nor a side ("which factors matter most")
         restating = {stem(w) for w in (*vocab.restating, *vocab.differing)}
         pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}
         # ("ok and the reverse" points back and says nothing of its own)
@@ -555,6 +558,10 @@ class MessageReader:
         extra = [m for m in models if m not in named]
         if attribute and attribute not in first.text:
             extra.append(attribute)  # the guide's word for it: "certifications" searches "accreditation"
+        if criteria and not attribute:
+            # "what do we check before signing": what the guide weighs to decide ("what certifications
+            # should we look for" asks of its own thing)
+            extra += vocab.criteria_search
         if reference == "why" and context.text:
             extra.append(context.text)
         elif (reference in ("other", "swap", "ellipsis") and context.text and not own_words) or topic_before:

@@ -130,3 +130,18 @@ def test_a_rare_word_in_a_remark_beside_the_claim_is_no_detail_said_of_another_m
     message = "for our vendor checklist - does a peo really take on taxes and benefits as employer of record?"
     reply = ask(service, message)
     assert "names it only for" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what should our execs weigh when deciding between the two, pls make it a checklist",
+        "we have ~40 staff and a single hr person, what do we need to check before signing with a provider?",
+        "which factors matter most in choosing a peo or an aso",
+    ],
+)
+def test_asking_what_to_weigh_gets_the_guides_criteria_not_our_advice(service, question: str) -> None:
+    reply = ask(service, question)
+    assert reply.recommendation is None, reply.answer
+    assert {c.section for c in reply.citations} == {"How do you decide between a PEO and ASO?"}, reply.answer
+    assert len(reply.citations) >= 3, reply.answer

@@ -192,6 +192,9 @@ class Vocabulary(BaseModel):
     asking_next: list[str]
     gathering: list[str]
     bare_which: list[str]
+    criteria_verbs: list[str]
+    criteria_nouns: list[str]
+    criteria_search: list[str]
     letting: list[str]
     staying: list[str]
     passing_over: list[str]
@@ -588,6 +591,15 @@ class Vocabulary(BaseModel):
             and not (m.group().startswith("need") and form.match(norm, m.end()))
             for m in _pattern(self.advice).finditer(norm)
         )
+
+    def asks_criteria(self, text: str) -> bool:
+        """True when the text asks what to weigh in choosing a model (a checklist, "what should we look at
+        when picking"), not which one fits: a verb of weighing whose object is the 'what' asked."""
+        norm = _words(text)
+        if _holds(self.criteria_nouns, norm):
+            return True
+        verbs = _pattern(self.criteria_verbs).pattern
+        return bool(re.search(rf"(?<![a-z0-9])what(?:\s+[a-z0-9]+){{0,4}}\s+{verbs}", norm))
 
     def gives_reason(self, text: str) -> bool:
         """True when the text holds a causal word ('because', 'since', ...)."""
