@@ -281,7 +281,7 @@ class MessageReader:
         if statement and shape != "chit_chat" and (shape != "recommend" or not vocab.asks_advice(statement)):
             shape = "yes_no"  # "both of them get better rates, right?" asks whether it is so, not our advice
         criteria = vocab.asks_criteria(cleaned)  # "what should we be looking at when picking…"
-        if shape in ("recommend", "which_more") and criteria:
+        if shape in ("recommend", "which_more", "comparison") and criteria:
             shape = "list"  # the guide's criteria, not our advice nor a side ("which factors matter most")
         restating = {stem(w) for w in (*vocab.restating, *vocab.differing)}
         pointing = {stem(w) for kind in vocab.references.values() for p in kind for w in p.split()}

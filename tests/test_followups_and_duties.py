@@ -133,3 +133,10 @@ def test_a_detail_carried_from_the_turn_before_and_named_only_for_another_model_
 
 def test_an_english_word_is_not_corrected_into_a_longer_guide_word_of_another_stem(service) -> None:
     assert service.reader.queries.read("who handles that part").text == "who handles that part"
+
+
+@pytest.mark.parametrize("follow_up", ["ok, and the catch with that?", "any gotchas with it tho"])
+def test_the_catch_after_our_advice_is_the_advised_models_cons(service, follow_up: str) -> None:
+    reply = ask(service, "we have 450 staff and an in-house hr team of five, which model fits us?", follow_up)
+    assert reply.recommendation is None, reply.answer
+    assert reply.answer.startswith("Cons of an ASO"), reply.answer
