@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -16,12 +17,13 @@ from bot.contract import Citation, Status
 from bot.guide_words import GuideWords
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
+from bot.polarity import choosing_model
 from bot.prompts import AnswerTexts
 from bot.quotes import find_quote, quoted_to_check
 from bot.refusal import lacks, refusal
 from bot.retrieval import HybridRetriever, Retrieval
 from bot.scope import in_scope
-from bot.text_match import normalize, stem
+from bot.text_match import MODEL_NAME_STEMS, content_terms, normalize, stem
 from bot.understanding import Reading
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,7 @@ class ChainResult:
     retrieval: Retrieval | None = None  # what was retrieved (for the agent console's trace)
     used: tuple[str, ...] = ()  # ids of the chunks the answer's claims quote, in claim order
     focus: tuple[str, ...] = ()  # the model the answer names (a which-question's side)
+    listed: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a list answer's (title, items), as shown
 
 
 def build_chain(
@@ -81,7 +84,7 @@ def build_chain(
         chat = reading.shape == "chit_chat" and not reading.models
         details = frozenset(GuideWords.of(kb).details(judged.terms))
         covered = in_scope(judged, x["found"], details=details)
-        if not (reading.part or where) and (chat or not (covered or priced)):
+        if not (reading.part or where or reading.about_item) and (chat or not (covered or priced)):
             return declined(reading, x["found"])
         # what is asked, not a remark beside it ("…right? our CFO calls it just payroll software")
         # (a follow-up's proposition is the question before, answered already: its own words are judged)
@@ -99,6 +102,8 @@ def build_chain(
         if gap and not (figure_of_model or of_model):
             return declined(reading, x["found"])
         draft = compose_answer(reading, x["found"], kb, texts)
+        if reading.about_item:  # "the 2nd one? what does it mean": which item is answered, first
+            draft = _on_item(draft, reading.about_item, texts)
         if gap and not figure_of_model and reading.shape == "yes_no":
             # "would the PEO run our 401k too?": no yes or no the guide cannot give; what it says nearest
             draft.lead = texts.fill("gap_lead", gap=gap)
@@ -114,11 +119,30 @@ def build_chain(
             log.error("answer withheld, verification failed: %s", "; ".join(problems))
             return declined(reading, found)
         used = tuple(dict.fromkeys(claim.chunk.id for claim in draft.claims))
-        return ChainResult("answered", text, citations, found, used, draft.focus)
+        groups = draft.groups or ([("", draft.claims)] if draft.as_list else [])
+        listed = tuple((title, tuple(c.text for c in claims)) for title, claims in groups)
+        return ChainResult("answered", text, citations, found, used, draft.focus, listed)
 
     return RunnableLambda(retrieve) | RunnableLambda(answer)
 
 
+def _on_item(draft: Draft, item: str, texts: AnswerTexts) -> Draft:
+    """The claims that speak of a listed item: the item itself and the sentences holding at least half of
+    its words (at least two), led by the item; not whatever else shares one word with it."""
+    words = set(content_terms(item)) - MODEL_NAME_STEMS
+    needed = max(2, math.ceil(len(words) / 2))
+    claims = [
+        c
+        for c in draft.claims
+        # (not 'choose' of "Choose a PEO if…" for "less flexibility in choosing vendors")
+        if item in c.text or len(words & (set(content_terms(c.quote)) - choosing_model(c.quote))) >= needed
+    ]
+    label, colon, _ = item.partition(":")  # a step by its name ("Benefits administration: You maintain…")
+    named = label if colon and len(label.split()) <= LABEL_WORDS else item.rstrip(".")
+    return Draft(claims=claims, lead=texts.fill("about_item", item=named))
+
+
+LABEL_WORDS = 4  # a list item's lead before a colon, this short, names it
 ACRONYM_LETTERS = 5  # an unknown short word typed in lower case reads as an acronym ('osha' → 'OSHA')
 
 

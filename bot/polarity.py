@@ -314,14 +314,14 @@ def _share(s: Sentence, question: set[str], kb: Knowledge) -> float:
     each weighed by how rare it is in the guide ('COBRA' says more of what is asked than 'run'); a verb
     of choosing the model itself does not count ('Choose a PEO if…' says nothing of choosing plans)."""
     text = f"{s.text} {s.chunk.context}"
-    held = question & (statement_terms(text) - _choosing_model(text))
+    held = question & (statement_terms(text) - choosing_model(text))
     weight = GuideWords.of(kb).rarity
     total = sum(weight.get(t, weight[UNSEEN]) for t in question)
     weighed = sum(weight.get(t, weight[UNSEEN]) for t in held) / total if total else 0.0
     return max(overlap(question, held), weighed)
 
 
-def _choosing_model(text: str) -> set[str]:
+def choosing_model(text: str) -> set[str]:
     """Stems of the words whose object is a model ('choose' in 'Choose a PEO if…', 'pick' in 'pick an
     ASO'): they speak of the choice of model, not of what the model lets you choose."""
     out = set()

@@ -54,6 +54,7 @@ class AnswerTexts(BaseModel):
     table_lead: str
     one_row_lead: str
     not_in_table: str
+    about_item: str
     in_short: str
     part_question: str
     conditional_list_lead: str

@@ -14,12 +14,14 @@ from bot.compose import Claim, Draft
 from bot.contract import Channel, ChatResponse, Citation, FeedbackRequest, Profile, Reason, Recommendation
 from bot.conversation import ConversationState
 from bot.knowledge import Knowledge
+from bot.language.vocabulary import VOCABULARY
 from bot.rules.engine import against, leaning_side, leanings, needs_more_info, recommend, side_of
 from bot.rules.follow_up import follow_up_question
 from bot.rules.merge import merge_profile
 from bot.rules.table import RulesTable
 from bot.storage.conversations import ConversationStore, TurnRecord
 from bot.storage.feedback import FeedbackStore
+from bot.text_match import content_terms
 from bot.trace import AnswerTrace, answer_trace, rule_trace
 from bot.understanding import MessageReader, Reading
 
@@ -129,6 +131,9 @@ class AnswerService:
             or (state.awaiting_profile and bool(facts.known()))
         ):
             return self._advice_turn(conv_id, state, reading, profile, explains=explains_advice)
+        listing = reading  # ("and the last con?" after an item asked of it points into the same list)
+        if reading.item is not None:
+            reading = self._item_asked(reading, state) or replace(reading, item=None)
         result = self.chain.invoke({"reading": reading})
         if state.awaiting_profile and result.status == "out_of_scope":
             # "idk what u need from me, just ask" after our questions: they are asked again
@@ -151,11 +156,29 @@ class AnswerService:
                 after,
                 # the side a which-question named comes first: "the other one" is then the other side
                 topic=(*result.focus, *(m for m in reading.models if m not in result.focus)) or state.topic,
-                attribute=reading.attribute,
-                shape=reading.shape,
-                text=reading.query.text,
+                attribute=listing.attribute if reading.about_item else reading.attribute,
+                shape=listing.shape if reading.about_item else reading.shape,
+                text=listing.query.text if reading.about_item else reading.query.text,
             )
         return response, after, answer_trace(reading, state.context(), kb=self.kb, result=result)
+
+    def _item_asked(self, reading: Reading, state: ConversationState) -> Reading | None:
+        """For "the 2nd one? what does that mean in practice" after a list: the item at that place of the
+        list answered before (of the group the message names, "the last con", else the first), read as
+        the question; None when the list has no such place."""
+        assert reading.item is not None
+        listed = self.chain.invoke({"reading": replace(reading, item=None)}).listed
+        said = set(content_terms(reading.message))
+        _, items = next(
+            ((t, i) for t, i in listed if said & set(content_terms(t))), listed[0] if listed else ("", ())
+        )
+        if not 0 < abs(reading.item) <= len(items):
+            return None
+        item = items[reading.item - 1] if reading.item > 0 else items[reading.item]
+        # read on its own (it is no follow-up of the list), of the list's models when it names none
+        of_models = "" if VOCABULARY.models_named(item) else " ".join(reading.models)
+        asked = self.reader.read(f"{item} {of_models}".strip())
+        return replace(asked, message=reading.message, about_item=item)
 
     def _advice_turn(
         self, conv_id: str, state: ConversationState, reading: Reading, profile: Profile, *, explains: bool

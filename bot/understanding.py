@@ -98,6 +98,8 @@ class Reading:
     part: str | None = None  # words of the heading of the part of the guide asked for whole ("the tldr")
     starts_over: bool = False  # the facts told before were another company's, or are withdrawn
     brief: bool = False  # the previous question asked again, for its answer in one sentence
+    item: int | None = None  # the previous question asked again, for the item at this place of its list
+    about_item: str | None = None  # a listed item asked about ("the 2nd one? what does it mean"), as worded
     unknown_object: str | None = None  # what a yes/no claims something of, when the guide never speaks of it
 
     def context(self) -> Context:
@@ -135,6 +137,11 @@ class MessageReader:
                 else self.read(shorter, context)
             )
             return replace(again, message=message, cleaned=cleaned, brief=True)
+        place = vocab.item_place(cleaned) if context.shape in LISTING_SHAPES and context.text else None
+        if place is not None and not vocab.models_named(cleaned):
+            # "the 2nd one? what does that mean in practice" after a list: its question asked again, for
+            # the item the service then asks about
+            return replace(self.read(context.text), message=message, cleaned=cleaned, item=place)
         first = self.queries.read(cleaned)
         question = _the_question(cleaned, vocab)  # its grammar says how it asks; all of it, what about
         if vocab.asks_side_by_side(question):

@@ -3,6 +3,8 @@ lacks, and a bare 'which is better for us'."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.language.vocabulary import VOCABULARY
@@ -140,3 +142,20 @@ def test_the_catch_after_our_advice_is_the_advised_models_cons(service, follow_u
     reply = ask(service, "we have 450 staff and an in-house hr team of five, which model fits us?", follow_up)
     assert reply.recommendation is None, reply.answer
     assert reply.answer.startswith("Cons of an ASO"), reply.answer
+
+
+def test_a_listed_item_asked_by_its_place_is_answered_on_its_own(service) -> None:
+    listed = ask(service, "give me the cons of an aso")
+    items = re.findall(r"^- (.+?) \[\d+\]$", listed.answer, flags=re.MULTILINE)
+    second = ask(service, "give me the cons of an aso", "what does the second one mean?")
+    assert second.answer.startswith(f"On “{items[1]}”:"), second.answer
+    # after an item, "the last one" still points into the same list
+    last = ask(service, "give me the cons of an aso", "what does the second one mean?", "and the last one?")
+    assert last.answer.startswith(f"On “{items[-1]}”:"), last.answer
+
+
+def test_a_step_asked_by_its_place_is_named_by_its_label(service) -> None:
+    steps = ask(service, "how does a peo work, step by step")
+    labels = re.findall(r"^- ([^:\n]+):", steps.answer, flags=re.MULTILINE)
+    reply = ask(service, "how does a peo work, step by step", "can you explain #2 a bit more")
+    assert reply.answer.startswith(f"On “{labels[1]}”:"), reply.answer

@@ -201,6 +201,7 @@ class Vocabulary(BaseModel):
     starting_over: list[str]
     shortening: list[str]
     ordinals: dict[str, int]
+    list_items: list[str]
     status_quo: list[str]
     status_quo_against: list[str]
     filtering: list[str]
@@ -295,6 +296,25 @@ class Vocabulary(BaseModel):
                 if before:
                     return self.ordinals[before[-1]]
         return None
+
+    def item_place(self, text: str) -> int | None:
+        """The place of a listed item pointed at ("the 2nd one?" → 2, "#3", "number 3", "the last point"
+        → -1), else None; a table row's place is row_place's."""
+        said = _words(text).split()
+        for i, word in enumerate(said):
+            if word in self.ordinals and any(
+                w.rstrip("s") in self.list_items or w in self.list_items for w in said[i + 1 : i + 3]
+            ):
+                return self.ordinals[word]
+            if (
+                word.isdigit()
+                and 0 < int(word) < 20
+                and i > 0
+                and said[i - 1] in ("number", "no", "item", "point")
+            ):
+                return int(word)
+        found = re.search(r"#\s*(\d{1,2})\b", text)
+        return int(found.group(1)) if found and int(found.group(1)) > 0 else None
 
     def asks_some_items(self, text: str) -> bool:
         """True when the text asks only the items of a list that say something ('which ones mention…')."""
