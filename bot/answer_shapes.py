@@ -14,6 +14,7 @@ from bot.compose import (
     compose,
     conditional_lead,
     is_condition,
+    item_label,
     render_sentence,
     similar,
     standing,
@@ -56,7 +57,7 @@ from bot.tables import (
     with_article,
 )
 from bot.text_match import MODEL_NAME_STEMS, content_terms, stem
-from bot.understanding import Reading
+from bot.understanding import LISTING_SHAPES, Reading
 from ingest.chunking import Chunk
 
 # the reader's company as the subject of a clause ("your employees get…" is whose, "employers may…" anyone)
@@ -155,7 +156,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     ):
         draft.lead = texts.no_figure
     if reading.brief and draft.claims:
-        draft = _in_one_sentence(reading, draft)
+        listing = reading.shape in LISTING_SHAPES and (draft.groups or draft.as_list)
+        draft = _shorter_list(draft) if listing else _in_one_sentence(reading, draft)
     if draft.lead and draft.lead.endswith(":") and not draft.as_list and not draft.groups and draft.claims:
         first = draft.claims[0]
         if first.text.startswith(
@@ -207,6 +209,16 @@ def _in_one_sentence(reading: Reading, draft: Draft) -> Draft:
     leading = next((claims[:n] for n in range(1, len(claims) + 1) if covers(claims[:n])), claims[:1])
     lead = draft.lead if reading.shape == "yes_no" else None
     return Draft(claims=whole or leading, lead=lead, focus=draft.focus)
+
+
+def _shorter_list(draft: Draft) -> Draft:
+    """A list said shorter: its first group only, each item by its name when it leads with one ("Service
+    agreement" for "Service agreement: You sign a contract…"); every item stays."""
+    title, claims = draft.groups[0] if draft.groups else ("", draft.claims)
+    short = [replace(c, text=item_label(c.text) or c.text) for c in claims]
+    if draft.groups:
+        return Draft(claims=short, groups=[(title, short)], focus=draft.focus)
+    return Draft(claims=short, lead=draft.lead, as_list=True, focus=draft.focus)
 
 
 def _naming_detail(reading: Reading, found: Retrieval, kb: Knowledge, details: set[str]) -> Draft | None:

@@ -12,7 +12,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot.answer_shapes import about_guide, compose_answer, quote_answer
 from bot.citations import cite, verify
-from bot.compose import Draft
+from bot.compose import Draft, item_label
 from bot.contract import Citation, Status
 from bot.guide_words import GuideWords
 from bot.knowledge import Knowledge
@@ -137,12 +137,10 @@ def _on_item(draft: Draft, item: str, texts: AnswerTexts) -> Draft:
         # (not 'choose' of "Choose a PEO if…" for "less flexibility in choosing vendors")
         if item in c.text or len(words & (set(content_terms(c.quote)) - choosing_model(c.quote))) >= needed
     ]
-    label, colon, _ = item.partition(":")  # a step by its name ("Benefits administration: You maintain…")
-    named = label if colon and len(label.split()) <= LABEL_WORDS else item.rstrip(".")
+    named = item_label(item) or item.rstrip(".")  # a step by its name ("Benefits administration")
     return Draft(claims=claims, lead=texts.fill("about_item", item=named))
 
 
-LABEL_WORDS = 4  # a list item's lead before a colon, this short, names it
 ACRONYM_LETTERS = 5  # an unknown short word typed in lower case reads as an acronym ('osha' → 'OSHA')
 
 

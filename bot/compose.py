@@ -46,6 +46,16 @@ class Draft:
     focus: tuple[str, ...] = ()  # the model the answer names (a which-question's side), for "the other one"
 
 
+LABEL_WORDS = 4  # a list item's lead before a colon, this short, names it
+
+
+def item_label(text: str) -> str | None:
+    """The name a list item leads with ("Benefits administration" of "Benefits administration: You
+    maintain…"), else None."""
+    label, colon, _ = text.partition(":")
+    return label.strip() if colon and 0 < len(label.split()) <= LABEL_WORDS else None
+
+
 def compose(
     query: Query,
     found: Retrieval,

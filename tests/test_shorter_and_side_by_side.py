@@ -3,6 +3,8 @@ asked side by side in a request that does not open as one."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.language.vocabulary import VOCABULARY
@@ -85,3 +87,21 @@ def test_the_guides_rows_or_lists_asked_beside_our_facts_are_no_request_for_advi
     assert reply.recommendation is None, reply.answer
     for cell in cells:
         assert cell in reply.answer, reply.answer
+
+
+def _bullets(answer: str) -> list[str]:
+    return re.findall(r"^- (.+?) \[\d+\]\.?$", answer, flags=re.MULTILINE)
+
+
+def test_a_list_said_shorter_keeps_every_item_of_its_first_list(service) -> None:
+    # the downsides come as the cons list and the FAQ's downside answer: shorter, the cons list whole
+    longer = ask(service, "what's bad about peos")
+    shorter = ask(service, "what's bad about peos", "too long, trim it down")
+    first = longer.answer.split("\n\n")[0]
+    assert len(_bullets(shorter.answer)) == len(_bullets(first)) == 5, shorter.answer
+    assert len(shorter.citations) < len(longer.citations)
+    # steps, by their names
+    steps = ask(service, "how does an aso work step by step?", "can u make that shorter")
+    assert _bullets(steps.answer) == re.findall(
+        r"^- ([^:\n]+):", ask(service, "how does an aso work step by step?").answer, flags=re.MULTILINE
+    )
