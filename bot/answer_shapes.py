@@ -1057,6 +1057,11 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         if c.kind == "list_item" and len(models) >= 2 and len(set(kb.section_models.get(c.id, ()))) == 1
     }
     top_section = next((c.section for c in chunks if c.id not in one_sided), None)
+    # "list everything a PEO takes off our plate": what the model does, the steps of how it works
+    if reading.shape == "list" and len(models) == 1 and VOCABULARY.asks_duties(reading.cleaned):
+        how = (c for c in kb.chunks if c.kind == "list_item" and _steps_of(c, models, kb))
+        if steps := next(how, None):
+            return _list_of(steps, kb, texts)
     lists: list[Chunk] = []
     for chunk in chunks:
         if chunk.kind != "list_item" or chunk.promotional or chunk.id in one_sided:
@@ -1614,6 +1619,13 @@ def _distinct(claims: list[Claim], *, everywhere: bool = False) -> list[Claim]:
         if not repeated:
             out.append(c)
     return out
+
+
+def _steps_of(chunk: Chunk, models: set[str], kb: Knowledge) -> bool:
+    """The chunk is of the steps of how one of the models works ("How does a PEO work?")."""
+    return (
+        not chunk.promotional and words_of(chunk.section).startswith("how ") and _on_models(chunk, models, kb)
+    )
 
 
 def _list_on_topic(reading: Reading, chunk: Chunk, kb: Knowledge, *, items: bool) -> bool:

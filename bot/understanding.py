@@ -288,6 +288,8 @@ class MessageReader:
         if statement and shape != "chit_chat" and (shape != "recommend" or not vocab.asks_advice(statement)):
             shape = "yes_no"  # "both of them get better rates, right?" asks whether it is so, not our advice
         criteria = vocab.asks_criteria(cleaned)  # "what should we be looking at when picking…"
+        if shape in ("general", "attribute") and vocab.asks_duties(cleaned):
+            shape = "list"  # "what all does an aso handle for us, list pls"
         if shape in ("recommend", "which_more", "comparison") and criteria:
             shape = "list"  # the guide's criteria, not our advice nor a side ("which factors matter most")
         restating = {stem(w) for w in (*vocab.restating, *vocab.differing)}

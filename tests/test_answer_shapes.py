@@ -713,3 +713,17 @@ def test_several_models_asked_to_be_spelled_out_get_a_line_each(service) -> None
     answer = ask(service, "first week here - could someone spell out peo, aso and hro for me").answer
     assert answer.count("\n- ") >= 2 and "Professional Employer Organization" in answer, answer
     assert "Administrative Services Organization" in answer and "HRO" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("can u list what an aso looks after for us", "How does an ASO work?"),
+        ("list all the stuff a peo takes care of", "How does a PEO work?"),
+        ("what all does a peo handle for a company like ours? bullet points pls", "How does a PEO work?"),
+    ],
+)
+def test_a_list_of_what_a_model_does_is_its_steps(service, question: str, section: str) -> None:
+    reply = ask(service, question)
+    assert reply.answer.startswith(f"From the guide ({section})"), reply.answer
+    assert len(reply.citations) == 5, reply.answer

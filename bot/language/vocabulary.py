@@ -219,6 +219,8 @@ class Vocabulary(BaseModel):
     speaking_of_text: list[str]
     about_guide: list[str]
     which_things: list[str]
+    duty_verbs: list[str]
+    duty_wholes: list[str]
     universal: list[str]
     asker_doing: list[str]
     setting_aside: list[str]
@@ -296,6 +298,11 @@ class Vocabulary(BaseModel):
                 if before:
                     return self.ordinals[before[-1]]
         return None
+
+    def asks_duties(self, text: str) -> bool:
+        """True when the text asks all a model does for us ("list everything a peo takes off our plate")."""
+        whole = _holds(self.duty_wholes, text) or self.asks_listing(text)
+        return whole and _holds(self.duty_verbs, text)
 
     def item_place(self, text: str) -> int | None:
         """The place of a listed item pointed at ("the 2nd one?" → 2, "#3", "number 3", "the last point"
