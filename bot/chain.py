@@ -96,6 +96,10 @@ def build_chain(
         gap = lacks(asked, texts, unknown_to=corpus_stems) or lacks(condition, texts, unknown_to=corpus_stems)
         # "does a PEO handle our OSHA compliance?": a name the guide never uses, asked in the claim
         unnamed = [w for w in reading.query.unnamed if w in normalize(reading.proposition).split()]
+        if unnamed and reading.query.asks_figure:
+            # "how much does trinet charge per employee?": a named vendor's figure, which the guide never
+            # gives, whatever it says of the model's cost
+            return declined(reading, x["found"])
         if not gap and unnamed and reading.shape == "yes_no":
             gap = " or ".join(_as_typed(w, reading.message) for w in unnamed)
             of_model = True  # nothing to refuse: the nearest the guide says, without a yes or no

@@ -145,3 +145,14 @@ def test_asking_what_to_weigh_gets_the_guides_criteria_not_our_advice(service, q
     assert reply.recommendation is None, reply.answer
     assert {c.section for c in reply.citations} == {"How do you decide between a PEO and ASO?"}, reply.answer
     assert len(reply.citations) >= 3, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["what's paychex's monthly fee per employee for its peo?", "rough cost of insperity per head?"]
+)
+def test_a_named_vendors_price_is_out_of_scope_saying_the_guide_gives_none(service, question: str) -> None:
+    reply = ask(service, question, answered=False)
+    assert reply.status == "out_of_scope" and not reply.citations, reply.answer
+    assert "vendor prices" in reply.answer, reply.answer
+    # the model's own cost is what the guide does say
+    assert ask(service, "rough cost of a peo per head?").citations
