@@ -518,7 +518,12 @@ class MessageReader:
             # who says it does not ("we have people in 4 states - can a PEO handle the taxes for all of
             # them?" asks whether the PEO does it, not whether we do).
             put = question if statement else proposition
-            proposition = f"{put} {without_asker(cleaned.replace(question, ' '))}"
+            # (a remark after the question says what is pointed at only for a bare pointer, "…all of
+            # them? we have ppl in 4 states"; "can we get into those pooled plans thru an aso? our current
+            # plan is kinda meh" asks of the pooled plans)
+            before, _, after = cleaned.partition(question)
+            remark = before if before.strip() else after if _bare_pointer(question) else ""
+            proposition = f"{put} {without_asker(remark)}".strip()
         topic_before = (
             ((reference == "one" and not named) or (bool(named) and context.shape not in (None, "yes_no")))
             and bool(context.text)
@@ -710,6 +715,18 @@ def _counterpart(models: tuple[str, ...]) -> tuple[str, ...]:
     other one is the PEO); the models themselves when the one in focus has no counterpart."""
     other = COUNTERPART.get(models[0])
     return (other,) if other else models
+
+
+_POINTERS = frozenset({"it", "them", "they", "that", "this", "those", "these"})
+
+
+def _bare_pointer(question: str) -> bool:
+    """A pointer word of the question stands for a thing on its own ("handle the taxes for all of them"),
+    not as the determiner of a noun ("those pooled plans")."""
+    said = words_of(question).split()
+    return any(
+        w in _POINTERS and (i + 1 == len(said) or said[i + 1] in STOPWORDS) for i, w in enumerate(said)
+    )
 
 
 def _the_question(text: str, vocab: Vocabulary) -> str:

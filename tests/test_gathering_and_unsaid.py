@@ -148,7 +148,8 @@ def test_asking_what_to_weigh_gets_the_guides_criteria_not_our_advice(service, q
 
 
 @pytest.mark.parametrize(
-    "question", ["what's paychex's monthly fee per employee for its peo?", "rough cost of insperity per head?"]
+    "question",
+    ["what's paychex's monthly fee per employee for its peo?", "rough cost of insperity per head?"],
 )
 def test_a_named_vendors_price_is_out_of_scope_saying_the_guide_gives_none(service, question: str) -> None:
     reply = ask(service, question, answered=False)
