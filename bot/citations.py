@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from bot.compose import Draft
 from bot.contract import Citation
 from bot.knowledge import Knowledge
 
 _MARKER = re.compile(r"\[(\d+)\]")
+
+
+def _renumbered(numbers: dict[int, int], marker: re.Match[str]) -> str:
+    return f"[{numbers.get(int(marker[1]), int(marker[1]))}]"
 
 
 def citation_url(*, source_url: str, doc_id: str, anchor: str) -> str:
@@ -49,6 +54,27 @@ def cite(draft: Draft) -> tuple[str, list[Citation]]:
         return (f"{draft.lead}\n\n{body}" if draft.lead else body), citations
     body = " ".join(parts)
     return (f"{draft.lead} {body}" if draft.lead else body), citations
+
+
+def joined(parts: list[tuple[str, list[Citation]]]) -> tuple[str, list[Citation]]:
+    """Answers to the parts of one message as one: their texts in turn, one numbering of their
+    citations (a quote cited again keeps its first number)."""
+    citations: list[Citation] = []
+    numbers: dict[tuple[str, str, str], int] = {}
+    texts: list[str] = []
+    for text, cited in parts:
+        renumbered: dict[int, int] = {}
+        for c in cited:
+            key = (c.doc_id, c.section, c.quote)
+            if key not in numbers:
+                numbers[key] = len(citations) + 1
+                citations.append(c.model_copy(update={"n": numbers[key]}))
+            renumbered[c.n] = numbers[key]
+        texts.append(_MARKER.sub(partial(_renumbered, renumbered), text))
+    return "\n\n".join(texts), citations
+
+
+_MARKER = re.compile(r"\[(\d+)\]")
 
 
 def with_marker(text: str, n: int) -> str:

@@ -9,7 +9,7 @@ from langchain_core.runnables import Runnable
 
 from bot.answer_cache import AnswerCache
 from bot.chain import ChainResult
-from bot.citations import cite, verify
+from bot.citations import cite, joined, verify
 from bot.compose import Claim, Draft
 from bot.contract import Channel, ChatResponse, Citation, FeedbackRequest, Profile, Reason, Recommendation
 from bot.conversation import ConversationState
@@ -112,6 +112,8 @@ class AnswerService:
     ) -> tuple[ChatResponse, ConversationState, AnswerTrace]:
         """The response to a message, the conversation's state after it and how it was reached."""
         reading = self.reader.read(message, state.context())
+        if not reading.wants_recommendation and len(parts := self.reader.questions(message)) >= 2:
+            return self._parts_turn(conv_id, state, parts)
         facts = reading.facts
         # ("oops that was our parent co's profile. we're the subsidiary: …" starts the profile again)
         profile = facts if reading.starts_over else merge_profile(state.profile, facts, self.rules)
@@ -161,6 +163,27 @@ class AnswerService:
                 text=listing.query.text if reading.about_item else reading.query.text,
             )
         return response, after, answer_trace(reading, state.context(), kb=self.kb, result=result)
+
+    def _parts_turn(
+        self, conv_id: str, state: ConversationState, parts: list[str]
+    ) -> tuple[ChatResponse, ConversationState, AnswerTrace]:
+        """A message asking two things ("…is that accurate? and would we lose say over hiring?"): each
+        part answered in turn, as a follow-up of the one before, in one reply."""
+        replies: list[ChatResponse] = []
+        for part in parts:
+            reply, state, trace = self._turn(conv_id, state, message=part)
+            replies.append(reply)
+        answer, citations = joined([(r.answer, r.citations) for r in replies])
+        answered = [r for r in replies if r.status == "answered"]
+        last = replies[-1]
+        response = last.model_copy(
+            update={
+                "answer": answer,
+                "citations": citations,
+                "status": "answered" if answered else last.status,
+            }
+        )
+        return response, state, trace
 
     def _item_asked(self, reading: Reading, state: ConversationState) -> Reading | None:
         """For "the 2nd one? what does that mean in practice" after a list: the item at that place of the

@@ -21,6 +21,7 @@ from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, content_terms, stem, wit
 from bot.unknown_object import GuideWordVectors, unknown_object
 
 # Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
+QUESTION_WORDS = 2  # a sentence asks a question of its own with this many words of its own
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
 _WHICH = frozenset({"which", "wich", "whcih", "whihc"})  # as typed in a hurry
 WHICH_REACH = 5  # "hro vs aso - which one covers more?" asks for a side as "which covers more?" does
@@ -121,6 +122,29 @@ class MessageReader:
     ) -> None:
         self.vocabulary, self.shapes, self.queries, self.encoder = vocabulary, shapes, queries, encoder
         self.guide_words = guide_words
+
+    def questions(self, message: str) -> list[str]:
+        """A message asking two or more things, one per '?' ("…is that accurate? and would we lose say
+        over who we hire?"), as parts to answer in turn, each with the remarks before it (an alternative,
+        "…? or an hro?", asks nothing more, nor does a sentence naming no model with fewer than two words
+        of its own, "hey?"); else []."""
+        vocab = self.vocabulary
+        sentences = [s for s in _SENTENCE_END.split(message.strip()) if s.strip()]
+        ends = [
+            i
+            for i, s in enumerate(sentences)
+            if s.rstrip().endswith("?")
+            and words_of(s).split()[:1] != ["or"]
+            and (
+                vocab.only_tag(s)  # (it asks of the remark before it)
+                or bool(vocab.models_named(s))
+                or len(content_terms(vocab.without_models(s))) >= QUESTION_WORDS
+            )
+        ]
+        if len(ends) < 2:
+            return []
+        starts = [0, *(e + 1 for e in ends[:-1])]
+        return [" ".join(sentences[a : e + 1]) for a, e in zip(starts, ends)]
 
     def read(self, message: str, context: Context | None = None) -> Reading:
         """The reading of a message; follow-ups resolve against the context."""

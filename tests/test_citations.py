@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.citations import cite, verify, with_marker
+from bot.citations import cite, joined, verify, with_marker
 from bot.compose import Claim, Draft
 from bot.contract import Citation
 
@@ -37,3 +37,17 @@ def test_verification_refuses_paraphrase_wrong_section_and_bad_markers(service) 
     assert verify("X [1].", [paraphrase], kb)
     assert verify("X [1].", [wrong_section], kb)
     assert verify("X [2].", [ok], kb) == ["marker [2] has no citation", "citation [1] is never referred to"]
+
+
+def test_joined_answers_share_one_numbering() -> None:
+    def cited(n: int, quote: str) -> Citation:
+        return Citation(n=n, doc_id="d", doc_title="D", section="S", quote=quote, url="/docs/d#s")
+
+    text, citations = joined(
+        [
+            ("A [1]. B [2].", [cited(1, "a"), cited(2, "b")]),
+            ("B again [1]. C [2].", [cited(1, "b"), cited(2, "c")]),
+        ]
+    )
+    assert text == "A [1]. B [2].\n\nB again [2]. C [3]."
+    assert [(c.n, c.quote) for c in citations] == [(1, "a"), (2, "b"), (3, "c")]

@@ -159,3 +159,13 @@ def test_a_step_asked_by_its_place_is_named_by_its_label(service) -> None:
     labels = re.findall(r"^- ([^:\n]+):", steps.answer, flags=re.MULTILINE)
     reply = ask(service, "how does a peo work, step by step", "can you explain #2 a bit more")
     assert reply.answer.startswith(f"On “{labels[1]}”:"), reply.answer
+
+
+def test_a_message_asking_two_things_answers_each_in_turn(service) -> None:
+    reply = ask(
+        service, "does an aso file our payroll taxes for us? and would it take on any of our liability?"
+    )
+    first, second = reply.answer.split("\n\n")
+    assert first.startswith("No") and second.startswith("No"), reply.answer
+    assert "tax" in first.lower() and "liab" in second.lower(), reply.answer
+    assert [c.n for c in reply.citations] == list(range(1, len(reply.citations) + 1))
