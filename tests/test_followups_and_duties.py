@@ -169,3 +169,13 @@ def test_a_message_asking_two_things_answers_each_in_turn(service) -> None:
     assert first.startswith("No") and second.startswith("No"), reply.answer
     assert "tax" in first.lower() and "liab" in second.lower(), reply.answer
     assert [c.n for c in reply.citations] == list(range(1, len(reply.citations) + 1))
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["and how's it diff from an hro", "ok hows that diffrent from an hro then"]
+)
+def test_that_set_against_a_new_model_compares_the_two(service, follow_up: str) -> None:
+    reply = ask(service, "explain what an aso is", follow_up)
+    assert {c.section for c in reply.citations} == {"What is the difference between ASO and HRO?"}, (
+        reply.answer
+    )
