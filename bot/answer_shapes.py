@@ -102,6 +102,9 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     # ("everything the guide says WE still control with a PEO" asks what stays with us, from anywhere)
     draft = draft or (_readers_share(reading, kb, texts) if reading.shape in SHARE_SHAPES else None)
     draft = draft or everything_said(reading, kb, texts)
+    if not draft and reading.shape == "yes_no" and reading.query.asks_figure and reading.attribute:
+        # "is there a min # of employees for a peo?": no figure to say yes or no by; its row says most
+        draft = table_row(reading, found, kb, texts)
     draft = draft or (shaped(reading, found, kb, texts) if shaped else None)
     details = detail_terms(kb, reading.asked.terms)
     if draft and details and reading.shape in DETAIL_SHAPES and not _holds_detail(draft, details):

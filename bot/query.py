@@ -58,7 +58,7 @@ _FIGURE = re.compile(
     r"|\b(price|cost|fee|rate|charge)s? (of|for) (a|an|the|using|hiring)?\s*(peo|aso|hro|eor)"
     r"|\bwhat (rate|fee|price)\b|(?<!\bin )\bcharge\b"  # "who's in charge" asks who, not a price
     # a head-count threshold: "is there a minimum number of employees before a peo takes u on?"
-    r"|\b(minimum|maximum|min|max) (number|headcount|head count|size|company size)\b"
+    r"|\b(minimum|maximum|min|max) (number\b|headcount\b|head count\b|size\b|company size\b|#)"
     r"|\b(actual|real|exact|hard|specific|concrete|any) (numbers|figures|amounts)\b"
     r"|\bhow (long|many (days|weeks|months|hours|hrs))\b"  # a duration is a figure too
     # a count: "how many employees does a peo pool together", "how many hr ppl do we need"

@@ -157,3 +157,15 @@ def test_a_named_vendors_price_is_out_of_scope_saying_the_guide_gives_none(servi
     assert "vendor prices" in reply.answer, reply.answer
     # the model's own cost is what the guide does say
     assert ask(service, "rough cost of a peo per head?").citations
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is there a minimum company size before an aso will work with us?", "min # of staff for a peo??"],
+)
+def test_a_size_threshold_asked_is_no_figure_the_guide_gives_then_whom_it_suits(
+    service, question: str
+) -> None:
+    reply = ask(service, question)
+    assert reply.answer.startswith("The guide gives no figure"), reply.answer
+    assert any(c.quote.startswith("Best for") for c in reply.citations), reply.answer
