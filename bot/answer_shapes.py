@@ -158,6 +158,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         and not any(re.search(r"\d", c.quote) for c in draft.claims)
     ):
         draft.lead = texts.no_figure
+    if draft.as_list and draft.lead and not reading.attribute and VOCABULARY.asks_criteria(reading.cleaned):
+        draft = _with_other_criteria(draft, kb, texts)  # "need a checklist": every factor the guide names
     if reading.brief and draft.claims:
         listing = reading.shape in LISTING_SHAPES and (draft.groups or draft.as_list)
         draft = _shorter_list(draft) if listing else _in_one_sentence(reading, draft)
@@ -212,6 +214,38 @@ def _in_one_sentence(reading: Reading, draft: Draft) -> Draft:
     leading = next((claims[:n] for n in range(1, len(claims) + 1) if covers(claims[:n])), claims[:1])
     lead = draft.lead if reading.shape == "yes_no" else None
     return Draft(claims=whole or leading, lead=lead, focus=draft.focus)
+
+
+def _with_other_criteria(draft: Draft, kb: Knowledge, texts: AnswerTexts) -> Draft:
+    """A list of what to weigh when choosing, with the other sentences of the guide that name factors to
+    weigh ("Beyond price, look at multi-state payroll complexity…", "Also check accreditation…")."""
+    quotes = [c.quote for c in draft.claims]
+    more = [
+        claim
+        for row in kb.derived("criteria_rows", _criteria_rows)
+        if (claim := _claim_at(row, kb.chunk(kb.units.chunk_ids[row]), kb))
+        and not any(claim.quote in q or q in claim.quote for q in quotes)
+    ]
+    if not more:
+        return draft
+    return Draft(
+        claims=[*draft.claims, *more],
+        groups=[(draft.lead or "", draft.claims), (texts.other_criteria, more)],
+        focus=draft.focus,
+    )
+
+
+def _criteria_rows(kb: Knowledge) -> list[int]:
+    """The content sentences outside the introduction that name factors to weigh in choosing."""
+    return [
+        row
+        for row, text in enumerate(kb.units.texts)
+        if kb.units.kinds[row] == "sentence"
+        and kb.roles[row] == "content"
+        and not (chunk := kb.chunk(kb.units.chunk_ids[row])).promotional
+        and not kb.in_preamble(chunk)
+        and VOCABULARY.names_criteria(text)
+    ]
 
 
 def _shorter_list(draft: Draft) -> Draft:
@@ -1626,9 +1660,7 @@ def _distinct(claims: list[Claim], *, everywhere: bool = False) -> list[Claim]:
 
 def _steps_of(chunk: Chunk, models: set[str], kb: Knowledge) -> bool:
     """The chunk is of the steps of how one of the models works ("How does a PEO work?")."""
-    return (
-        not chunk.promotional and words_of(chunk.section).startswith("how ") and _on_models(chunk, models, kb)
-    )
+    return not chunk.promotional and _is_steps(chunk) and _on_models(chunk, models, kb)
 
 
 def _list_on_topic(reading: Reading, chunk: Chunk, kb: Knowledge, *, items: bool) -> bool:

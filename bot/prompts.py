@@ -55,6 +55,7 @@ class AnswerTexts(BaseModel):
     one_row_lead: str
     not_in_table: str
     about_item: str
+    other_criteria: str
     in_short: str
     part_question: str
     conditional_list_lead: str

@@ -628,6 +628,14 @@ class Vocabulary(BaseModel):
         verbs = _pattern(self.criteria_verbs).pattern
         return bool(re.search(rf"(?<![a-z0-9])what(?:\s+[a-z0-9]+){{0,4}}\s+{verbs}", norm))
 
+    def names_criteria(self, text: str) -> bool:
+        """True when a sentence names what to weigh in choosing: factors by name ("consider factors like
+        liability…") or a clause that bids to weigh ("Beyond price, look at…", "Also check accreditation")."""
+        if _holds(self.criteria_nouns, text):
+            return True
+        bidding = re.compile(r"(?:also |then )?(?:" + _pattern(self.criteria_verbs).pattern + ")")
+        return any(bidding.match(_words(clause)) for clause in re.split(r"[,;:]", text))
+
     def gives_reason(self, text: str) -> bool:
         """True when the text holds a causal word ('because', 'since', ...)."""
         return _holds(self.causal, text)
