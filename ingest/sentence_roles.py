@@ -22,9 +22,10 @@ _FILLER = re.compile(r"^(that|this)(['’]s| is)\b", re.IGNORECASE)
 # A sentence that ends by announcing what the next ones say ("While a PEO can pool…, there are
 # trade-offs.") leads into them and says nothing on its own.
 _ANNOUNCING = re.compile(r"\bthere (are|is) (some |a few |several )?(?!no\b)[\w-]+\.$", re.IGNORECASE)
-# A sentence that opens by pointing back leans on the one before it.
+# A sentence that opens by pointing back leans on the one before it ("also" only adds: "Also check
+# accreditation…" stands alone, "Also, it…" points back).
 _DEPENDENT = re.compile(
-    r"^(this|that|these|those|it|its|it['’]s|they|them|also|but|however|so|even so|still|both)\b",
+    r"^(also,? )?(this|that|these|those|it|its|it['’]s|they|them|but|however|so|even so|still|both)\b",
     re.IGNORECASE,
 )
 FILLER_MAX_WORDS = 10

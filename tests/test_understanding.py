@@ -78,8 +78,10 @@ def test_a_publisher_frame_is_not_said_in_the_answer() -> None:
 
 def test_a_sentence_that_points_back_is_marked() -> None:
     assert leans_on_previous("This doesn’t mean you lose control.")
-    assert leans_on_previous("Also check accreditation.")
+    assert leans_on_previous("Also, it covers the payroll taxes.")
     assert not leans_on_previous("An ASO is typically cheaper.")
+    # 'also' only adds: a bidding sentence after it stands on its own
+    assert not leans_on_previous("Also check accreditation.")
 
 
 def test_bad_language_files_are_refused_with_the_file_name(tmp_path: Path) -> None:
