@@ -1519,6 +1519,8 @@ def _support(
             continue  # "Co-employment" for "what does co-employment mean?" says nothing new
         if _overview(s.text, reading):
             continue
+        if reading.attribute != "best for" and is_condition(s.chunk, s.text):
+            continue  # when to choose a model ("An ASO is ideal if…") pads an answer on what it does
         claim = _claim(s, kb, reading)
         if claim and not any(similar(claim.quote, c.quote) or claim.quote in c.quote for c in (*have, *out)):
             out.append(claim)
