@@ -120,3 +120,14 @@ def test_a_count_of_hr_staff_asked_is_a_figure_the_guide_does_not_give(service) 
         service, "how many in-house staff must we have before the guide says an aso works?", answered=False
     )
     assert reply.recommendation is None and reply.answer.startswith("The guide gives no figure"), reply.answer
+
+
+def test_chat_spelling_of_a_fact_after_our_advice_updates_it(service) -> None:
+    reply = ask(
+        service,
+        "we're 30 people with no hr staff, which model fits us?",
+        "btw we now have staff in 3 diff states",
+    )
+    assert reply.recommendation is not None and reply.recommendation.profile["multi_state"] is True, (
+        reply.answer
+    )
