@@ -179,3 +179,8 @@ def test_that_set_against_a_new_model_compares_the_two(service, follow_up: str) 
     assert {c.section for c in reply.citations} == {"What is the difference between ASO and HRO?"}, (
         reply.answer
     )
+
+
+def test_whose_ein_after_a_payroll_question_is_answered_by_the_sentence_naming_it(service) -> None:
+    reply = ask(service, "does a peo run our payroll?", "ok and under which ein?")
+    assert "EIN" in reply.citations[0].quote and "PEO" in reply.citations[0].quote, reply.answer
