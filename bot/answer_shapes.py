@@ -294,6 +294,10 @@ def yes_no(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTexts
     settled = settle_yes_no(reading, candidates, kb)
     if settled and settled.answer != "no":
         settled = _denied_part(reading, candidates, kb) or settled
+    if not settled and VOCABULARY.claims_whole(reading.proposition):
+        # "…the employer of record for everything??" against "…the “employer of record” for certain HR
+        # functions": a part stated of what was claimed whole
+        settled = _part_stated(reading, candidates, kb)
     if not settled or (reading.unknown_object and not _settles_in_own_words(reading, settled)):
         return None  # "can ppl keep their current doctors with a peo?": the guide never says
     asked = reading.models[:1]
@@ -413,6 +417,27 @@ def _states_part(reading: Reading, settled: Settled, kb: Knowledge, claims: list
         for c in claims
         if c.chunk.kind != "table_row" and reading.models[0] in kb.models_of(c.chunk, c.quote)
     )
+
+
+def _part_stated(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> Settled | None:
+    """Partly, by the sentence on the model asked and the attribute that states a part where it says the
+    words asked (of those close enough, the one saying most of them)."""
+    if not reading.models:
+        return None
+    asked = asker_terms(reading.proposition) - {"_you", "_own"}
+    topic = attribute_stems(reading.attribute)
+    parts = [
+        s
+        for s in candidates
+        if s.match >= SUPPORT_MATCH
+        and kb.roles[s.row] == "content"
+        and s.chunk.kind != "table_row"
+        and s.models[:1] == reading.models[:1]
+        and (not topic or topic & statement_terms(s.text))
+        and VOCABULARY.states_part(said_where(s.text, asked), shares=False)
+    ]
+    best = max(parts, key=lambda s: (len(asked & statement_terms(s.text)), s.match), default=None)
+    return Settled("partly", sentence=best) if best else None
 
 
 def _qualified(

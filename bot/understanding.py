@@ -583,7 +583,11 @@ class MessageReader:
             asked = _topic_of(_CARRY_OPENER.sub("", words_of(question), count=1), vocab)
             said = words_of(vocab.asking_clause(vocab.unembedded(context.text))).split()
             at = next((i for i, w in enumerate(said) if context.attribute in vocab.attributes_named(w)), None)
-            if asked and at is not None:
+            if asked and at is not None and vocab.claims_whole(asked):
+                # "for everything??" after "is the peo basically the employer of record?": that claim,
+                # of the whole
+                proposition = f"{' '.join(said)} {words_of(question)}"
+            elif asked and at is not None:
                 proposition = " ".join([*said[:at], asked, *said[at + 1 :]])
                 direction = direction or vocab.direction_of(proposition)
         masked_claim = vocab.mask(proposition)

@@ -291,6 +291,9 @@ def test_a_statement_with_a_yup_tag_is_a_yes_no_question(service) -> None:
         ("does going with a peo mean we can't make our own hiring decisions anymore?", "No"),
         # a remark after the question is no part of its claim ("those" points at the plans it names)
         ("could our staff join those group health plans through an aso? the plan we have now is blah", "No"),
+        # a claim of the whole answered by a sentence stating a part ("…for certain HR responsibilities")
+        ("does a peo become the employer of record for everything?", "Partly"),
+        ("so with a peo they're the legal employer for all of it?", "Partly"),
         # a reported claim is the statement put up ("my cfo reckons …")
         ("my cfo reckons an aso shares our liability, is that correct?", "No"),
         ("a friend told me an aso files payroll taxes for us. correct?", "No"),
