@@ -1044,6 +1044,9 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
         # "What do we give up?" asks the cons too ("what do we gain and what do we give up?": both); the
         # attribute's own comparatives ("the cheaper one") lean no column.
         leaning = VOCABULARY.direction_of(VOCABULARY.mask(reading.proposition))
+        if leaning and model in VOCABULARY.models_passed_over(reading.proposition):
+            # "what do we lose by ruling out the peo": what it would have given, its pros
+            leaning = {"less": "more", "more": "less"}[leaning]
         leant = column_indices(rows[0], {"less": ("cons",), "more": ("pros",)}.get(leaning or "", ()))
         asked = sorted({*asked, *leant})
         for i in asked or columns:

@@ -732,3 +732,17 @@ def test_a_list_of_what_a_model_does_is_its_steps(service, question: str, sectio
     reply = ask(service, question)
     assert reply.answer.startswith(f"From the guide ({section})"), reply.answer
     assert len(reply.citations) == 5, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("what do we give up by ruling out a peo?", "Pros of a PEO"),
+        ("if we go aso what do we lose by not going with a peo", "Pros of a PEO"),
+        ("what do we give up by picking a peo?", "Cons of a PEO"),
+    ],
+)
+def test_what_we_lose_by_passing_a_model_over_is_what_it_gives(service, question: str, opening: str) -> None:
+    answer = ask(service, question).answer
+    other = opening.replace("Pros", "Cons") if opening.startswith("Pros") else opening.replace("Cons", "Pros")
+    assert opening in answer and other not in answer, answer
