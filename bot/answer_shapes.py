@@ -109,6 +109,10 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     details = detail_terms(kb, reading.asked.terms)
     if draft and details and reading.shape in DETAIL_SHAPES and not _holds_detail(draft, details):
         draft = None  # "which model does the guide call a turnkey solution?": not a list without it
+    if not (draft and draft.claims) and reading.shape == "yes_no":
+        # "and an hro?" after "does a PEO handle our workers comp?": the guide never says it of the HRO,
+        # and the other models' row is no answer for it
+        draft = _unsaid_of_model(reading, kb, texts)
     if not (draft and draft.claims):
         if reading.shape == "yes_no" and not reading.models and lacks(reading.cleaned, texts):
             return Draft()  # a yes/no question on a topic the guide lacks, that nothing settles

@@ -184,3 +184,9 @@ def test_that_set_against_a_new_model_compares_the_two(service, follow_up: str) 
 def test_whose_ein_after_a_payroll_question_is_answered_by_the_sentence_naming_it(service) -> None:
     reply = ask(service, "does a peo run our payroll?", "ok and under which ein?")
     assert "EIN" in reply.citations[0].quote and "PEO" in reply.citations[0].quote, reply.answer
+
+
+def test_a_yes_no_carried_to_a_model_the_guide_never_says_it_of_says_so(service) -> None:
+    reply = ask(service, "does a peo manage our workers comp?", "ok and would an hro?")
+    assert reply.answer.startswith("The guide doesn't say how an HRO handles workers comp"), reply.answer
+    assert all("HRO" in c.quote for c in reply.citations), reply.answer
