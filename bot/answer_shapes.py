@@ -109,9 +109,10 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     details = detail_terms(kb, reading.asked.terms)
     if draft and details and reading.shape in DETAIL_SHAPES and not _holds_detail(draft, details):
         draft = None  # "which model does the guide call a turnkey solution?": not a list without it
-    if not (draft and draft.claims) and reading.shape == "yes_no":
+    if not (draft and draft.claims) and reading.shape == "yes_no" and reading.reference == "swap":
         # "and an hro?" after "does a PEO handle our workers comp?": the guide never says it of the HRO,
-        # and the other models' row is no answer for it
+        # and the other models' row is no answer for it (asked afresh, "with an hro are taxes filed under
+        # our ein?", where the guide says it of the others shows the topic)
         draft = _unsaid_of_model(reading, kb, texts)
     if not (draft and draft.claims):
         if reading.shape == "yes_no" and not reading.models and lacks(reading.cleaned, texts):
