@@ -22,6 +22,7 @@ _DETERMINERS = frozenset(
 _PREPOSITIONS = frozenset(
     {"for", "of", "on", "in", "to", "with", "at", "by", "about", "from", "over", "under"}
 )
+_COPULAS = frozenset({"is", "are", "was", "were", "s", "be", "being", "been", "seems", "sounds", "feels"})
 OBJECT_REACH = 3  # how far before a thing its determiner may stand ("our own in-house doctors")
 
 
@@ -71,4 +72,6 @@ def unknown_object(
     before = [i for i in range(max(0, at - OBJECT_REACH), at) if words[i] in _DETERMINERS]
     if not before or (before[0] > 0 and words[before[0] - 1] in _PREPOSITIONS):
         return None
+    if any(w in _COPULAS for w in words[max(0, before[0] - OBJECT_REACH) : before[0]]):
+        return None  # what the subject is said to be ("compliance is basically a wash"), no thing claimed of
     return said[-1] if not guide.near(encoder.encode([said[-1]])[0]) else None
