@@ -113,7 +113,7 @@ def test_a_word_the_guide_says_in_other_words_is_no_unknown_thing(service) -> No
     [
         "ok but could an aso take on hiring for our two open reqs?",  # a detail beside what is asked
         "and the owner says nobody but us is the legal employer of our staff, period",  # a tag, no thing
-        "benefits are pretty much a toss-up between an aso and a peo, yeah?",  # what the subject is said to be
+        "benefits are pretty much a toss-up between an aso and a peo, yeah?",  # what the subject is
     ],
 )
 def test_an_unknown_word_beside_the_claim_is_no_thing_the_guide_never_names(service, message: str) -> None:
