@@ -37,6 +37,8 @@ _NEGATION_WORDS = frozenset(
         "avoid",
         "nobody",
         "cannot",
+        "against",
+        "opposed",
     ]
 )
 _NEGATION_WINDOW = 4  # words before a match that may negate it
@@ -72,21 +74,37 @@ def normalise(text: str) -> str:
 _YIELDING = frozenset({"budge", "compromise", "bend", "negotiate", "yield", "waver"})
 
 
-def _is_negation(word: str) -> bool:
-    return word in _NEGATION_WORDS or word.endswith("n't") or word in {"dont", "doesnt", "isnt", "arent"}
-
-
-def negated(text: str, match: re.Match[str], *, inner: bool = False) -> bool:
-    """Whether a negation word sits shortly before the match in its clause (or inside it, if inner)."""
-    before = text[: match.start()]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end() :] if breaks else before
-    words = _WORD.findall(clause)[-_NEGATION_WINDOW:]
+def _negates(words: list[str]) -> bool:
+    """A negation among the words, with no object of its own after it ("no HR" negates the HR)."""
     for i, word in enumerate(words):
         if words[i + 1 : i + 2] and words[i + 1] in _YIELDING:
             continue  # "won't budge on filing under our own EIN" insists on it
         if _is_negation(word) and not _NEGATION_OBJECTS.intersection(words[i + 1 :]):
             return True
+    return False
+
+
+def _is_negation(word: str) -> bool:
+    return word in _NEGATION_WORDS or word.endswith("n't") or word in {"dont", "doesnt", "isnt", "arent"}
+
+
+def negated(text: str, match: re.Match[str], *, inner: bool = False) -> bool:
+    """Whether a negation word sits shortly before the match in its clause (or inside it, if inner); a
+    negation reaches over 'or' ("super against any co-employment or sharing liability")."""
+    before = text[: match.start()]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clauses: list[str] = []
+    end = len(before)
+    while breaks:
+        last = breaks.pop()
+        clauses.append(before[last.end() : end])
+        if last.group(0).strip() not in ("or", "nor"):
+            break
+        end = last.start()
+    else:
+        clauses.append(before[:end])
+    if any(_negates(_WORD.findall(clause)[-_NEGATION_WINDOW:]) for clause in clauses):
+        return True
     if inner and any(_is_negation(w) for w in _WORD.findall(match.group(0))):
         return True
     after = text[match.end() :]

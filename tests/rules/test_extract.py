@@ -77,6 +77,12 @@ PHRASINGS = [
     # cost
     ("We need the cheapest option.", {"cost_priority": True}),
     ("Lowest cost wins.", {"cost_priority": True}),
+    # a negation reaches over 'or'; 'against' and 'opposed' negate
+    (
+        "the board is dead against any co-employment or shared liability",
+        {"wants_shared_liability": False, "wants_full_control": True},
+    ),
+    ("we're opposed to sharing liability with anyone", {"wants_shared_liability": False}),
     ("We're on a tight budget.", {"cost_priority": True}),
     ("Budget is the priority.", {"cost_priority": True}),
     ("Not worried about cost.", {"cost_priority": False}),
