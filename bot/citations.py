@@ -12,10 +12,6 @@ from bot.knowledge import Knowledge
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
-def _renumbered(numbers: dict[int, int], marker: re.Match[str]) -> str:
-    return f"[{numbers.get(int(marker[1]), int(marker[1]))}]"
-
-
 def citation_url(*, source_url: str, doc_id: str, anchor: str) -> str:
     """The document's own URL with the anchor, else the bot's rendered copy."""
     return f"{source_url}#{anchor}" if source_url else f"/docs/{doc_id}#{anchor}"
@@ -74,7 +70,9 @@ def joined(parts: list[tuple[str, list[Citation]]]) -> tuple[str, list[Citation]
     return "\n\n".join(texts), citations
 
 
-_MARKER = re.compile(r"\[(\d+)\]")
+def _renumbered(numbers: dict[int, int], marker: re.Match[str]) -> str:
+    """A citation marker under the number the joined answer gives its quote."""
+    return f"[{numbers.get(int(marker[1]), int(marker[1]))}]"
 
 
 def with_marker(text: str, n: int) -> str:

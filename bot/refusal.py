@@ -27,9 +27,8 @@ def lacks(question: str, texts: AnswerTexts, *, unknown_to: frozenset[str] | Non
     with `unknown_to` (the stems of the corpus's words), only by words the guide never uses
     ('California', 'PTO', '401k'), which settle that the guide cannot answer it whatever else it names."""
     spaced = f" {normalize(question)} "
-    by_terms: dict[
-        frozenset[str], list[str]
-    ] = {}  # the typed words by their stems, looked up per listed word
+    # the typed words by their stems, looked up per listed word
+    by_terms: dict[frozenset[str], list[str]] = {}
     for typed in spaced.split():
         by_terms.setdefault(frozenset(content_terms(typed)), []).append(typed)
 
