@@ -3,6 +3,7 @@ columns, table rows as sentences, definitions from the defining section, reasons
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -34,6 +35,7 @@ from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY, without_quoted, words_of
 from bot.polarity import (
     Settled,
+    choosing_model,
     detail_terms,
     puts_up_denial,
     settle_each,
@@ -219,6 +221,21 @@ def _in_one_sentence(reading: Reading, draft: Draft) -> Draft:
     leading = next((claims[:n] for n in range(1, len(claims) + 1) if covers(claims[:n])), claims[:1])
     lead = draft.lead if reading.shape == "yes_no" else None
     return Draft(claims=whole or leading, lead=lead, focus=draft.focus)
+
+
+def about_item(draft: Draft, item: str, texts: AnswerTexts) -> Draft:
+    """The claims that speak of a listed item: the item itself and the sentences holding at least half of
+    its words (at least two), led by the item; not whatever else shares one word with it."""
+    words = set(content_terms(item)) - MODEL_NAME_STEMS
+    needed = max(2, math.ceil(len(words) / 2))
+    claims = [
+        c
+        for c in draft.claims
+        # (not 'choose' of "Choose a PEO if…" for "less flexibility in choosing vendors")
+        if item in c.text or len(words & (set(content_terms(c.quote)) - choosing_model(c.quote))) >= needed
+    ]
+    named = item_label(item) or item.rstrip(".")  # a step by its name ("Benefits administration")
+    return Draft(claims=claims, lead=texts.fill("about_item", item=named))
 
 
 def _with_other_criteria(draft: Draft, kb: Knowledge, texts: AnswerTexts) -> Draft:

@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import logging
-import math
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from bot.answer_shapes import about_guide, compose_answer, quote_answer
+from bot.answer_shapes import about_guide, about_item, compose_answer, quote_answer
 from bot.citations import cite, verify
-from bot.compose import Draft, item_label
+from bot.compose import Draft
 from bot.contract import Citation, Status
 from bot.guide_words import GuideWords
 from bot.knowledge import Knowledge
 from bot.language.vocabulary import VOCABULARY
-from bot.polarity import choosing_model
 from bot.prompts import AnswerTexts
 from bot.quotes import find_quote, quoted_to_check
 from bot.refusal import lacks, refusal
 from bot.retrieval import HybridRetriever, Retrieval
 from bot.scope import in_scope
-from bot.text_match import MODEL_NAME_STEMS, content_terms, normalize, stem
+from bot.text_match import normalize, stem
 from bot.understanding import Reading
 
 log = logging.getLogger(__name__)
@@ -107,7 +105,7 @@ def build_chain(
             return declined(reading, x["found"])
         draft = compose_answer(reading, x["found"], kb, texts)
         if reading.about_item:  # "the 2nd one? what does it mean": which item is answered, first
-            draft = _on_item(draft, reading.about_item, texts)
+            draft = about_item(draft, reading.about_item, texts)
         if gap and not figure_of_model and reading.shape == "yes_no":
             # "would the PEO run our 401k too?": no yes or no the guide cannot give; what it says nearest
             draft.lead = texts.fill("gap_lead", gap=gap)
@@ -128,21 +126,6 @@ def build_chain(
         return ChainResult("answered", text, citations, found, used, draft.focus, listed)
 
     return RunnableLambda(retrieve) | RunnableLambda(answer)
-
-
-def _on_item(draft: Draft, item: str, texts: AnswerTexts) -> Draft:
-    """The claims that speak of a listed item: the item itself and the sentences holding at least half of
-    its words (at least two), led by the item; not whatever else shares one word with it."""
-    words = set(content_terms(item)) - MODEL_NAME_STEMS
-    needed = max(2, math.ceil(len(words) / 2))
-    claims = [
-        c
-        for c in draft.claims
-        # (not 'choose' of "Choose a PEO if…" for "less flexibility in choosing vendors")
-        if item in c.text or len(words & (set(content_terms(c.quote)) - choosing_model(c.quote))) >= needed
-    ]
-    named = item_label(item) or item.rstrip(".")  # a step by its name ("Benefits administration")
-    return Draft(claims=claims, lead=texts.fill("about_item", item=named))
 
 
 ACRONYM_LETTERS = 5  # an unknown short word typed in lower case reads as an acronym ('osha' → 'OSHA')

@@ -154,13 +154,14 @@ class AnswerService:
             # "why?" asks about the answer before; "same for the other one?" after it asks that question
             after = replace(after, topic=reading.models or state.topic)
         elif result.status == "answered":
+            asked = listing if reading.about_item else reading
             after = replace(
                 after,
                 # the side a which-question named comes first: "the other one" is then the other side
                 topic=(*result.focus, *(m for m in reading.models if m not in result.focus)) or state.topic,
-                attribute=listing.attribute if reading.about_item else reading.attribute,
-                shape=listing.shape if reading.about_item else reading.shape,
-                text=listing.query.text if reading.about_item else reading.query.text,
+                attribute=asked.attribute,
+                shape=asked.shape,
+                text=asked.query.text,
             )
         return response, after, answer_trace(reading, state.context(), kb=self.kb, result=result)
 
