@@ -1224,8 +1224,7 @@ def _item_asked(reading: Reading, chunk: Chunk, kb: Knowledge) -> Draft | None:
     framing = set(content_terms(f"{chunk.section} {chunk.context}"))
     if VOCABULARY.asks_listing(reading.cleaned) or asked & (framing | _STEP_STEMS):
         return None
-    items = [c for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
-    holding = [c for c in items if asked & statement_terms(c.body)]
+    holding = [c for c in _items_of(chunk, kb) if asked & statement_terms(c.body)]
     # words the guide says in a few sentences only ('contract', 'sign'), not throughout ('vs')
     rare = {t for t in asked if GuideWords.of(kb).holding.get(t, 0) <= DETAIL_SENTENCES}
     if len(holding) != 1 or len(rare & statement_terms(holding[0].body)) < ITEM_WORDS:
@@ -1718,9 +1717,9 @@ def _steps_of(chunk: Chunk, models: set[str], kb: Knowledge) -> bool:
 def _list_on_topic(reading: Reading, chunk: Chunk, kb: Knowledge, *, items: bool) -> bool:
     """The list speaks of what was asked: the attribute, else a word of the question in its heading or
     lead-in (or, for a list question, its items; steps are named by the heading: "how … works")."""
-    if not items and words_of(chunk.section).startswith("how "):
+    if not items and _is_steps(chunk):
         return True  # steps: the list of a section asking how something works ("How does an ASO work?")
-    body = [c.body for c in kb.section_chunks((chunk.doc_id, chunk.anchor)) if c.context == chunk.context]
+    body = [c.body for c in _items_of(chunk, kb)]
     have = set(content_terms(" ".join([chunk.section, chunk.context, *(body if items else [])])))
     topic = attribute_stems(reading.attribute) or (
         {*reading.query.terms, *reading.query.related} - MODEL_NAME_STEMS
