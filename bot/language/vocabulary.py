@@ -291,10 +291,13 @@ class Vocabulary(BaseModel):
 
     def row_place(self, text: str) -> int | None:
         """The place of a table row asked by it ("the very first row" → 1, "the last row" → -1), else None."""
-        said = _words(text).split()
+        return self._place(_words(text).split(), ["row"], reach=3)
+
+    def _place(self, said: list[str], nouns: list[str], *, reach: int) -> int | None:
+        """The place an ordinal gives the first of the nouns it stands before, within reach words."""
         for i, word in enumerate(said):
-            if word in ("row", "rows") and i > 0:
-                before = [w for w in said[max(0, i - 3) : i] if w in self.ordinals]
+            if word in nouns or word.rstrip("s") in nouns:
+                before = [w for w in said[max(0, i - reach) : i] if w in self.ordinals]
                 if before:
                     return self.ordinals[before[-1]]
         return None
@@ -308,11 +311,9 @@ class Vocabulary(BaseModel):
         """The place of a listed item pointed at ("the 2nd one?" → 2, "#3", "number 3", "the last point"
         → -1), else None; a table row's place is row_place's."""
         said = _words(text).split()
+        if (place := self._place(said, self.list_items, reach=2)) is not None:
+            return place
         for i, word in enumerate(said):
-            if word in self.ordinals and any(
-                w.rstrip("s") in self.list_items or w in self.list_items for w in said[i + 1 : i + 3]
-            ):
-                return self.ordinals[word]
             if (
                 word.isdigit()
                 and 0 < int(word) < 20
