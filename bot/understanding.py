@@ -20,11 +20,11 @@ from bot.rules.request import asks_for_recommendation, asks_the_guide, speaks_fo
 from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, content_terms, stem, without_asker
 from bot.unknown_object import GuideWordVectors, unknown_object
 
-# Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
-QUESTION_WORDS = 2  # a sentence asks a question of its own with this many words of its own
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
+QUESTION_WORDS = 2  # a sentence asks a question of its own with this many words of its own
 _WHICH = frozenset({"which", "wich", "whcih", "whihc"})  # as typed in a hurry
 WHICH_REACH = 5  # "hro vs aso - which one covers more?" asks for a side as "which covers more?" does
+# Shapes that carry the previous question over to a new model or attribute, or ask about its answer.
 CARRY_OVER: frozenset[Shape] = frozenset({"swap", "why"})
 # Shapes a "same for X?" asks again of X, whole.
 LISTING_SHAPES: frozenset[Shape] = frozenset({"steps", "list", "pros_cons"})
