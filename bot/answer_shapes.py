@@ -1065,7 +1065,8 @@ def pros_cons(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerTe
         asked = [i for i in columns if stem(rows[0].header[i].lower()) in wanted]
         # "What do we give up?" asks the cons too ("what do we gain and what do we give up?": both); the
         # attribute's own comparatives ("the cheaper one") lean no column.
-        leaning = VOCABULARY.direction_of(VOCABULARY.mask(reading.proposition))
+        # ("why not an aso?" leans to its cons in what it asks, not in its words)
+        leaning = VOCABULARY.direction_of(VOCABULARY.mask(reading.proposition)) or reading.direction
         if leaning and model in VOCABULARY.models_passed_over(reading.proposition):
             # "what do we lose by ruling out the peo": what it would have given, its pros
             leaning = {"less": "more", "more": "less"}[leaning]

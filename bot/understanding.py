@@ -234,6 +234,9 @@ class MessageReader:
         unsure = guess.probability < CLEAR_SHAPE and shape not in ("which_more", "recommend", "chit_chat")
         if shape in ("pros_cons", "list", "general", "attribute") and words_of(question).startswith("why "):
             shape = "why"  # "why is higher cost one of the PEO cons?" asks the guide's reason, not the list
+        if named and shape not in ("recommend", "chit_chat") and vocab.asks_reasons_against(question):
+            # "why not an aso?": the reasons against it, its cons; after our advice, why it passed it over
+            shape, direction = ("why", direction) if context.shape == "recommend" else ("pros_cons", "less")
         if unsure and context.text and _CARRY_OPENER.match(words_of(question)):
             shape = "swap"  # "what about the stuff after someone leaves, like cobra": the last question of it
         grammar_asks = vocab.opens_with_auxiliary(question) or vocab.declares_asking(question)

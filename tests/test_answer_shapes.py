@@ -746,3 +746,16 @@ def test_what_we_lose_by_passing_a_model_over_is_what_it_gives(service, question
     answer = ask(service, question).answer
     other = opening.replace("Pros", "Cons") if opening.startswith("Pros") else opening.replace("Cons", "Pros")
     assert opening in answer and other not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("ok but why not just use a peo tho", "Cons of a PEO"),
+        ("any reason not to just pick an aso?", "Cons of an ASO"),
+        ("whats wrong w/ going aso", "Cons of an ASO"),
+    ],
+)
+def test_reasons_against_a_model_are_its_cons(service, question: str, opening: str) -> None:
+    answer = ask(service, question).answer
+    assert answer.startswith(opening) and "Pros of" not in answer, answer

@@ -64,6 +64,14 @@ def test_why_after_a_recommendation_gives_its_reasons(client: TestClient, servic
     assert verify(why.answer, why.citations, service.kb) == []
 
 
+def test_why_not_the_other_model_after_a_recommendation_gives_its_reasons(client: TestClient) -> None:
+    advice = _chat(client, "we're 12 people, nobody does HR, and we'd love better health plans. which model?")
+    assert advice.recommendation and advice.recommendation.choice == "PEO", advice.answer
+    why_not = _chat(client, "hm why wouldnt we go with an aso then", advice.conversation_id)
+    assert why_not.recommendation is not None and why_not.recommendation.choice == "PEO", why_not.answer
+    assert {c.quote for c in why_not.citations} == {c.quote for c in advice.citations}
+
+
 def test_what_a_company_puts_first_decides_and_news_asks_again(client: TestClient, service) -> None:
     advice = _chat(
         client,

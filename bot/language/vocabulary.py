@@ -221,6 +221,7 @@ class Vocabulary(BaseModel):
     which_things: list[str]
     duty_verbs: list[str]
     duty_wholes: list[str]
+    reasons_against: list[str]
     universal: list[str]
     asker_doing: list[str]
     setting_aside: list[str]
@@ -306,6 +307,10 @@ class Vocabulary(BaseModel):
         """True when the text asks all a model does for us ("list everything a peo takes off our plate")."""
         whole = _holds(self.duty_wholes, text) or self.asks_listing(text)
         return whole and _holds(self.duty_verbs, text)
+
+    def asks_reasons_against(self, text: str) -> bool:
+        """True when the text asks the reasons against a model ("why not just use an aso?")."""
+        return _holds(self.reasons_against, text)
 
     def item_place(self, text: str) -> int | None:
         """The place of a listed item pointed at ("the 2nd one?" → 2, "#3", "number 3", "the last point"
