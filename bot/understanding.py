@@ -231,6 +231,8 @@ class MessageReader:
                 shape = "yes_no"
         if shape == "chit_chat" and vocab.row_place(cleaned) is not None:
             shape = "attribute"  # "ok and the very last row" asks a row of the table
+        if shape == "chit_chat" and context.text and _echoes(question, context.text, vocab):
+            shape = "general"  # "ok but how much help" asks more of the question before, no small talk
         unsure = guess.probability < CLEAR_SHAPE and shape not in ("which_more", "recommend", "chit_chat")
         if shape in ("pros_cons", "list", "general", "attribute") and words_of(question).startswith("why "):
             shape = "why"  # "why is higher cost one of the PEO cons?" asks the guide's reason, not the list
@@ -729,8 +731,18 @@ class MessageReader:
             return context.models, attribute, pointer
         content = [w for w in text.split() if w not in STOPWORDS]
         if context.models and len(content) <= ELLIPSIS_WORDS and shape != "chit_chat":
-            return context.models, attribute, "ellipsis"
+            # "how much help tho" after "do asos help w compliance?" asks more of that question's attribute
+            echoed = _echoes(text, context.text, self.vocabulary)
+            return context.models, attribute or (context.attribute if echoed else None), "ellipsis"
         return (), attribute, None
+
+
+def _echoes(text: str, before: str, vocab: Vocabulary) -> bool:
+    """True when every word the text says of its own is a word of the question before ("ok but how much
+    help" after "does a peo help with workers comp")."""
+    fillers = {stem(w) for w in vocab.fillers}
+    own = {stem(w) for w in words_of(text).split() if w not in STOPWORDS} - fillers
+    return bool(own) and own <= {stem(w) for w in words_of(before).split()}
 
 
 def _pointer(question: str, text: str, vocab: Vocabulary) -> str | None:

@@ -190,3 +190,9 @@ def test_a_yes_no_carried_to_a_model_the_guide_never_says_it_of_says_so(service)
     reply = ask(service, "does a peo manage our workers comp?", "ok and would an hro?")
     assert reply.answer.startswith("The guide doesn't say how an HRO handles workers comp"), reply.answer
     assert all("HRO" in c.quote for c in reply.citations), reply.answer
+
+
+def test_a_follow_up_repeating_the_question_before_asks_more_of_its_attribute(service) -> None:
+    reply = ask(service, "does a peo help with workers comp", "ok but how much help")
+    quotes = " ".join(c.quote for c in reply.citations).lower()
+    assert "workers" in quotes and "comp" in quotes, reply.answer
