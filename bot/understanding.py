@@ -239,6 +239,13 @@ class MessageReader:
         if named and shape not in ("recommend", "chit_chat") and vocab.asks_reasons_against(question):
             # "why not an aso?": the reasons against it, its cons; after our advice, why it passed it over
             shape, direction = ("why", direction) if context.shape == "recommend" else ("pros_cons", "less")
+        reasons_for = (
+            bool(named) and shape not in ("recommend", "chit_chat") and vocab.asks_reasons_for(question)
+        )
+        if reasons_for and not vocab.asks_reasons_against(question):
+            # "why would anyone pick the aso then": the guide's list of when to choose it; after our advice,
+            # why it chose that model
+            shape = "why" if context.shape == "recommend" else "list"
         if unsure and context.text and _CARRY_OPENER.match(words_of(question)):
             shape = "swap"  # "what about the stuff after someone leaves, like cobra": the last question of it
         grammar_asks = vocab.opens_with_auxiliary(question) or vocab.declares_asking(question)
@@ -609,6 +616,8 @@ class MessageReader:
             # "what do we check before signing": what the guide weighs to decide ("what certifications
             # should we look for" asks of its own thing)
             extra += vocab.criteria_search
+        if reasons_for and shape == "list":
+            extra.append("choose")  # "whats the appeal of an aso" searches its list of when to choose it
         if reference == "why" and context.text:
             extra.append(context.text)
         elif (reference in ("other", "swap", "ellipsis") and context.text and not own_words) or topic_before:

@@ -196,3 +196,15 @@ def test_a_follow_up_repeating_the_question_before_asks_more_of_its_attribute(se
     reply = ask(service, "does a peo help with workers comp", "ok but how much help")
     quotes = " ".join(c.quote for c in reply.citations).lower()
     assert "workers" in quotes and "comp" in quotes, reply.answer
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("why would anybody sign with a peo",),
+        ("who handles benefits with an aso", "so why would a business go with the peo then"),
+    ],
+)
+def test_reasons_to_choose_a_model_are_its_list_of_when_to_choose_it(service, turns: tuple[str, ...]) -> None:
+    answer = ask(service, *turns).answer
+    assert "choose a PEO if" in answer and "choose an ASO if" not in answer, answer

@@ -222,6 +222,8 @@ class Vocabulary(BaseModel):
     duty_verbs: list[str]
     duty_wholes: list[str]
     reasons_against: list[str]
+    reasons_for: list[str]
+    choosing: list[str]
     universal: list[str]
     asker_doing: list[str]
     setting_aside: list[str]
@@ -311,6 +313,10 @@ class Vocabulary(BaseModel):
     def asks_reasons_against(self, text: str) -> bool:
         """True when the text asks the reasons against a model ("why not just use an aso?")."""
         return _holds(self.reasons_against, text)
+
+    def asks_reasons_for(self, text: str) -> bool:
+        """True when the text asks the reasons to choose a model ("why would anyone pick the aso")."""
+        return _holds(self.reasons_for, text) and _holds(self.choosing, text)
 
     def item_place(self, text: str) -> int | None:
         """The place of a listed item pointed at ("the 2nd one?" → 2, "#3", "number 3", "the last point"
