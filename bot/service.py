@@ -112,7 +112,7 @@ class AnswerService:
     ) -> tuple[ChatResponse, ConversationState, AnswerTrace]:
         """The response to a message, the conversation's state after it and how it was reached."""
         reading = self.reader.read(message, state.context())
-        if not reading.wants_recommendation and len(parts := self.reader.questions(message)) >= 2:
+        if len(parts := self.reader.questions(message)) >= 2:
             return self._parts_turn(conv_id, state, parts)
         facts = reading.facts
         # ("oops that was our parent co's profile. we're the subsidiary: …" starts the profile again)
@@ -175,13 +175,18 @@ class AnswerService:
             reply, state, trace = self._turn(conv_id, state, message=part)
             replies.append(reply)
         answer, citations = joined([(r.answer, r.citations) for r in replies])
-        answered = [r for r in replies if r.status == "answered"]
-        last = replies[-1]
-        response = last.model_copy(
+        statuses = {r.status for r in replies}
+        # our advice asked for ("which model fits? and would we keep our broker?") stays in the reply,
+        # with its question back when it needs more facts
+        advice = next((r for r in reversed(replies) if r.recommendation), None)
+        status = next((s for s in ("needs_more_info", "answered") if s in statuses), replies[-1].status)
+        response = replies[-1].model_copy(
             update={
                 "answer": answer,
                 "citations": citations,
-                "status": "answered" if answered else last.status,
+                "status": status,
+                "recommendation": advice.recommendation if advice else None,
+                "follow_up": advice.follow_up if advice else None,
             }
         )
         return response, state, trace

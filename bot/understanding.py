@@ -20,6 +20,7 @@ from bot.rules.request import asks_for_recommendation, asks_the_guide, speaks_fo
 from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, content_terms, stem, without_asker
 from bot.unknown_object import GuideWordVectors, unknown_object
 
+_ASKED_AND = re.compile(r",\s*(?:and|plus|also|and also)\s+", re.IGNORECASE)  # "which fits, and who files…"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
 QUESTION_WORDS = 2  # a sentence asks a question of its own with this many words of its own
 _WHICH = frozenset({"which", "wich", "whcih", "whihc"})  # as typed in a hurry
@@ -125,18 +126,22 @@ class MessageReader:
 
     def questions(self, message: str) -> list[str]:
         """A message asking two or more things, one per '?' ("…is that accurate? and would we lose say
-        over who we hire?"), as parts to answer in turn, each with the remarks before it (an alternative,
-        "…? or an hro?", asks nothing more, nor does a sentence naming no model with fewer than two words
-        of its own, "hey?"); else []."""
+        over who we hire?") or ", and" ("which fits, and what stays with us"), as parts to answer in turn,
+        each with the remarks before it (an alternative, "…? or an hro?", asks nothing more, nor does a
+        sentence naming no model with fewer than two words of its own, "hey?"); else []."""
         vocab = self.vocabulary
-        sentences = [s for s in _SENTENCE_END.split(message.strip()) if s.strip()]
+        # (a sentence asking two things is two, each asking by its grammar)
+        split = [self._asked_clauses(s) for s in _SENTENCE_END.split(message.strip()) if s.strip()]
+        sentences = [c for clauses in split for c in clauses]
+        asking = {c for clauses in split if len(clauses) > 1 for c in clauses}
         ends = [
             i
             for i, s in enumerate(sentences)
             if s.rstrip().endswith("?")
             and words_of(s).split()[:1] != ["or"]
             and (
-                vocab.only_tag(s)  # (it asks of the remark before it)
+                s in asking
+                or vocab.only_tag(s)  # (it asks of the remark before it)
                 or bool(vocab.models_named(s))
                 or len(content_terms(vocab.without_models(s))) >= QUESTION_WORDS
             )
@@ -145,6 +150,19 @@ class MessageReader:
             return []
         starts = [0, *(e + 1 for e in ends[:-1])]
         return [" ".join(sentences[a : e + 1]) for a, e in zip(starts, ends)]
+
+    def _asked_clauses(self, sentence: str) -> list[str]:
+        """A sentence asking two things joined by ", and" ("which model fits, and what would we still be on
+        the hook for") as two questions; else the sentence."""
+        vocab = self.vocabulary
+        found = _ASKED_AND.search(sentence)
+        if not found:
+            return [sentence]
+        first, second = sentence[: found.start()], sentence[found.end() :]
+        asks = [vocab.opens_with_auxiliary(c) or vocab.asks_wh(c) for c in (first, second)]
+        if not all(asks) or second.split()[0].lower() not in {*vocab.wh_words, *vocab.auxiliaries}:
+            return [sentence]
+        return [f"{first.rstrip()}?", second if second.rstrip().endswith("?") else f"{second.rstrip()}?"]
 
     def read(self, message: str, context: Context | None = None) -> Reading:
         """The reading of a message; follow-ups resolve against the context."""

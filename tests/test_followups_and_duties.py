@@ -208,3 +208,21 @@ def test_a_follow_up_repeating_the_question_before_asks_more_of_its_attribute(se
 def test_reasons_to_choose_a_model_are_its_list_of_when_to_choose_it(service, turns: tuple[str, ...]) -> None:
     answer = ask(service, *turns).answer
     assert "choose a PEO if" in answer and "choose an ASO if" not in answer, answer
+
+
+def test_two_questions_joined_by_and_are_answered_each_in_turn(service) -> None:
+    reply = ask(service, "is a peo more expensive, and does it take on some of our liability")
+    first, second = reply.answer.split("\n\n")[:2]
+    assert first.startswith("Yes") and "cost" in first.lower(), reply.answer
+    assert second.startswith("Yes") and "liab" in second.lower(), reply.answer
+
+
+def test_advice_asked_beside_a_question_comes_with_its_answer(service) -> None:
+    reply = ask(
+        service,
+        "we're 400 people with our own HR department and want to stay the only employer. "
+        "which model fits, and what would we still be responsible for?",
+    )
+    assert reply.recommendation is not None and reply.recommendation.choice == "ASO", reply.answer
+    advice, answer = reply.answer.split("\n\n", 1)
+    assert advice.startswith("An ASO fits") and "All on you" in answer, reply.answer
