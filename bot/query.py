@@ -38,7 +38,9 @@ _INSTRUCTION = re.compile(
     r"|(?:^\s*|\b(?:and|then|now|just|please|pls|must|should|to|will|gotta|you)\s+)"
     r"(say|output|print|repeat|reply|respond|write|type)\b"
     r"((\s+\w+){0,2}?\s+(the word|exactly|only|verbatim|with)\b|\s+['\"“])"
-    r"|^\s*(please\s+)?(say|output|print|repeat|type|reply|respond)\b(?!\s+(we|i|you|our|that we)\b)",
+    r"|^\s*(please\s+)?(output|print|repeat|type|reply|respond)\b(?!\s+(we|i|you|our|that we)\b)"
+    # ("say the PEO messes up our enrollment - would they…" supposes)
+    r"|^\s*(please\s+)?say\b(?!\s+(we|i|you|our|that we|the|a|an|they|if|your|my|someone|somebody|one)\b)",
     re.IGNORECASE,
 )
 _CONJUNCTION = re.compile(r",?\s+\b(?:and then|and also|and|then|but|also|after that)\b\s+", re.IGNORECASE)

@@ -224,7 +224,15 @@ class MessageReader:
         # outsourcing, right? my CFO calls it payroll software")
         own_topic = len([w for w in content_terms(vocab.without_models(question)) if w not in STOPWORDS]) >= 2
         topic_text = question if own_topic and question != cleaned else first.text
-        attributes = vocab.attributes_named(question) or vocab.attributes_named(topic_text)
+        # a claim after a condition is of its own attribute ("if the aso messes up the payroll tax filings,
+        # is it liable or are we?"); a condition scopes a wh-question ("if we move our benefits to a PEO,
+        # what control do we give up?")
+        claim = vocab.asking_clause(question)
+        attributes = (
+            (vocab.attributes_named(claim) if vocab.opens_with_auxiliary(claim) else ())
+            or vocab.attributes_named(question)
+            or vocab.attributes_named(topic_text)
+        )
         # (the claim's own words: "my manager keeps saying…" leans no way)
         direction = vocab.direction_of(vocab.without_report(words_of(topic_text)))
         if attributes[:1] == ("best for",):

@@ -226,3 +226,9 @@ def test_advice_asked_beside_a_question_comes_with_its_answer(service) -> None:
     assert reply.recommendation is not None and reply.recommendation.choice == "ASO", reply.answer
     advice, answer = reply.answer.split("\n\n", 1)
     assert advice.startswith("An ASO fits") and "All on you" in answer, reply.answer
+
+
+def test_a_claim_after_a_condition_is_of_its_own_attribute(service) -> None:
+    reply = ask(service, "say the PEO messes up our benefits enrollment - would they share the liability?")
+    assert reply.answer.startswith("Yes"), reply.answer
+    assert "liab" in reply.answer.split("[1]")[0].lower(), reply.answer
