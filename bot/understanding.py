@@ -227,9 +227,9 @@ class MessageReader:
         # a claim after a condition is of its own attribute ("if the aso messes up the payroll tax filings,
         # is it liable or are we?"); a condition scopes a wh-question ("if we move our benefits to a PEO,
         # what control do we give up?")
-        claim = vocab.asking_clause(question)
+        asking = vocab.asking_clause(question)
         attributes = (
-            (vocab.attributes_named(claim) if vocab.opens_with_auxiliary(claim) else ())
+            (vocab.attributes_named(asking) if vocab.opens_with_auxiliary(asking) else ())
             or vocab.attributes_named(question)
             or vocab.attributes_named(topic_text)
         )
