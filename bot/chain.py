@@ -82,6 +82,8 @@ def build_chain(
         chat = reading.shape == "chit_chat" and not reading.models
         details = frozenset(GuideWords.of(kb).details(judged.terms))
         covered = in_scope(judged, x["found"], details=details)
+        if reading.vendors:  # "is trinet a peo or an aso?": the guide names no providers
+            return declined(reading, x["found"])
         if not (reading.part or where or reading.about_item) and (chat or not (covered or priced)):
             return declined(reading, x["found"])
         # what is asked, not a remark beside it ("…right? our CFO calls it just payroll software")

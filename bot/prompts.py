@@ -21,6 +21,7 @@ class Gap(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     gap: str
     words: list[str]
+    of_providers: bool = False  # the gap named when a question asks of a provider by name ("is trinet…")
 
 
 class AnswerTexts(BaseModel):

@@ -11,7 +11,10 @@ from bot.understanding import Reading
 
 def refusal(reading: Reading, texts: AnswerTexts, *, channel: str | None) -> str:
     """The uncited reply for a question the guide does not answer."""
-    gap = lacks(reading.cleaned, texts)
+    # ("is trinet any good?" asks of a provider; "what does trinet charge?" of its prices, named below)
+    of_provider = reading.vendors and not reading.query.asks_figure
+    gap = next((g.gap for g in texts.gaps if g.of_providers), None) if of_provider else None
+    gap = gap or lacks(reading.cleaned, texts)
     if reading.shape == "chit_chat" and not gap:  # "hey how many PTO days do I have left" is no chat
         return texts.chit_chat
     if not (gap or reading.attribute or reading.models):

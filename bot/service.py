@@ -112,7 +112,7 @@ class AnswerService:
     ) -> tuple[ChatResponse, ConversationState, AnswerTrace]:
         """The response to a message, the conversation's state after it and how it was reached."""
         reading = self.reader.read(message, state.context())
-        if len(parts := self.reader.questions(message)) >= 2:
+        if not reading.vendors and len(parts := self.reader.questions(message)) >= 2:
             return self._parts_turn(conv_id, state, parts)
         facts = reading.facts
         # ("oops that was our parent co's profile. we're the subsidiary: …" starts the profile again)

@@ -102,6 +102,9 @@ class Reading:
     brief: bool = False  # the previous question asked again, for its answer in one sentence
     item: int | None = None  # the previous question asked again, for the item at this place of its list
     about_item: str | None = None  # a listed item asked about ("the 2nd one? what does it mean"), as worded
+    vendors: tuple[
+        str, ...
+    ] = ()  # names of providers asked about ("is trinet a peo?"), which the guide lacks
     unknown_object: str | None = None  # what a yes/no claims something of, when the guide never speaks of it
 
     def context(self) -> Context:
@@ -668,6 +671,8 @@ class MessageReader:
             wants or shape == "yes_no" or vocab.attributes_named(rest) or len(vocab.models_named(rest)) == 1
         )
         part = vocab.part_named(cleaned) if not narrower else None
+        # "we're 40 ppl, no hr - insperity or justworks?" asks of providers, not models
+        vendors = vocab.vendors_named(cleaned, first.unnamed)
         return Reading(
             message=message,
             cleaned=cleaned,
@@ -678,7 +683,8 @@ class MessageReader:
             attribute=attribute,
             direction=direction,
             reference=reference,
-            wants_recommendation=wants,
+            wants_recommendation=wants and not vendors,
+            vendors=vendors,
             mentioned=vocab.models_named(cleaned),
             put_up=named[0] if proposes else next(iter(vocab.models_named(confirmed or "")), None),
             facts=facts,

@@ -55,6 +55,20 @@ def test_out_of_scope_has_no_citations(service, question: str) -> None:
 @pytest.mark.parametrize(
     "question",
     [
+        "is paychex a peo or more of an aso?",
+        "we're 30 people with no hr person. paychex vs bambee, which suits us",
+        "anyone know if bambee is worth it",
+    ],
+)
+def test_a_provider_asked_about_by_name_is_a_topic_the_guide_lacks(service, question: str) -> None:
+    reply = service.answer(message=question)
+    assert reply.status == "out_of_scope" and reply.citations == [] and reply.recommendation is None
+    assert "vendor names" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "How much does a PEO cost per employee?",
         "What fee percentage does an ASO charge?",
         "is an aso cheaper than a peo - got any hard numbers?",

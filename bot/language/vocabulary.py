@@ -223,6 +223,7 @@ class Vocabulary(BaseModel):
     duty_wholes: list[str]
     reasons_against: list[str]
     reasons_for: list[str]
+    vendor_slots: list[str]
     choosing: list[str]
     universal: list[str]
     asker_doing: list[str]
@@ -313,6 +314,17 @@ class Vocabulary(BaseModel):
     def asks_reasons_against(self, text: str) -> bool:
         """True when the text asks the reasons against a model ("why not just use an aso?")."""
         return _holds(self.reasons_against, text)
+
+    def vendors_named(self, text: str, unnamed: tuple[str, ...]) -> tuple[str, ...]:
+        """The names the guide never uses (`unnamed`) that stand where a provider would ("is trinet a peo",
+        "insperity or justworks?"), else ()."""
+        norm = self._without_models(text)
+        names = [w for w in unnamed if re.search(rf"\b{re.escape(w)}\b", norm)]
+        if not names:
+            return ()
+        marked = re.sub(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", "V", norm)
+        slots = re.compile(r"\b(?:" + "|".join(map(re.escape, self.vendor_slots)) + r")\b")
+        return tuple(names) if slots.search(marked) else ()
 
     def asks_reasons_for(self, text: str) -> bool:
         """True when the text asks the reasons to choose a model ("why would anyone pick the aso")."""
