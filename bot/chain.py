@@ -73,7 +73,9 @@ def build_chain(
             draft = quote_answer(reading, find_quote(kb, quoted), x["found"], kb, texts)
             return finished(draft, reading, x["found"])
         # "What does California law say about PEOs?"; a model's missing figure is said below instead.
-        figure_of_model = reading.query.asks_figure and bool(reading.mentioned)
+        # ("does the guide give actual $ numbers" after a question on cost asks it of those models)
+        pointed_back = reading.reference not in (None, "implicit")
+        figure_of_model = reading.query.asks_figure and bool(reading.mentioned or pointed_back)
         # "$99/month is what a PEO would run us, right?": however many words the guide lacks, it can say
         # it gives no figure and what it says of the cost
         priced = figure_of_model and reading.attribute is not None

@@ -232,3 +232,9 @@ def test_a_claim_after_a_condition_is_of_its_own_attribute(service) -> None:
     reply = ask(service, "say the PEO messes up our benefits enrollment - would they share the liability?")
     assert reply.answer.startswith("Yes"), reply.answer
     assert "liab" in reply.answer.split("[1]")[0].lower(), reply.answer
+
+
+def test_a_figure_asked_after_a_question_on_cost_is_said_missing_for_those_models(service) -> None:
+    reply = ask(service, "is an aso the cheaper option?", "ok but are there real dollar amounts in there")
+    assert reply.status == "answered" and reply.answer.startswith("The guide gives no figure"), reply.answer
+    assert "cost" in reply.answer.lower(), reply.answer
