@@ -83,7 +83,10 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     asked = reading.models[:1]
     negated_question = _negated_question(reading)
     settled = settle_myth(reading, candidates, kb)
-    if settled:
+    # (a myth on another attribute than the one asked gives way to a statement saying the claim asked:
+    # "is a peo legally our employees' employer?" is not "using a PEO means I lose control…")
+    aside = bool(settled and settled.sentence and _other_attribute(settled.sentence.text, reading.attribute))
+    if settled and not aside:
         return settled
     # Sentences of prose about the model asked alone (a table row mixes columns: its cells are read
     # by _from_row; a sentence naming another model contrasts them, "Choose an ASO if: … don't want
@@ -115,6 +118,8 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     strong = _best_saying(on_topic, question, kb, strong=True)
     if strong:
         return stated(strong)
+    if settled:
+        return settled
     # The table's row for the attribute by its words; else the model's pros and cons; else the row's
     # cell closest in meaning.
     rows = attribute_rows(kb, reading.attribute)
@@ -287,6 +292,12 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
         flip = myth_negated != negated_question
         return Settled(_flipped(verdict) if flip else verdict, sentence=myth)
     return None
+
+
+def _other_attribute(text: str, attribute: str | None) -> bool:
+    """True when the text names attributes and the one asked is none of them."""
+    named = VOCABULARY.attributes_named(text)
+    return attribute is not None and bool(named) and attribute not in named
 
 
 def _with_correction(myth: Sentence, attribute: str | None) -> str:

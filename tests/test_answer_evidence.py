@@ -209,3 +209,9 @@ def test_the_clause_that_says_it_is_the_one_holding_the_asked_words() -> None:
     assert "not" not in said_where(text, {"sole", "employ"}) and "sole" in said_where(
         text, {"sole", "employ"}
     )
+
+
+def test_a_myth_on_another_attribute_gives_way_to_a_statement_of_the_claim(service) -> None:
+    reply = ask(service, "on paper is the peo legally the employer of our staff?")
+    assert reply.answer.startswith("Yes"), reply.answer
+    assert "legal employer" in reply.citations[0].quote, reply.answer
