@@ -635,6 +635,10 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_mea
         return "no"  # "does the ASO file the taxes?" against "ASO runs payroll, you file taxes"
     if asked_of_model and doer_of(mine, asked_terms - {"_you", "_own"}) == model:
         return "yes"  # "does an ASO handle payroll?": "ASO runs payroll, you file taxes" names it the doer
+    # "can we keep our current broker?": the one cell of the asker's own ("You source your own") decides
+    owning = [m for m in (model, *rivals) if (v := cell(row, m)) and "_own" in statement_terms(v)]
+    if "_own" in question and len(owning) == 1:
+        return "yes" if owning[0] == model else "no"
     own = overlap(question, statement_terms(mine))
     best_other = max(
         (overlap(question, statement_terms(v)) for m in rivals if (v := cell(row, m))), default=0.0

@@ -215,3 +215,15 @@ def test_a_myth_on_another_attribute_gives_way_to_a_statement_of_the_claim(servi
     reply = ask(service, "on paper is the peo legally the employer of our staff?")
     assert reply.answer.startswith("Yes"), reply.answer
     assert "legal employer" in reply.citations[0].quote, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("going peo - do we get to hang on to our existing broker and plans?", "No"),
+        ("could we stick with our current broker + plans under an aso", "Yes"),
+    ],
+)
+def test_keeping_what_we_have_is_the_cell_of_our_own(service, question: str, opening: str) -> None:
+    reply = ask(service, question)
+    assert reply.answer.startswith(opening), reply.answer
