@@ -92,6 +92,11 @@ def asks_figure(text: str) -> bool:
     return bool(_FIGURE.search(text))
 
 
+# prefixes before an English word that make no name of it ('underperforming', 'onboarding', 'rehire')
+_PREFIXES = ("under", "over", "out", "off", "on", "re", "un", "non", "sub", "co", "pre", "self", "mis")
+PREFIXED_REST = 4  # the English word behind a prefix is this long at least
+
+
 def strip_instructions(message: str) -> tuple[str, bool]:
     """The message without clauses that try to instruct the bot; True if any were dropped.
 
@@ -175,11 +180,19 @@ class QueryReader:
                     w
                     for w in unknown
                     if w not in self._english
+                    and not self._prefixed(w)
                     and len(w) >= 3
                     and re.search(r"[a-z]", w)
                     and not self._shortens(w)
                 )
             ),
+        )
+
+    def _prefixed(self, word: str) -> bool:
+        """Whether the word is an English word behind a prefix ('underperforming', 'offboarding'): no name."""
+        return any(
+            word.startswith(p) and len(word) - len(p) >= PREFIXED_REST and word[len(p) :] in self._english
+            for p in _PREFIXES
         )
 
     def _shortens(self, word: str) -> bool:

@@ -137,10 +137,16 @@ class MessageReader:
         split = [self._asked_clauses(s) for s in _SENTENCE_END.split(message.strip()) if s.strip()]
         sentences = [c for clauses in split for c in clauses]
         asking = {c for clauses in split if len(clauses) > 1 for c in clauses}
+        marked = [i for i, s in enumerate(sentences) if s.rstrip().endswith("?")]
         ends = [
             i
             for i, s in enumerate(sentences)
-            if s.rstrip().endswith("?")
+            # ("…is that right?? who actually makes the call on firing when we're w/ a peo\nthanks" asks two;
+            # "which one helps w training - peo, aso or hro?" one)
+            if (
+                i in marked
+                or (i > max(marked, default=-1) and (words_of(s).split() or [""])[0] in vocab.wh_words)
+            )
             and words_of(s).split()[:1] != ["or"]
             and (
                 s in asking

@@ -112,6 +112,7 @@ def test_names_the_guide_never_uses_are_told_from_shortenings_and_english(servic
     assert read("our hr dept and the org chart").unnamed == ()  # shortenings of the guide's words
     assert read("a safety verification").unnamed == ()  # English words the guide lacks are no names
     assert read("what does the faq say about certified peos").unnamed == ()  # a part of the guide
+    assert read("offboarding an underperforming rehire").unnamed == ()  # English words behind a prefix
 
 
 def test_a_head_count_threshold_is_a_figure_asked(service) -> None:

@@ -434,3 +434,16 @@ def test_the_words_reporting_a_claim_lean_no_way(service) -> None:
 def test_a_denied_comparative_leans_the_other_way() -> None:
     assert VOCABULARY.direction_of("for firms that want help but do not want to give up control") == "more"
     assert VOCABULARY.direction_of("with which one would we give up control") == "less"
+
+
+def test_two_attributes_holding_the_same_word_both_stand() -> None:
+    assert set(VOCABULARY.attributes_named("who has the final call on firing someone")) >= {
+        "hiring",
+        "control",
+    }
+
+
+def test_a_closing_wh_sentence_without_its_question_mark_is_a_question_of_its_own(service) -> None:
+    message = "our cfo says an aso takes the liability. is that right? who files payroll taxes then\nthx"
+    assert len(service.reader.questions(message)) == 2
+    assert service.reader.questions("which one trains managers - peo, aso or hro?") == []

@@ -876,7 +876,8 @@ class Vocabulary(BaseModel):
             if (m := p.search(norm))
         )
         # "legal employer" is one phrase of the employer role, not "legal" (compliance) before "employer".
-        spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+        # (two attributes holding the same words both stand: "firing" is hiring's and control's)
+        spans = [s for s in spans if not any(o[:2] != s[:2] and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
         # "besides cost, any certifications to check?" asks about what is not set aside.
         aside = re.compile(r"(?:" + _pattern(self.setting_aside).pattern + r")\s+(?:the\s+)?$")
         kept = [s for s in spans if not aside.search(norm[: s[0]])]
