@@ -167,6 +167,7 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         draft.lead = texts.no_figure
     if draft.as_list and draft.lead and not reading.attribute and VOCABULARY.asks_criteria(reading.cleaned):
         draft = _with_other_criteria(draft, kb, texts)  # "need a checklist": every factor the guide names
+    draft = _on_rare_attribute(reading, draft, kb)
     if reading.brief and draft.claims:
         listing = reading.shape in LISTING_SHAPES and (draft.groups or draft.as_list)
         draft = _shorter_list(draft) if listing else _in_one_sentence(reading, draft)
@@ -932,6 +933,23 @@ def _listed_for_each(reading: Reading, kb: Knowledge) -> Draft | None:
     if len(each) < 2 or not all(each):
         return None
     return Draft(claims=[c for cells in each for c in cells])
+
+
+def _on_rare_attribute(reading: Reading, draft: Draft, kb: Knowledge) -> Draft:
+    """On an attribute the guide speaks of in a few sentences only ("what accreditations should we check"),
+    only the claims holding its words, when any do: the rest pad it."""
+    topic = attribute_stems(reading.attribute)
+    rows = {r for t in topic for r in GuideWords.of(kb).rows_with.get(t, ()) if kb.roles[r] == "content"}
+    if not topic or len(rows) > DETAIL_SENTENCES or draft.groups:
+        return draft
+    kept = [c for c in draft.claims if topic & statement_terms(c.quote)]
+    if not kept:
+        return draft
+    # (and the other few sentences holding them: "…distinctions like CPEO vs. non-certified…")
+    quoted = {c.quote for c in kept}
+    more = [c for r in sorted(rows) if (c := _claim_at(r, kb.chunk(kb.units.chunk_ids[r]), kb))]
+    kept += [c for c in more if c.quote not in quoted and not any(c.quote in q for q in quoted)]
+    return replace(draft, claims=kept, as_list=draft.as_list and len(kept) > 1)
 
 
 def _columns_named(reading: Reading) -> tuple[str, ...]:

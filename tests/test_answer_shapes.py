@@ -759,3 +759,10 @@ def test_what_we_lose_by_passing_a_model_over_is_what_it_gives(service, question
 def test_reasons_against_a_model_are_its_cons(service, question: str, opening: str) -> None:
     answer = ask(service, question).answer
     assert answer.startswith(opening) and "Pros of" not in answer, answer
+
+
+def test_an_attribute_said_in_few_sentences_gets_those_sentences_only(service) -> None:
+    reply = ask(service, "before we sign anything, which certs should the provider have")
+    quotes = [c.quote for c in reply.citations]
+    assert any("CPEO" in q for q in quotes), reply.answer
+    assert all(re.search(r"CPEO|certif|accredit", q) for q in quotes), reply.answer
