@@ -146,6 +146,11 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
             draft = _naming_detail(reading, found, kb, details) or draft
         # "who handles the COBRA stuff with a PEO?": the sentence naming the detail asked leads
         draft.claims.sort(key=lambda c: not details & statement_terms(c.quote))
+        # "does an hro do payroll too or is that only a peo/aso thing": nothing of the HRO's speaks of it
+        claimed_of = VOCABULARY.models_named(reading.proposition) if not reading.reference else ()
+        of_claim = replace(reading, models=claimed_of) if len(claimed_of) == 1 else reading
+        if reading.shape == "yes_no" and not draft.lead and (unsaid := _unsaid_of_model(of_claim, kb, texts)):
+            draft = unsaid
         if reading.shape == "yes_no" and draft.claims and not draft.lead:
             unknown = reading.unknown_object
             draft.lead = texts.fill("never_says", thing=unknown) if unknown else texts.not_settled

@@ -238,3 +238,9 @@ def test_a_figure_asked_after_a_question_on_cost_is_said_missing_for_those_model
     reply = ask(service, "is an aso the cheaper option?", "ok but are there real dollar amounts in there")
     assert reply.status == "answered" and reply.answer.startswith("The guide gives no figure"), reply.answer
     assert "cost" in reply.answer.lower(), reply.answer
+
+
+def test_a_yes_no_on_what_the_guide_never_says_of_the_model_says_so_then_what_it_says_of_it(service) -> None:
+    reply = ask(service, "would an hro take care of payroll for us, or is that just peos and asos")
+    assert reply.answer.startswith("The guide doesn't say how an HRO handles payroll"), reply.answer
+    assert all("HRO" in c.quote for c in reply.citations), reply.answer
