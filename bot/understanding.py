@@ -549,6 +549,14 @@ class MessageReader:
             shape = "yes_no" if grammar_asks else "general"
         if shape == "general" and len(named) >= 2 and attribute and not wants:
             shape = "comparison"  # "peo vs aso for compliance help?" compares them on it
+        claimed = _OFFERED_DENIAL.split(question)[0]
+        if (
+            shape == "comparison"
+            and claimed != question
+            and len(vocab.models_named(claimed)) == 1
+            and grammar_asks
+        ):
+            shape = "yes_no"  # "can an hro run our payroll or is that just a peo/aso thing" claims it of one
         if (
             _says_which(question)
             and reference in ("all", "implicit")
