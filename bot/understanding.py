@@ -377,10 +377,11 @@ class MessageReader:
             for w in unsupposed.split()
             if w not in STOPWORDS and w not in vocab.wh_words and stem(w) not in restating
         ]
-        if only_supposes:
+        if only_supposes and not statement:
             own_words = []
         if (
-            (says_same or only_supposes)
+            # ("so if we go aso its basically all on us for that" puts up a conclusion of its own)
+            (says_same or (only_supposes and not statement))
             and not own_words
             and named
             and context.text

@@ -244,3 +244,12 @@ def test_a_yes_no_on_what_the_guide_never_says_of_the_model_says_so_then_what_it
     reply = ask(service, "would an hro take care of payroll for us, or is that just peos and asos")
     assert reply.answer.startswith("The guide doesn't say how an HRO handles payroll"), reply.answer
     assert all("HRO" in c.quote for c in reply.citations), reply.answer
+
+
+def test_a_conclusion_opened_by_so_is_put_up_to_be_confirmed(service) -> None:
+    reply = ask(
+        service,
+        "who pays payroll taxes with an aso",
+        "so if we went that way it basically means we still do the tax filings ourselves",
+    )
+    assert reply.answer.startswith("Yes"), reply.answer

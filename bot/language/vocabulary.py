@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.validated_yaml import load_validated
 
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yaml")
+CONCLUSION_WORDS = 4  # a conclusion put up to be confirmed ("so … basically all on us") says this much
 REPORT_REACH = 3  # words before a verb of saying that name who said it ('my boss said…', 'i heard…')
 DIRECTION_REACH = 30  # characters between a comparative and the attribute word it speaks of
 # the asker has the provider do something: "have them file…", "get the PEO to run…" (models masked as X)
@@ -222,6 +223,8 @@ class Vocabulary(BaseModel):
     duty_verbs: list[str]
     duty_wholes: list[str]
     reasons_against: list[str]
+    concluding: list[str]
+    concluding_clauses: list[str]
     reasons_for: list[str]
     vendor_slots: list[str]
     choosing: list[str]
@@ -419,6 +422,15 @@ class Vocabulary(BaseModel):
                 and not self.asks_side_by_side(" ".join(said))
             ):
                 return self.without_report(" ".join(said))
+        # "so if we go aso its basically all on us for that": a conclusion put up to be confirmed
+        words = norm.split()
+        if words[:1] == ["so"] and _holds(self.concluding, norm) and not self.asks_wh(norm):
+            # what follows a clause of conclusion ("…it basically means| we still file") is the claim
+            concluded = list(_pattern(self.concluding_clauses).finditer(norm))
+            rest = norm[concluded[-1].end() :].split() if concluded else []
+            rest = rest if len(rest) >= CONCLUSION_WORDS else words[1:]
+            if rest and rest[0] not in self.auxiliaries:
+                return self.without_report(" ".join(rest))
         return None
 
     def only_tag(self, text: str) -> bool:
