@@ -282,8 +282,18 @@ class AnswerService:
                 recommendation=rec,
                 follow_up=question,
             )
-        # the reasons for the choice, then those of the facts pulling the other way (named in the summary)
-        text, citations = self._cited([*rec.reasons, *against(profile, self.rules)])
+        # the reasons for the choice, then those of the facts pulling the other way (named in the summary),
+        # then what the choice costs the company
+        reasons = [*rec.reasons, *against(profile, self.rules)]
+        costs = [
+            Reason(rule_id="trade-off", text=t.text, section=t.section, quote=t.quote)
+            for t in self.rules.trade_offs.get(rec.choice, ())
+            if t.quote not in {r.quote for r in reasons}
+        ]
+        if costs:
+            lead = self.rules.prompts.summary.trade_offs
+            costs[0] = costs[0].model_copy(update={"text": f"{lead} {costs[0].text}"})
+        text, citations = self._cited([*reasons, *costs])
         return ChatResponse(
             conversation_id=conv_id,
             status="answered",

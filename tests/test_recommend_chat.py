@@ -64,6 +64,16 @@ def test_why_after_a_recommendation_gives_its_reasons(client: TestClient, servic
     assert verify(why.answer, why.citations, service.kb) == []
 
 
+def test_a_recommendation_says_what_the_chosen_model_costs_us(client: TestClient, service) -> None:
+    advice = _chat(
+        client, "we run a 300 person shop with an in-house HR team and want to keep full control. pick one"
+    )
+    assert advice.recommendation and advice.recommendation.choice == "ASO", advice.answer
+    reasons, costs = advice.answer.split(service.rules.prompts.summary.trade_offs)
+    assert "Full liability stays with you" in {c.quote for c in advice.citations}
+    assert "liability" in costs.lower() and "liability" not in reasons.lower(), advice.answer
+
+
 def test_why_not_the_other_model_after_a_recommendation_gives_its_reasons(client: TestClient) -> None:
     advice = _chat(client, "we're 12 people, nobody does HR, and we'd love better health plans. which model?")
     assert advice.recommendation and advice.recommendation.choice == "PEO", advice.answer

@@ -103,6 +103,14 @@ class Rule(_Strict):
         return self
 
 
+class TradeOff(_Strict):
+    """What a chosen model costs the company, in the guide's words, said after its reasons."""
+
+    text: str = Field(min_length=1)
+    section: str = Field(min_length=1)
+    quote: str = Field(min_length=12)
+
+
 class _TableFile(_Strict):
     version: Literal[1]
     thresholds: dict[str, int] = Field(default_factory=dict)
@@ -113,6 +121,7 @@ class _TableFile(_Strict):
     route_precedence: list[Route]
     missing_order: list[str]
     rules: list[Rule] = Field(min_length=1)
+    trade_offs: dict[Side, list[TradeOff]] = Field(default_factory=dict)
 
     @field_validator("turned_round_by")
     @classmethod
@@ -161,6 +170,8 @@ class SummaryTemplates(_Strict):
     # a fact the company put above the rest, and one it called a must, as named in a summary
     priority: str
     must: str
+    # opens what the chosen model costs the company (rules.yaml trade_offs), after the reasons
+    trade_offs: str
 
 
 class FollowUpTemplates(_Strict):
@@ -201,6 +212,7 @@ _PLACEHOLDERS: dict[str, frozenset[str]] = {
     "summary.against": frozenset({"facts", "model"}),
     "summary.priority": frozenset({"fact"}),
     "summary.must": frozenset({"fact"}),
+    "summary.trade_offs": frozenset(),
     "follow_up.question": frozenset({"questions"}),
     "follow_up.fallback": frozenset(),
     "follow_up.so_far": frozenset(),
@@ -250,6 +262,7 @@ class RulesTable(_Strict):
     route_precedence: tuple[Route, ...]
     missing_order: tuple[str, ...]
     rules: tuple[Rule, ...]
+    trade_offs: dict[str, tuple[TradeOff, ...]]  # by the model chosen
     prompts: RecommendationPrompts
 
     def bound(self, value: int | str) -> int:
@@ -304,6 +317,7 @@ def load_table(path: Path | None = None, *, prompts_path: Path | None = None) ->
         route_precedence=tuple(parsed.route_precedence),
         missing_order=tuple(parsed.missing_order),
         rules=tuple(parsed.rules),
+        trade_offs={side: tuple(items) for side, items in parsed.trade_offs.items()},
         prompts=load_prompts(prompts_path),
     )
 

@@ -56,6 +56,14 @@ def test_every_quote_is_verbatim_in_its_section(table: RulesTable, rule_index: i
     assert contains_normalized(sections[rule.section], rule.quote), f"{rule.id}: quote not in section"
 
 
+def test_every_trade_off_quote_is_verbatim_in_its_section(table: RulesTable) -> None:
+    sections = guide_sections()
+    offs = [t for items in table.trade_offs.values() for t in items]
+    assert {"PEO", "ASO"} <= set(table.trade_offs) and offs
+    for t in offs:
+        assert contains_normalized(sections[t.section], t.quote), t
+
+
 def test_quotes_do_not_span_sections(table: RulesTable) -> None:
     sections = guide_sections()
     for rule in table.rules:
