@@ -149,7 +149,12 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         # "does an hro do payroll too or is that only a peo/aso thing": nothing of the HRO's speaks of it
         claimed_of = VOCABULARY.models_named(reading.proposition) if not reading.reference else ()
         of_claim = replace(reading, models=claimed_of) if len(claimed_of) == 1 else reading
-        if reading.shape == "yes_no" and not draft.lead and (unsaid := _unsaid_of_model(of_claim, kb, texts)):
+        # (a word of the claim beyond its attribute that the draft holds shows where the guide says it:
+        # "with an hro are taxes filed under our ein?")
+        beyond = claimed - attribute_stems(reading.attribute) - MODEL_NAME_STEMS - GuideWords.of(kb).everyday
+        shown = any(beyond & statement_terms(c.quote) for c in draft.claims)
+        unsaid = None if shown else _unsaid_of_model(of_claim, kb, texts)
+        if reading.shape == "yes_no" and not draft.lead and unsaid:
             draft = unsaid
         if reading.shape == "yes_no" and draft.claims and not draft.lead:
             unknown = reading.unknown_object

@@ -109,7 +109,14 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
         doer = None  # "an ASO counts as HR outsourcing" says what it is: "you outsource…" agrees with it
 
     def stated(s: Sentence) -> Settled:
-        return _leaning(reading, _from_statement(s, negated_question, doer=doer, question=question))
+        settled = _from_statement(
+            s,
+            negated_question,
+            doer=doer,
+            question=question,
+            takes_over=VOCABULARY.takes_over(reading.proposition),
+        )
+        return _leaning(reading, settled)
 
     # a strong statement is on the attribute asked ("take on any of our liability": not "takes on the
     # back-office tasks")
@@ -154,6 +161,8 @@ def _asker_does(reading: Reading) -> bool:
     """Whether the asker does what is asked: the subject of the clause asking it ("…where someone else
     files the taxes but we stay the only employer" asks of someone else filing; 'we' is only the subject
     of the rest)."""
+    if _holds_share(reading.proposition):
+        return True  # "is workers comp still our responsibility with an aso?": it stays with us
     if not VOCABULARY.asker_is_subject(reading.proposition):
         return False
     question = asker_terms(reading.proposition) - {"_you"}
@@ -294,6 +303,17 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
     return None
 
 
+def _holds_share(text: str) -> bool:
+    """The claim says the thing is the asker's own share ("our responsibility", "all on us"), not what
+    the model does for us ("take it off our plate")."""
+    return VOCABULARY.names_readers_share(text) and not VOCABULARY.takes_over(text)
+
+
+def _stays_with_reader(text: str) -> bool:
+    """The text says the thing stays with the reader ("You stay responsible")."""
+    return VOCABULARY.says_staying(text) and VOCABULARY.speaks_of_reader(text)
+
+
 def _other_attribute(text: str, attribute: str | None) -> bool:
     """True when the text names attributes and the one asked is none of them."""
     named = VOCABULARY.attributes_named(text)
@@ -366,7 +386,9 @@ def detail_terms(kb: Knowledge, terms: set[str] | tuple[str, ...]) -> set[str]:
     return GuideWords.of(kb).details(terms)
 
 
-def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, question: set[str]) -> Settled:
+def _from_statement(
+    s: Sentence, negated_question: bool, *, doer: str | None, question: set[str], takes_over: bool = False
+) -> Settled:
     """Yes when the sentence says it as asked, no when one of them negates it or when it says the other
     party does it ("do we file taxes?" against "the PEO files payroll taxes", "does the ASO file them?"
     against "you file payroll taxes"), partly when it hedges."""
@@ -383,7 +405,13 @@ def _from_statement(s: Sentence, negated_question: bool, *, doer: str | None, qu
     hedged = VOCABULARY.hedged(said_where(s.text, question - {"_you", "_own"}))
     # "The ASO can assist with reporting and paperwork, but full responsibility for coverage and
     # compliance stays with you": it helps, the duty stays with the reader
-    return Settled("partly" if hedged or _duty_stays(s.text, question) else "yes", sentence=s)
+    if _duty_stays(s.text, question) and not negated_question:
+        # a claim that the model takes it off our hands is denied by the duty staying with us, one that it
+        # stays ours ("still our responsibility?") is so; "does it deal with it?": it helps, partly
+        return Settled("no" if takes_over else "yes" if doer == "reader" else "partly", sentence=s)
+    if _duty_stays(s.text, question):
+        return Settled("partly", sentence=s)
+    return Settled("partly" if hedged else "yes", sentence=s)
 
 
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
@@ -635,6 +663,8 @@ def _from_row(reading: Reading, row: Chunk, model: str, kb: Knowledge, *, by_mea
         return "no"  # "does the ASO file the taxes?" against "ASO runs payroll, you file taxes"
     if asked_of_model and doer_of(mine, asked_terms - {"_you", "_own"}) == model:
         return "yes"  # "does an ASO handle payroll?": "ASO runs payroll, you file taxes" names it the doer
+    if asked_of_model and VOCABULARY.takes_over(reading.proposition) and _stays_with_reader(mine):
+        return "no"  # "would the aso take workers comp off our hands?" against "You stay responsible"
     # "can we keep our current broker?": the one cell of the asker's own ("You source your own") decides
     owning = [m for m in (model, *rivals) if (v := cell(row, m)) and "_own" in statement_terms(v)]
     if "_own" in question and len(owning) == 1:

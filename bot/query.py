@@ -214,7 +214,8 @@ class QueryReader:
         # (a guide word the typed one begins is its form only with the same stem: "plan" is "plans", but
         # "part" is no "party")
         same = word.startswith(found) or (found.startswith(word) and stem(found) == stem(word))
-        if word in self._english and not same:
+        # ("completely" stays: an adverb is no form of the guide's adjective, 'complete' control)
+        if word in self._english and (not same or word.endswith("ly")):
             return word
         return found
 

@@ -227,3 +227,18 @@ def test_a_myth_on_another_attribute_gives_way_to_a_statement_of_the_claim(servi
 def test_keeping_what_we_have_is_the_cell_of_our_own(service, question: str, opening: str) -> None:
     reply = ask(service, question)
     assert reply.answer.startswith(opening), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("with an aso, would workers comp be totally off our plate?", "No"),
+        ("if we pick an aso the workers comp stuff is still on us, right?", "Yes"),
+        ("can an aso take our workers comp completely off our hands", "No"),
+    ],
+)
+def test_a_duty_that_stays_with_us_denies_a_takeover_and_confirms_our_share(
+    service, question: str, opening: str
+) -> None:
+    reply = ask(service, question)
+    assert reply.answer.startswith(opening), reply.answer

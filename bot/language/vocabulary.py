@@ -222,6 +222,7 @@ class Vocabulary(BaseModel):
     which_things: list[str]
     duty_verbs: list[str]
     duty_wholes: list[str]
+    taking_over: list[str]
     reasons_against: list[str]
     concluding: list[str]
     concluding_clauses: list[str]
@@ -313,6 +314,15 @@ class Vocabulary(BaseModel):
         """True when the text asks all a model does for us ("list everything a peo takes off our plate")."""
         whole = _holds(self.duty_wholes, text) or self.asks_listing(text)
         return whole and _holds(self.duty_verbs, text)
+
+    def takes_over(self, text: str) -> bool:
+        """True when the text has a model take a task over whole ("take workers comp off our hands"), not
+        only work on it ("handle", "look after")."""
+        return _holds(self.taking_over, text)
+
+    def names_readers_share(self, text: str) -> bool:
+        """True when the text names the asker's own share ("still our responsibility", "all on us")."""
+        return _holds(self.readers_share, text)
 
     def asks_reasons_against(self, text: str) -> bool:
         """True when the text asks the reasons against a model ("why not just use an aso?")."""
