@@ -447,3 +447,8 @@ def test_a_closing_wh_sentence_without_its_question_mark_is_a_question_of_its_ow
     message = "our cfo says an aso takes the liability. is that right? who files payroll taxes then\nthx"
     assert len(service.reader.questions(message)) == 2
     assert service.reader.questions("which one trains managers - peo, aso or hro?") == []
+
+
+def test_a_question_after_a_remark_and_a_condition_asks_and_is_no_request_for_advice(service) -> None:
+    reading = service.reader.read("we love our broker, if we switch to a peo do we keep our own plans")
+    assert not reading.wants_recommendation and reading.shape == "yes_no", reading

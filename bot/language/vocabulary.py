@@ -504,7 +504,10 @@ class Vocabulary(BaseModel):
         clauses = sentence.split(",")
         for at, clause in enumerate(clauses[1:], start=1):
             head = _words(clause).split()[:2]
-            if len(head) == 2 and head[0] in self.auxiliaries and head[1] in _SUBJECTS:
+            asks = len(head) == 2 and head[0] in self.auxiliaries and head[1] in _SUBJECTS
+            # ("we like our broker, if we move to a peo can we just keep our own plans")
+            supposed = head[:1] and head[0] in _CONDITIONS and self.opens_with_auxiliary(clause)
+            if asks or supposed:
                 return ",".join(clauses[at:]).strip()
         return None
 
