@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.knowledge import Knowledge
+from bot.language.vocabulary import VOCABULARY
 from bot.prompts import AnswerTexts
 from bot.query import Query, models_named
 from bot.retrieval import Retrieval
@@ -283,6 +284,8 @@ def _overlap(query: Query, sentence: str, chunk: Chunk) -> float:
 
 
 def similar(a: str, b: str) -> bool:
-    """Two sentences that share most of their words say the same thing."""
-    wa, wb = set(content_terms(a)), set(content_terms(b))
+    """Two sentences that share most of their words say the same thing (a model's name spelled out is
+    its short name: "An Administrative Services Organization (ASO) is another type of…" is not "The ASO
+    simply provides administrative services…")."""
+    wa, wb = (set(content_terms(VOCABULARY.short_named(t))) for t in (a, b))
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > 0.7

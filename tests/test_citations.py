@@ -51,3 +51,17 @@ def test_joined_answers_share_one_numbering() -> None:
     )
     assert text == "A [1]. B [2].\n\nB again [2]. C [3]."
     assert [(c.n, c.quote) for c in citations] == [(1, "a"), (2, "b"), (3, "c")]
+
+
+def test_a_models_name_spelled_out_makes_no_two_sentences_alike() -> None:
+    from bot.compose import similar
+
+    assert not similar(
+        "An Administrative Services Organization (ASO) is another type of HR outsourcing provider.",
+        "The ASO simply provides administrative services and expertise to make HR easier.",
+    )
+    assert similar(
+        "A PEO works through a co-employment arrangement, handling payroll taxes and compliance.",
+        "A PEO (Professional Employer Organization) works under a co-employment arrangement, taking on "
+        "payroll taxes and compliance.",
+    )

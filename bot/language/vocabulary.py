@@ -950,6 +950,14 @@ class Vocabulary(BaseModel):
             norm = p.sub(" ", norm)
         return " ".join(norm.split())
 
+    def short_named(self, text: str) -> str:
+        """The text's words with each model named by its short name ("administrative services organization
+        aso" → "aso aso")."""
+        norm = _words(text)
+        for model, p in self._model_patterns.items():
+            norm = p.sub(model.lower(), norm)
+        return norm
+
     def _without_models(self, text: str) -> str:
         norm = _words(text)
         for p in self._model_patterns.values():
