@@ -688,6 +688,15 @@ def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         claims.append(Claim(row_claim_text(source, models=shown, terms=terms), source, source.body))
     else:
         claims.append(_claim(source, kb, reading))
+        # the table's row on the attribute beside the sentence that named the side ("which one leaves more
+        # of the liability on us": "Liability: … All on you" as well as "If you're comfortable…")
+        sides = reading.models if len(reading.models) >= 2 else DEFAULT_PAIR
+        terms = asker_terms(reading.proposition) | attribute_stems(reading.attribute)
+        shown = (side, *[m for m in sides if m != side])
+        claims += [
+            Claim(row_claim_text(row, models=shown, terms=terms), row, row.body)
+            for row in attribute_rows(kb, reading.attribute)[:1]
+        ]
     support = _support(reading, candidates, kb, claims, models=(side,))
     if not isinstance(source, Chunk) and side not in source.models:
         claims = support + claims  # the side's own words first, the contrast after

@@ -244,6 +244,13 @@ class MessageReader:
         )
         # (the claim's own words: "my manager keeps saying…" leans no way)
         direction = vocab.direction_of(vocab.without_report(words_of(topic_text)))
+        if (
+            direction
+            and len(attributes) >= 2
+            and (compared := vocab.compared_attribute(question, attributes))
+        ):
+            # "which one lets us pick our own vendors/insurance more freely" compares on freedom
+            attributes = (compared, *(a for a in attributes if a != compared))
         if attributes[:1] == ("best for",):
             direction = None  # "better for small firms" asks which fits them, not which has more
         # "if compliance is our biggest headache which one": the side giving more help with it

@@ -975,6 +975,23 @@ class Vocabulary(BaseModel):
         near = [(abs(p - a), d) for p, d in leans for a in at if abs(p - a) <= DIRECTION_REACH]
         return min(near)[1] if near else None
 
+    def compared_attribute(self, text: str, attributes: tuple[str, ...]) -> str | None:
+        """Of several attributes, the one a comparative speaks of, its words next to it ("pick our own
+        vendors/insurance more freely": freedom, not insurance), else None."""
+        norm = self._without_idioms(text)
+        leans = [m for d in (self.direction.more, self.direction.less) for m in _pattern(d).finditer(norm)]
+        # the words right after a comparative first ("more freely"), then those right before it
+        near = [
+            (0 if m.start() == lean.end() + 1 else 1, name)
+            for name in attributes
+            if name in self._attribute_patterns
+            for m in self._attribute_patterns[name].finditer(norm)
+            for lean in leans
+            if m.start() == lean.end() + 1 or lean.start() == m.end() + 1
+        ]
+        best = [name for rank, name in near if rank == min(near)[0]] if near else []
+        return best[0] if len(set(best)) == 1 else None
+
     def compared_on(self, text: str, attribute: str) -> bool:
         """True when a comparative stands right before the attribute's words ('for the lower price',
         'to get better benefits'): the attribute is what is gained or traded for, not the topic."""
