@@ -17,6 +17,7 @@ class ConversationState:
     shape: str | None = None  # its shape (yes_no, which_more, ...), for "same for X?"
     text: str = ""  # its resolved wording, for "why is that?"
     advised: bool = False  # our recommendation was given in an earlier turn
+    named: tuple[str, ...] = ()  # the models the last message naming several named, in its order
 
     def context(self) -> Context:
         """What the next message is read against."""
@@ -26,4 +27,5 @@ class ConversationState:
             shape=self.shape,
             text=self.text,
             advised=self.advised,
+            named=self.named,
         )

@@ -20,6 +20,12 @@ from bot.rules.request import asks_for_recommendation, asks_the_guide, speaks_fo
 from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, content_terms, stem, without_asker
 from bot.unknown_object import GuideWordVectors, unknown_object
 
+# an ordinal pointing at one of the things named before ("the 2nd one", "the third", "the last one")
+_ORDINAL = re.compile(
+    r"\bthe\s+(\d)(?:st|nd|rd|th)(?:\s+one)?\b|\bthe\s+(first|second|third|fourth|fifth|last)(?:\s+one)?\b",
+    re.IGNORECASE,
+)
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 _ASKED_AND = re.compile(r",\s*(?:and|plus|also|and also)\s+", re.IGNORECASE)  # "which fits, and who files…"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
 QUESTION_WORDS = 2  # a sentence asks a question of its own with this many words of its own
@@ -72,6 +78,7 @@ class Context:
     shape: str | None = None
     text: str = ""
     advised: bool = False  # our recommendation was given in an earlier turn, not only in the last
+    named: tuple[str, ...] = ()  # the models the last message naming several named, in its order
 
 
 @dataclass(frozen=True)
@@ -193,6 +200,12 @@ class MessageReader:
             # "the 2nd one? what does that mean in practice" after a list: its question asked again, for
             # the item the service then asks about
             return replace(self.read(context.text), message=message, cleaned=cleaned, item=place)
+        at = _ordinal(cleaned) if place is None and len(context.named) >= 2 else None
+        if at is not None and 0 < abs(at) <= len(context.named) and not vocab.models_named(cleaned):
+            # "the 2nd one, does it run payroll?" after "we're looking at peo, aso and hro": the ASO
+            model = context.named[at - 1] if at > 0 else context.named[at]
+            again = self.read(_ORDINAL.sub(f"the {model}", cleaned, count=1), context)
+            return replace(again, message=message)
         first = self.queries.read(cleaned)
         question = _the_question(cleaned, vocab)  # its grammar says how it asks; all of it, what about
         if vocab.asks_side_by_side(question):
@@ -798,6 +811,14 @@ class MessageReader:
             echoed = _echoes(text, context.text, self.vocabulary)
             return context.models, attribute or (context.attribute if echoed else None), "ellipsis"
         return (), attribute, None
+
+
+def _ordinal(text: str) -> int | None:
+    """The place an ordinal points at ("the 2nd one" → 2, "the third" → 3, "the last one" → -1), else None."""
+    found = _ORDINAL.search(text)
+    if not found:
+        return None
+    return int(found.group(1)) if found.group(1) else _ORDINAL_WORDS[found.group(2).lower()]
 
 
 def _echoes(text: str, before: str, vocab: Vocabulary) -> bool:

@@ -253,3 +253,11 @@ def test_a_conclusion_opened_by_so_is_put_up_to_be_confirmed(service) -> None:
         "so if we went that way it basically means we still do the tax filings ourselves",
     )
     assert reply.answer.startswith("Yes"), reply.answer
+
+
+def test_an_ordinal_points_at_the_models_in_the_order_the_user_named_them(service) -> None:
+    turns = ["comparing hro, peo and aso for next year - which ones keep us the sole employer?"]
+    second = ask(service, *turns, "ok the third one, does it file our payroll taxes?")
+    assert second.answer.startswith("No") and "ASO" in second.answer.split("[1]")[0], second.answer
+    first = ask(service, *turns, "and the first one - does it pool benefits?")
+    assert "HRO" in first.answer.split("[1]")[0], first.answer
