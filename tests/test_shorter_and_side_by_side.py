@@ -105,3 +105,10 @@ def test_a_list_said_shorter_keeps_every_item_of_its_first_list(service) -> None
     assert _bullets(steps.answer) == re.findall(
         r"^- ([^:\n]+):", ask(service, "how does an aso work step by step?").answer, flags=re.MULTILINE
     )
+
+
+def test_where_a_shorter_answer_is_going_is_no_question_of_its_own(service) -> None:
+    steps = ask(service, "how does an aso work, step by step")
+    shorter = ask(service, "how does an aso work, step by step", "shorter pls, it goes in a slide deck")
+    assert shorter.answer.startswith("From the guide (How does an ASO work?)"), shorter.answer
+    assert len(shorter.answer) < len(steps.answer), shorter.answer
