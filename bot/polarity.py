@@ -237,7 +237,9 @@ def _against_counterpart(
 def _bought_direction(reading: Reading) -> str | None:
     """The way a question leans on what it asks about: a price word leans the other way on what is
     bought ('cheaper health insurance' asks for a better deal on benefits, as 'better rates' says)."""
-    priced = attribute_stems("cost") & asker_terms(reading.proposition)  # "lower premiums" prices too
+    priced = attribute_stems("cost", single_words=True) & asker_terms(
+        reading.proposition
+    )  # "lower premiums" too
     bought = reading.attribute not in (None, "cost")
     if bought and priced and reading.direction:
         return "more" if reading.direction == "less" else "less"
