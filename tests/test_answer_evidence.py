@@ -245,5 +245,5 @@ def test_a_duty_that_stays_with_us_denies_a_takeover_and_confirms_our_share(
 
 
 def test_people_named_in_a_question_on_benefits_make_it_no_question_on_price(service) -> None:
-    reply = ask(service, "would our ppl end up with better health coverage if we went aso")
+    reply = ask(service, "do employees get better insurance with an aso")
     assert reply.answer.startswith("No"), reply.answer
