@@ -512,7 +512,9 @@ def _readers_share(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft
     asks_for_it = (
         VOCABULARY.asks_wh(asked) or VOCABULARY.without_request(asked) or VOCABULARY.needs_of_answer(asked)
     )
-    if len(reading.models) != 1 or not asks_for_it or not VOCABULARY.asks_readers_share(asked):
+    # (in the words as the query spells them out too: "what stays w us")
+    share = VOCABULARY.asks_readers_share(asked) or VOCABULARY.asks_readers_share(reading.asked.text)
+    if len(reading.models) != 1 or not asks_for_it or not share:
         return None
     model = reading.models[0]
     claims = kb.derived(f"readers_share:{model}", lambda kb: _share_of(kb, model))

@@ -288,6 +288,8 @@ class MessageReader:
             shape = "attribute"  # "ok and the very last row" asks a row of the table
         if shape == "chit_chat" and context.text and _echoes(question, context.text, vocab):
             shape = "general"  # "ok but how much help" asks more of the question before, no small talk
+        if shape == "chit_chat" and context.models and vocab.asks_readers_share(first.text):
+            shape = "general"  # "what stays w us?" after a question on an ASO asks what stays with us
         unsure = guess.probability < CLEAR_SHAPE and shape not in ("which_more", "recommend", "chit_chat")
         if shape in ("pros_cons", "list", "general", "attribute") and words_of(question).startswith("why "):
             shape = "why"  # "why is higher cost one of the PEO cons?" asks the guide's reason, not the list

@@ -261,3 +261,8 @@ def test_an_ordinal_points_at_the_models_in_the_order_the_user_named_them(servic
     assert second.answer.startswith("No") and "ASO" in second.answer.split("[1]")[0], second.answer
     first = ask(service, *turns, "and the first one - does it pool benefits?")
     assert "HRO" in first.answer.split("[1]")[0], first.answer
+
+
+def test_what_stays_with_us_after_a_question_on_a_model_is_our_share_of_it(service) -> None:
+    reply = ask(service, "how does an aso work", "ok so what stays w us then")
+    assert reply.answer.startswith("What the guide says stays with you under an ASO"), reply.answer
