@@ -172,6 +172,15 @@ class AnswerService:
     ) -> tuple[ChatResponse, ConversationState, AnswerTrace]:
         """A message asking two things ("…is that accurate? and would we lose say over hiring?"): each
         part answered in turn, as a follow-up of the one before, in one reply."""
+        # our advice is given once, by the last part asking it: an earlier part the remarks made ask it
+        # too ("…ceo is asking if we should move to a peo. what would change for us on liability…? and
+        # does a peo make sense for us?") asks its own question, the remarks going with the advice
+        context = state.context()
+        wanting = [i for i, p in enumerate(parts) if self.reader.read(p, context).wants_recommendation]
+        parts = list(parts)
+        for i in wanting[:-1]:
+            remarks, question = self.reader.remarks_and_question(parts[i])
+            parts[i], parts[wanting[-1]] = question, f"{remarks} {parts[wanting[-1]]}".strip()
         replies: list[ChatResponse] = []
         for part in parts:
             reply, state, trace = self._turn(conv_id, state, message=part)

@@ -167,6 +167,11 @@ class MessageReader:
         starts = [0, *(e + 1 for e in ends[:-1])]
         return [" ".join(sentences[a : e + 1]) for a, e in zip(starts, ends)]
 
+    def remarks_and_question(self, part: str) -> tuple[str, str]:
+        """A part of a message as the remarks before its last sentence and that sentence, the one asking."""
+        sentences = [s for s in _SENTENCE_END.split(part.strip()) if s.strip()]
+        return " ".join(sentences[:-1]), sentences[-1] if sentences else part
+
     def _asked_clauses(self, sentence: str) -> list[str]:
         """A sentence asking two things joined by ", and" ("which model fits, and what would we still be on
         the hook for") as two questions; else the sentence."""

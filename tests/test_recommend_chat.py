@@ -264,3 +264,15 @@ def test_after_our_advice_a_bare_same_answer_asks_it_again(service) -> None:
         conversation_id=first.conversation_id,
     )
     assert again.recommendation is not None and again.recommendation.choice == "PEO", again.answer
+
+
+def test_a_ticket_asking_a_question_and_our_advice_gets_each_once(service) -> None:
+    reply = service.answer(
+        message="hello - we're a 45 person firm, our hr lead quit and won't be replaced, and the coo wonders "
+        "if we should go peo. how would liability and benefits differ from our aso today, and would a peo "
+        "fit us?"
+    )
+    assert reply.recommendation is not None and reply.recommendation.choice == "PEO", reply.answer
+    question, advice = reply.answer.split("\n\n", 1)
+    assert "liability" in question.lower() and "A PEO fits" not in question, reply.answer
+    assert advice.startswith("A PEO fits") and advice.count("A PEO fits") == 1, reply.answer
