@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from bot.api import create_app
+from bot.rules.table import load_prompts
 from bot.service import AnswerService
 from bot.settings import Settings
 from tests.live_server import serving
@@ -325,6 +326,10 @@ def test_a_recommendation_shows_as_a_card_with_sourced_reasons(
         box = page.locator(f"#guidebot-widget #{source.get_attribute('aria-controls')}")
         expect(box.locator("blockquote")).to_have_text(reason["quote"])
         expect(box).to_contain_text(reason["section"])
+    # what the choice costs us comes under the card, with its own sources, and the reasons only once
+    article = log(page).locator("article.bot").last
+    expect(article).to_contain_text(load_prompts().summary.trade_offs)
+    expect(article.get_by_text(rec["reasons"][0]["text"], exact=False)).to_have_count(1)
     page.screenshot(path=artifacts / "recommendation-card.png")
 
 

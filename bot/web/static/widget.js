@@ -230,15 +230,33 @@
     const byNumber = new Map(citations.map((c) => [c.n, c]));
     const cite = (n) => (byNumber.has(n) ? sourceButton(byNumber.get(n), sources) : null);
     // A recommendation's answer is its summary and reasons: shown as a card when the reasons carry
-    // every citation, else the text is shown too and the card names the reasons only.
+    // every citation, or every citation but those of the text after the reasons ("What you give up: …",
+    // shown under the card); else the text is shown too and the card names the reasons only.
     const reasons = (rec && rec.reasons) || [];
-    const covered = reasons.length > 0 && citations.every((c) => reasons.some((r) => r.quote === c.quote));
-    if (!covered) article.append(...markdown(response.answer || "", cite));
+    const isReason = (c) => reasons.some((r) => r.quote === c.quote);
+    const text = response.answer || "";
+    const rest = reasons.length ? textAfterReasons(text, citations.filter(isReason)) : null;
+    const restCited = rest === null ? [] : [...rest.matchAll(/\[(\d+)\]/g)].map((m) => byNumber.get(Number(m[1])));
+    const covered =
+      reasons.length > 0 && citations.every((c) => isReason(c) || restCited.includes(c)) && !restCited.some((c) => !c || isReason(c));
+    if (!covered) article.append(...markdown(text, cite));
     if (reasons.length) article.append(recommendationCard(rec, covered ? citations : [], cite));
+    if (covered && rest && rest.trim()) article.append(...markdown(rest.trim(), cite));
     article.append(sources);
     if (response.status === "needs_more_info" && index === state.entries.length - 1) article.append(quickReplies(response));
     if (response.message_index !== null && response.message_index !== undefined) article.append(feedbackBar(entry));
     return article;
+  }
+
+  /** The text after the last citation of a reason ("… [4]. What you give up: … [5]."), or null. */
+  function textAfterReasons(text, reasonCitations) {
+    let end = -1;
+    for (const c of reasonCitations) {
+      const at = text.lastIndexOf(`[${c.n}]`);
+      if (at >= 0) end = Math.max(end, at + `[${c.n}]`.length);
+    }
+    if (end < 0) return null;
+    return text.slice(end).replace(/^\s*\.\s*/, "");
   }
 
   /** The "[n]" button that opens the quote, its section and a link to the highlighted passage. */
