@@ -452,3 +452,7 @@ def test_a_closing_wh_sentence_without_its_question_mark_is_a_question_of_its_ow
 def test_a_question_after_a_remark_and_a_condition_asks_and_is_no_request_for_advice(service) -> None:
     reading = service.reader.read("we love our broker, if we switch to a peo do we keep our own plans")
     assert not reading.wants_recommendation and reading.shape == "yes_no", reading
+
+
+def test_a_quick_q_opener_leaves_the_yes_no_grammar_after_it(service) -> None:
+    assert service.reader.read("quick q can a peo run our payroll").shape == "yes_no"
