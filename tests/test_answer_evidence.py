@@ -53,10 +53,20 @@ def test_who_does_something_in_two_models_asks_each_models_row_not_a_side(servic
         ("will an ASO take care of our benefits renewals and enrollment?", "Yes"),
         # "Limited help with payroll taxes" would be some help: a limited thing is there in part
         ("is an ASO any help with compliance?", "Partly"),
+        # what we have now is our own: the one cell of the reader's own ("You source your own") decides
+        ("going peo - do we get to hang on to our existing broker and plans?", "No"),
+        ("could we stick with our current broker + plans under an aso", "Yes"),
+        # a duty staying with us ("You stay responsible") denies a takeover and confirms our share
+        ("with an aso, would workers comp be totally off our plate?", "No"),
+        ("if we pick an aso the workers comp stuff is still on us, right?", "Yes"),
+        ("can an aso take our workers comp completely off our hands", "No"),
+        # 'employees' names no price ('per employee' does): better insurance is no cheaper service
+        ("do employees get better insurance with an aso", "No"),
     ],
 )
 def test_a_verdict_comes_from_the_evidence_on_what_is_asked(service, question: str, opening: str) -> None:
-    assert _ask(service, question).answer.startswith(opening)
+    answer = _ask(service, question).answer
+    assert answer.startswith(opening), answer
 
 
 @pytest.mark.parametrize(
@@ -215,35 +225,3 @@ def test_a_myth_on_another_attribute_gives_way_to_a_statement_of_the_claim(servi
     reply = ask(service, "on paper is the peo legally the employer of our staff?")
     assert reply.answer.startswith("Yes"), reply.answer
     assert "legal employer" in reply.citations[0].quote, reply.answer
-
-
-@pytest.mark.parametrize(
-    ("question", "opening"),
-    [
-        ("going peo - do we get to hang on to our existing broker and plans?", "No"),
-        ("could we stick with our current broker + plans under an aso", "Yes"),
-    ],
-)
-def test_keeping_what_we_have_is_the_cell_of_our_own(service, question: str, opening: str) -> None:
-    reply = ask(service, question)
-    assert reply.answer.startswith(opening), reply.answer
-
-
-@pytest.mark.parametrize(
-    ("question", "opening"),
-    [
-        ("with an aso, would workers comp be totally off our plate?", "No"),
-        ("if we pick an aso the workers comp stuff is still on us, right?", "Yes"),
-        ("can an aso take our workers comp completely off our hands", "No"),
-    ],
-)
-def test_a_duty_that_stays_with_us_denies_a_takeover_and_confirms_our_share(
-    service, question: str, opening: str
-) -> None:
-    reply = ask(service, question)
-    assert reply.answer.startswith(opening), reply.answer
-
-
-def test_people_named_in_a_question_on_benefits_make_it_no_question_on_price(service) -> None:
-    reply = ask(service, "do employees get better insurance with an aso")
-    assert reply.answer.startswith("No"), reply.answer
