@@ -26,6 +26,12 @@ _ORDINAL = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+# a greeting naming whom it greets ("Hi HR team -", "hey hr,"): no fact of the asker's company
+_GREETING = re.compile(
+    r"^\s*(?:hi|hey|hello|dear)\s+(?:the\s+)?(?:hr|people|team|folks|all|everyone|there)"
+    r"(?:\s+(?:team|folks|people|ops|dept|department))?\s*(?:[\n,.!?:]|\s[-–—]\s)",
+    re.IGNORECASE,
+)
 _ASKED_AND = re.compile(r",\s*(?:and|plus|also|and also)\s+", re.IGNORECASE)  # "which fits, and who files…"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
 QUESTION_WORDS = 2  # a sentence asks a question of its own with this many words of its own
@@ -350,7 +356,7 @@ class MessageReader:
             shape = "which_more"  # "which one would help with training our managers?" asks the guide
         # (words quoted are the guide's or somebody's, no facts of ours: "she says the guide literally says
         # the aso 'takes on risk and compliance'")
-        facts = extract_profile(without_quoted(cleaned))
+        facts = extract_profile(without_quoted(_GREETING.sub("", cleaned)))
         # "we're 400 people with an HR team… which model fits?" asks our advice, whichever way it leans.
         # "we only need help with reviews. is that an ASO or an HRO job?" asks which one for us, too.
         advice_on_facts = bool(facts.known()) and (

@@ -456,3 +456,11 @@ def test_a_question_after_a_remark_and_a_condition_asks_and_is_no_request_for_ad
 
 def test_a_quick_q_opener_leaves_the_yes_no_grammar_after_it(service) -> None:
     assert service.reader.read("quick q can a peo run our payroll").shape == "yes_no"
+
+
+def test_a_greeting_to_the_hr_team_and_a_need_to_confirm_ask_no_advice(service) -> None:
+    reading = service.reader.read(
+        "Hi HR team - we're switching to an ASO in the spring. "
+        "I need to confirm: do we still file the payroll taxes?"
+    )
+    assert not reading.wants_recommendation and reading.facts.in_house_hr is None, reading
