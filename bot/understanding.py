@@ -22,7 +22,8 @@ from bot.unknown_object import GuideWordVectors, unknown_object
 
 # an ordinal pointing at one of the things named before ("the 2nd one", "the third", "the last one")
 _ORDINAL = re.compile(
-    r"\bthe\s+(\d)(?:st|nd|rd|th)(?:\s+one)?\b|\bthe\s+(first|second|third|fourth|fifth|last)(?:\s+one)?\b",
+    r"\bthe\s+(?:(\d)(?:st|nd|rd|th)|(first|second|third|fourth|fifth|last))(?:\s+one)?\b"
+    r"(?!\s+(?:two|three|four|few|\d))",  # ("the first two" are two of them)
     re.IGNORECASE,
 )
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
@@ -32,6 +33,7 @@ _GREETING = re.compile(
     r"(?:\s+(?:team|folks|people|ops|dept|department))?\s*(?:[\n,.!?:]|\s[-–—]\s)",
     re.IGNORECASE,
 )
+_LIST_ITEM = re.compile(r"\n\s*(?:\d{1,2}[).:]|[-*•])\s+")  # a numbered or bulleted item opening a line
 _ASKED_AND = re.compile(r",\s*(?:and|plus|also|and also)\s+", re.IGNORECASE)  # "which fits, and who files…"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
 QUESTION_WORDS = 2  # a sentence asks a question of its own with this many words of its own
@@ -146,10 +148,18 @@ class MessageReader:
         each with the remarks before it (an alternative, "…? or an hro?", asks nothing more, nor does a
         sentence naming no model with fewer than two words of its own, "hey?"); else []."""
         vocab = self.vocabulary
-        # (a sentence asking two things is two, each asking by its grammar)
-        split = [self._asked_clauses(s) for s in _SENTENCE_END.split(message.strip()) if s.strip()]
+        # (a sentence asking two things is two, each asking by its grammar; so is each item of a numbered
+        # or bulleted list asking in its grammar: "1) if we switch do we stop filing…\n2) would our ppl…")
+        items = [i for i in _LIST_ITEM.split(message.strip()) if i.strip()]
+        listed = {i.strip() for i in items[1:] if vocab.opens_with_auxiliary(i) or vocab.asks_wh(i)}
+        split = [self._asked_clauses(s) for i in items for s in _SENTENCE_END.split(i.strip()) if s.strip()]
         sentences = [c for clauses in split for c in clauses]
         asking = {c for clauses in split if len(clauses) > 1 for c in clauses}
+        asking |= {s for s in sentences if s.strip() in listed}
+        sentences = [
+            f"{s.rstrip()}?" if s in asking and not s.rstrip().endswith("?") else s for s in sentences
+        ]
+        asking = {f"{s.rstrip()}?" if not s.rstrip().endswith("?") else s for s in asking}
         marked = [i for i, s in enumerate(sentences) if s.rstrip().endswith("?")]
         ends = [
             i

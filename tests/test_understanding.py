@@ -464,3 +464,13 @@ def test_a_greeting_to_the_hr_team_and_a_need_to_confirm_ask_no_advice(service) 
         "I need to confirm: do we still file the payroll taxes?"
     )
     assert not reading.wants_recommendation and reading.facts.in_house_hr is None, reading
+
+
+def test_each_numbered_item_asking_in_its_grammar_is_a_question_of_its_own(service) -> None:
+    message = (
+        "hi all,\nfinance wants two answers:\n1) with a peo do we still run payroll ourselves\n"
+        "2) what happens to our liability\nthanks"
+    )
+    parts = service.reader.questions(message)
+    assert len(parts) == 2 and "payroll" in parts[0] and "liability" in parts[1], parts
+    assert service.reader.questions("the first two, which one is cheaper") == []
