@@ -560,6 +560,8 @@ class MessageReader:
             )
             or confirms_fit
             or asks_fit
+            # "so which one" after our advice asks it again
+            or (vocab.closes_with_which(question) and (context.advised or context.shape == "recommend"))
             or revises
             or proposes
             or (

@@ -276,3 +276,10 @@ def test_a_ticket_asking_a_question_and_our_advice_gets_each_once(service) -> No
     question, advice = reply.answer.split("\n\n", 1)
     assert "liability" in question.lower() and "A PEO fits" not in question, reply.answer
     assert advice.startswith("A PEO fits") and advice.count("A PEO fits") == 1, reply.answer
+
+
+def test_so_which_one_after_our_advice_asks_it_again(service) -> None:
+    from tests.support import ask
+
+    reply = ask(service, "we're ~20 people and nobody does hr, payroll is a mess", "ok so which one then")
+    assert reply.recommendation is not None and reply.recommendation.choice == "PEO", reply.answer

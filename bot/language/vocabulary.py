@@ -653,12 +653,18 @@ class Vocabulary(BaseModel):
         """True when the statement holds as a rule, not always ('an ASO is typically cheaper')."""
         return _holds(self.qualifiers, text)
 
+    def closes_with_which(self, text: str) -> bool:
+        """True when the text's last clause is only a closing 'which' ("ok so which one")."""
+        words = _words(re.split(r"[.?!,;:\n]|\s[-–—]\s", text.strip(" ?!.\n"))[-1]).split()
+        while words and not _pattern(self.bare_which).fullmatch(" ".join(words)) and words[0] in self.fillers:
+            words = words[1:]  # ("ok so which one then")
+        return bool(_pattern(self.bare_which).fullmatch(" ".join(words)))
+
     def asks_advice(self, text: str) -> bool:
         """True when the text holds a word of asking for advice ('should', 'need', 'fit', ...), not in
         a supposition ("what happens to benefits if we go with a PEO?" supposes the choice made)."""
         norm = _words(text)
-        last = re.split(r"[.?!,;:\n]|\s[-–—]\s", text.strip(" ?!.\n"))[-1]
-        if _pattern(self.bare_which).fullmatch(_words(last)):
+        if self.closes_with_which(text):
             return True
         form = re.compile(r"\s*(?:\d+\s+)?(?:" + _pattern(self.answer_forms).pattern + ")")  # "need a 4 row…"
         return any(
