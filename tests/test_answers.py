@@ -39,31 +39,22 @@ def test_answers_are_short_cited_and_verified(service, question: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "named"),
     [
-        "What's the weather like in Paris?",
-        "Write a haiku about databases",
-        "What is the FUTA wage base this year?",
-        "How many weeks of FMLA leave do employees get?",
+        ("What's the weather like in Paris?", ""),
+        ("Write a haiku about databases", ""),
+        ("What is the FUTA wage base this year?", ""),
+        ("How many weeks of FMLA leave do employees get?", ""),
+        # a provider asked about by name: the guide names no vendors, and no advice is given for them
+        ("is paychex a peo or more of an aso?", "vendor names"),
+        ("we're 30 people with no hr person. paychex vs bambee, which suits us", "vendor names"),
+        ("anyone know if bambee is worth it", "vendor names"),
     ],
 )
-def test_out_of_scope_has_no_citations(service, question: str) -> None:
-    reply = service.answer(message=question)
-    assert reply.status == "out_of_scope" and reply.citations == []
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "is paychex a peo or more of an aso?",
-        "we're 30 people with no hr person. paychex vs bambee, which suits us",
-        "anyone know if bambee is worth it",
-    ],
-)
-def test_a_provider_asked_about_by_name_is_a_topic_the_guide_lacks(service, question: str) -> None:
+def test_out_of_scope_has_no_citations(service, question: str, named: str) -> None:
     reply = service.answer(message=question)
     assert reply.status == "out_of_scope" and reply.citations == [] and reply.recommendation is None
-    assert "vendor names" in reply.answer, reply.answer
+    assert named in reply.answer, reply.answer
 
 
 @pytest.mark.parametrize(
