@@ -683,18 +683,16 @@ def which_more(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         return None
     side, source = named
     claims: list[Claim] = []
+    # a table row reads with the side named first
+    sides = reading.models if len(reading.models) >= 2 else DEFAULT_PAIR
+    terms = asker_terms(reading.proposition) | attribute_stems(reading.attribute)
+    shown = (side, *[m for m in sides if m != side])
     if isinstance(source, Chunk):
-        sides = reading.models if len(reading.models) >= 2 else DEFAULT_PAIR
-        terms = asker_terms(reading.proposition) | attribute_stems(reading.attribute)
-        shown = (side, *[m for m in sides if m != side])
         claims.append(Claim(row_claim_text(source, models=shown, terms=terms), source, source.body))
     else:
         claims.append(_claim(source, kb, reading))
         # the table's row on the attribute beside the sentence that named the side ("which one leaves more
         # of the liability on us": "Liability: … All on you" as well as "If you're comfortable…")
-        sides = reading.models if len(reading.models) >= 2 else DEFAULT_PAIR
-        terms = asker_terms(reading.proposition) | attribute_stems(reading.attribute)
-        shown = (side, *[m for m in sides if m != side])
         claims += [
             Claim(row_claim_text(row, models=shown, terms=terms), row, row.body)
             for row in attribute_rows(kb, reading.attribute)[:1]

@@ -428,7 +428,7 @@ def _duty_stays(text: str, question: set[str]) -> bool:
         return False
     after = text[found.start() :]
     duty = attribute_stems("liability", single_words=True) & set(content_terms(after))
-    if not (duty and VOCABULARY.says_staying(after) and VOCABULARY.speaks_of_reader(after)):
+    if not (duty and _stays_with_reader(after)):
         return False
     done = text[: found.start()].split(":")[-1]  # (a leading label names the topic, not what is done)
     return not (question - MODEL_NAME_STEMS) & set(content_terms(done))
