@@ -20,13 +20,6 @@ from bot.rules.request import asks_for_recommendation, asks_the_guide, speaks_fo
 from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, content_terms, stem, without_asker
 from bot.unknown_object import GuideWordVectors, unknown_object
 
-# an ordinal pointing at one of the things named before ("the 2nd one", "the third", "the last one")
-_ORDINAL = re.compile(
-    r"\bthe\s+(?:(\d)(?:st|nd|rd|th)|(first|second|third|fourth|fifth|last))(?:\s+one)?\b"
-    r"(?!\s+(?:two|three|four|few|\d))",  # ("the first two" are two of them)
-    re.IGNORECASE,
-)
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 # a greeting naming whom it greets ("Hi HR team -", "hey hr,"): no fact of the asker's company
 _GREETING = re.compile(
     r"^\s*(?:hi|hey|hello|dear)\s+(?:the\s+)?(?:hr|people|team|folks|all|everyone|there)"
@@ -150,16 +143,13 @@ class MessageReader:
         vocab = self.vocabulary
         # (a sentence asking two things is two, each asking by its grammar; so is each item of a numbered
         # or bulleted list asking in its grammar: "1) if we switch do we stop filing…\n2) would our ppl…")
-        items = [i for i in _LIST_ITEM.split(message.strip()) if i.strip()]
-        listed = {i.strip() for i in items[1:] if vocab.opens_with_auxiliary(i) or vocab.asks_wh(i)}
-        split = [self._asked_clauses(s) for i in items for s in _SENTENCE_END.split(i.strip()) if s.strip()]
-        sentences = [c for clauses in split for c in clauses]
-        asking = {c for clauses in split if len(clauses) > 1 for c in clauses}
-        asking |= {s for s in sentences if s.strip() in listed}
-        sentences = [
-            f"{s.rstrip()}?" if s in asking and not s.rstrip().endswith("?") else s for s in sentences
-        ]
-        asking = {f"{s.rstrip()}?" if not s.rstrip().endswith("?") else s for s in asking}
+        items = [i.strip() for i in _LIST_ITEM.split(message.strip()) if i.strip()]
+        listed = {i for i in items[1:] if vocab.opens_with_auxiliary(i) or vocab.asks_wh(i)}
+        split = [self._asked_clauses(s) for i in items for s in _SENTENCE_END.split(i) if s.strip()]
+        # a clause asking by its grammar is marked as asking, with its '?'
+        asking = {c for clauses in split if len(clauses) > 1 for c in clauses} | listed
+        sentences = [_asked(c) if c in asking else c for clauses in split for c in clauses]
+        asking = {_asked(c) for c in asking}
         marked = [i for i, s in enumerate(sentences) if s.rstrip().endswith("?")]
         ends = [
             i
@@ -199,7 +189,7 @@ class MessageReader:
         asks = [vocab.opens_with_auxiliary(c) or vocab.asks_wh(c) for c in (first, second)]
         if not all(asks) or second.split()[0].lower() not in {*vocab.wh_words, *vocab.auxiliaries}:
             return [sentence]
-        return [f"{first.rstrip()}?", second if second.rstrip().endswith("?") else f"{second.rstrip()}?"]
+        return [_asked(first), _asked(second)]
 
     def read(self, message: str, context: Context | None = None) -> Reading:
         """The reading of a message; follow-ups resolve against the context."""
@@ -221,12 +211,13 @@ class MessageReader:
             # "the 2nd one? what does that mean in practice" after a list: its question asked again, for
             # the item the service then asks about
             return replace(self.read(context.text), message=message, cleaned=cleaned, item=place)
-        at = _ordinal(cleaned) if place is None and len(context.named) >= 2 else None
-        if at is not None and 0 < abs(at) <= len(context.named) and not vocab.models_named(cleaned):
+        ordinal = vocab.pointed_place(cleaned) if place is None and len(context.named) >= 2 else None
+        if ordinal and 0 < abs(ordinal[0]) <= len(context.named) and not vocab.models_named(cleaned):
             # "the 2nd one, does it run payroll?" after "we're looking at peo, aso and hro": the ASO
-            model = context.named[at - 1] if at > 0 else context.named[at]
-            again = self.read(_ORDINAL.sub(f"the {model}", cleaned, count=1), context)
-            return replace(again, message=message)
+            spot, words = ordinal
+            model = context.named[spot - 1] if spot > 0 else context.named[spot]
+            typed = re.compile(r"\b" + r"\s+".join(map(re.escape, words.split())) + r"\b", re.IGNORECASE)
+            return replace(self.read(typed.sub(f"the {model}", cleaned, count=1), context), message=message)
         first = self.queries.read(cleaned)
         question = _the_question(cleaned, vocab)  # its grammar says how it asks; all of it, what about
         if vocab.asks_side_by_side(question):
@@ -838,12 +829,9 @@ class MessageReader:
         return (), attribute, None
 
 
-def _ordinal(text: str) -> int | None:
-    """The place an ordinal points at ("the 2nd one" → 2, "the third" → 3, "the last one" → -1), else None."""
-    found = _ORDINAL.search(text)
-    if not found:
-        return None
-    return int(found.group(1)) if found.group(1) else _ORDINAL_WORDS[found.group(2).lower()]
+def _asked(clause: str) -> str:
+    """The clause with its question mark."""
+    return clause if clause.rstrip().endswith("?") else f"{clause.rstrip()}?"
 
 
 def _echoes(text: str, before: str, vocab: Vocabulary) -> bool:

@@ -110,6 +110,9 @@ def _holds(phrases: list[str], text: str) -> bool:
 
 
 _PARTICLES = frozenset({"away", "up", "off", "out"})
+_COUNTS = frozenset(
+    {"two", "three", "four", "few", "2", "3", "4"}
+)  # "the first two" counts, it points at none
 
 
 @lru_cache(maxsize=64)
@@ -118,6 +121,12 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     'liabilities')."""
     parts = sorted({_words(p) for p in phrases if _words(p)}, key=len, reverse=True)
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(_plural(_phrase(p)) for p in parts) + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=8)
+def _slot_pattern(slots: tuple[str, ...]) -> re.Pattern[str]:
+    """Phrases holding the placeholders V (a name) and X (a model), as written (compiled once per list)."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, slots)) + r")\b")
 
 
 def _plural(pattern: str) -> str:
@@ -310,6 +319,18 @@ class Vocabulary(BaseModel):
                     return self.ordinals[before[-1]]
         return None
 
+    def pointed_place(self, text: str) -> tuple[int, str] | None:
+        """An ordinal standing for one of the things named before ("the 2nd one", "the third", "the last
+        one") as its place and its words; not a count of them ("the first two")."""
+        said = _words(text).split()
+        for i, word in enumerate(said[1:], start=1):
+            after = said[i + 1 : i + 2]
+            if said[i - 1] != "the" or word not in self.ordinals or (after and after[0] in _COUNTS):
+                continue
+            end = i + 2 if after == ["one"] else i + 1
+            return self.ordinals[word], " ".join(said[i - 1 : end])
+        return None
+
     def asks_duties(self, text: str) -> bool:
         """True when the text asks all a model does for us ("list everything a peo takes off our plate")."""
         whole = _holds(self.duty_wholes, text) or self.asks_listing(text)
@@ -336,8 +357,7 @@ class Vocabulary(BaseModel):
         if not names:
             return ()
         marked = re.sub(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", "V", norm)
-        slots = re.compile(r"\b(?:" + "|".join(map(re.escape, self.vendor_slots)) + r")\b")
-        return tuple(names) if slots.search(marked) else ()
+        return tuple(names) if _slot_pattern(tuple(self.vendor_slots)).search(marked) else ()
 
     def asks_reasons_for(self, text: str) -> bool:
         """True when the text asks the reasons to choose a model ("why would anyone pick the aso")."""
