@@ -237,9 +237,8 @@ def _against_counterpart(
 def _bought_direction(reading: Reading) -> str | None:
     """The way a question leans on what it asks about: a price word leans the other way on what is
     bought ('cheaper health insurance' asks for a better deal on benefits, as 'better rates' says)."""
-    priced = attribute_stems("cost", single_words=True) & asker_terms(
-        reading.proposition
-    )  # "lower premiums" too
+    # (the cost's one-word names: 'per employee' makes no price of 'employees')
+    priced = attribute_stems("cost", single_words=True) & asker_terms(reading.proposition)
     bought = reading.attribute not in (None, "cost")
     if bought and priced and reading.direction:
         return "more" if reading.direction == "less" else "less"
@@ -407,12 +406,11 @@ def _from_statement(
     hedged = VOCABULARY.hedged(said_where(s.text, question - {"_you", "_own"}))
     # "The ASO can assist with reporting and paperwork, but full responsibility for coverage and
     # compliance stays with you": it helps, the duty stays with the reader
-    if _duty_stays(s.text, question) and not negated_question:
+    if _duty_stays(s.text, question):
         # a claim that the model takes it off our hands is denied by the duty staying with us, one that it
         # stays ours ("still our responsibility?") is so; "does it deal with it?": it helps, partly
-        return Settled("no" if takes_over else "yes" if doer == "reader" else "partly", sentence=s)
-    if _duty_stays(s.text, question):
-        return Settled("partly", sentence=s)
+        kept: Answer = "no" if takes_over else "yes" if doer == "reader" else "partly"
+        return Settled("partly" if negated_question else kept, sentence=s)
     return Settled("partly" if hedged else "yes", sentence=s)
 
 
