@@ -136,6 +136,11 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
         # "can't the ASO even help with the workers' comp paperwork?": the sentence on the paperwork, not
         # the row ("You stay responsible") that names none of it
         return stated(said)
+    if said and _duty_stays(said.text, question) and VOCABULARY.assists(reading.proposition):
+        # "can an aso help w workers comp?": the sentence saying what it helps with and what stays ours
+        # ("can assist with reporting and paperwork, but full responsibility … stays with you") says more
+        # than the row's bare "You stay responsible"
+        return stated(said)
     if not said and asked and _said_only_of_others(question, rows, asked[0], kb):
         return None
     if not said and (naming := _naming_rare_words(question, statements, rows, kb)):

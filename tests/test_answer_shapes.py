@@ -308,6 +308,9 @@ def test_a_statement_with_a_yup_tag_is_a_yes_no_question(service) -> None:
         # a negation in a modifier picks the cell that negates too ("…without HR team")
         ("is an aso a good fit for companies without an hr team?", "No"),
         ("a peo is good for firms that dont have hr, right?", "Yes"),
+        # lending a hand is less than taking over: it assists with the paperwork, the duty stays ours
+        ("would the aso lend a hand with our workers compensation?", "Partly"),
+        ("aso taking workers comp off our hands, yes?", "No"),
     ],
 )
 def test_yes_no_settled_by_what_the_guide_says_of_the_thing_asked(

@@ -232,6 +232,7 @@ class Vocabulary(BaseModel):
     duty_verbs: list[str]
     duty_wholes: list[str]
     taking_over: list[str]
+    assisting: list[str]
     reasons_against: list[str]
     concluding: list[str]
     concluding_clauses: list[str]
@@ -340,6 +341,11 @@ class Vocabulary(BaseModel):
         """True when the text has a model take a task over whole ("take workers comp off our hands"), not
         only work on it ("handle", "look after")."""
         return _holds(self.taking_over, text)
+
+    def assists(self, text: str) -> bool:
+        """True when the text asks whether a model lends a hand with a task ("can an aso help w workers
+        comp"), less than taking it over."""
+        return _holds(self.assisting, text)
 
     def names_readers_share(self, text: str) -> bool:
         """True when the text names the asker's own share ("still our responsibility", "all on us")."""
