@@ -20,12 +20,6 @@ from bot.rules.request import asks_for_recommendation, asks_the_guide, speaks_fo
 from bot.text_match import MODEL_NAME_STEMS, STOPWORDS, content_terms, stem, without_asker
 from bot.unknown_object import GuideWordVectors, unknown_object
 
-# a greeting naming whom it greets ("Hi HR team -", "hey hr,"): no fact of the asker's company
-_GREETING = re.compile(
-    r"^\s*(?:hi|hey|hello|dear)\s+(?:the\s+)?(?:hr|people|team|folks|all|everyone|there)"
-    r"(?:\s+(?:team|folks|people|ops|dept|department))?\s*(?:[\n,.!?:]|\s[-–—]\s)",
-    re.IGNORECASE,
-)
 _LIST_ITEM = re.compile(r"\n\s*(?:\d{1,2}[).:]|[-*•])\s+")  # a numbered or bulleted item opening a line
 _ASKED_AND = re.compile(r",\s*(?:and|plus|also|and also)\s+", re.IGNORECASE)  # "which fits, and who files…"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+")  # a spaced dash also ends a remark
@@ -46,7 +40,6 @@ COUNTERPART = {"PEO": "ASO", "ASO": "PEO"}
 # A question of these shapes that names no model, in the guide's words only, is about the guide's subject.
 IMPLICIT_PAIR: frozenset[Shape] = frozenset({"which_more", "list", "comparison", "pros_cons", "attribute"})
 IMPLICIT_MODELS = ("PEO", "ASO")
-_OBJECT_POINTERS = frozenset({"it", "that", "this"})
 _PROS_CONS = frozenset({stem("pros"), stem("cons")})  # the columns of the guide's pros-and-cons tables
 _WHAT_IF = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?what\s+if\b")  # "what if we hire an HR manager…"
 _CARRY_OPENER = re.compile(r"(?:ok\s+|so\s+)?(?:and\s+)?(?:what|how)\s+(?:about|abt)\b|and\s+")
@@ -62,7 +55,6 @@ _PURPOSE = re.compile(
 _THE_MODELS = re.compile(r"\b(?:either|both|them|em|each|the two|those two|these two)\b")
 _OR_WHAT = re.compile(r"\bor (?:what|something(?: else)?|whatever)\s*$")
 _COMPANY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
-_SUBJECT_WORDS = frozenset({"we", "i", "you", "they", "us"})
 # Below this the shape examples hardly decide; a question's grammar does.
 CLEAR_SHAPE = 0.4
 ASKING_WORDS = 4  # a clause after a comma this long that opens asking is the question, not a tag
@@ -357,7 +349,7 @@ class MessageReader:
             shape = "which_more"  # "which one would help with training our managers?" asks the guide
         # (words quoted are the guide's or somebody's, no facts of ours: "she says the guide literally says
         # the aso 'takes on risk and compliance'")
-        facts = extract_profile(without_quoted(_GREETING.sub("", cleaned)))
+        facts = extract_profile(without_quoted(vocab.without_greeting(cleaned)))
         # "we're 400 people with an HR team… which model fits?" asks our advice, whichever way it leans.
         # "we only need help with reviews. is that an ASO or an HRO job?" asks which one for us, too.
         advice_on_facts = bool(facts.known()) and (
@@ -857,15 +849,13 @@ def _counterpart(models: tuple[str, ...]) -> tuple[str, ...]:
     return (other,) if other else models
 
 
-_POINTERS = frozenset({"it", "them", "they", "that", "this", "those", "these"})
-
-
 def _bare_pointer(question: str) -> bool:
     """A pointer word of the question stands for a thing on its own ("handle the taxes for all of them"),
     not as the determiner of a noun ("those pooled plans")."""
     said = words_of(question).split()
     return any(
-        w in _POINTERS and (i + 1 == len(said) or said[i + 1] in STOPWORDS) for i, w in enumerate(said)
+        w in VOCABULARY.pronouns.pointing and (i + 1 == len(said) or said[i + 1] in STOPWORDS)
+        for i, w in enumerate(said)
     )
 
 
@@ -952,7 +942,7 @@ def _restates(clause: str, vocab: Vocabulary) -> bool:
     return (
         len(said) >= 3
         and not vocab.models_named(clause)
-        and bool(_OBJECT_POINTERS & set(said[1:]))
+        and bool(vocab.pronouns.objects & set(said[1:]))
         and not vocab.attributes_named(clause)
     )
 
@@ -962,8 +952,10 @@ def _points_at_topic(question: str, vocab: Vocabulary) -> bool:
     handle that?", "does an ASO offer that?"): it points at the thing last asked about, not at the model
     ("is it cheaper?")."""
     said = words_of(question).split()
-    pointer = next((i for i, w in enumerate(said) if w in _OBJECT_POINTERS), None)
-    return pointer is not None and any(w in _SUBJECT_WORDS or vocab.models_named(w) for w in said[:pointer])
+    pointer = next((i for i, w in enumerate(said) if w in vocab.pronouns.objects), None)
+    return pointer is not None and any(
+        w in vocab.pronouns.subjects or vocab.models_named(w) for w in said[:pointer]
+    )
 
 
 def _offers_sides(question: str, *, direction: str | None) -> bool:

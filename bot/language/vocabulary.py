@@ -99,6 +99,38 @@ class Direction(BaseModel):
     neither: list[str] = Field(default_factory=list)
 
 
+class Pronouns(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    pointing: frozenset[str] = Field(min_length=1)
+    objects: frozenset[str] = Field(min_length=1)
+    subjects: frozenset[str] = Field(min_length=1)
+
+
+class Greeting(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    openers: list[str] = Field(min_length=1)
+    greeted: list[str] = Field(min_length=1)
+    groups: list[str] = Field(default_factory=list)
+
+    def pattern(self) -> re.Pattern[str]:
+        """The greeting at the start of a message, up to the punctuation or spaced dash ending it."""
+        return _greeting_pattern(tuple(self.openers), tuple(self.greeted), tuple(self.groups))
+
+
+@lru_cache(maxsize=4)
+def _greeting_pattern(
+    openers: tuple[str, ...], greeted: tuple[str, ...], groups: tuple[str, ...]
+) -> re.Pattern[str]:
+    def either(words: tuple[str, ...]) -> str:
+        return "|".join(map(re.escape, words))
+
+    group = rf"(?:\s+(?:{either(groups)}))?" if groups else ""
+    return re.compile(
+        rf"^\s*(?:{either(openers)})\s+(?:the\s+)?(?:{either(greeted)}){group}\s*(?:[\n,.!?:]|\s[-–—]\s)",
+        re.IGNORECASE,
+    )
+
+
 def _pattern(phrases: list[str]) -> re.Pattern[str]:
     """The compiled pattern of a list of phrases (compiled once per distinct list)."""
     return _phrase_pattern(tuple(phrases))
@@ -240,6 +272,8 @@ class Vocabulary(BaseModel):
     vendor_slots: list[str]
     choosing: list[str]
     universal: list[str]
+    pronouns: Pronouns
+    greeting: Greeting
     asker_doing: list[str]
     setting_aside: list[str]
     everyday: dict[str, str]
@@ -341,6 +375,10 @@ class Vocabulary(BaseModel):
         """True when the text has a model take a task over whole ("take workers comp off our hands"), not
         only work on it ("handle", "look after")."""
         return _holds(self.taking_over, text)
+
+    def without_greeting(self, text: str) -> str:
+        """The text without a greeting naming whom it greets ("Hi HR team - we have 40 staff")."""
+        return self.greeting.pattern().sub("", text)
 
     def assists(self, text: str) -> bool:
         """True when the text asks whether a model lends a hand with a task ("can an aso help w workers
