@@ -90,7 +90,8 @@ def _is_negation(word: str) -> bool:
 
 def negated(text: str, match: re.Match[str], *, inner: bool = False) -> bool:
     """Whether a negation word sits shortly before the match in its clause (or inside it, if inner); a
-    negation reaches over 'or' ("super against any co-employment or sharing liability")."""
+    negation reaches over 'or' ("super against any co-employment or sharing liability", "doesnt want to
+    share liability or give up any control")."""
     before = text[: match.start()]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clauses: list[str] = []
@@ -103,7 +104,12 @@ def negated(text: str, match: re.Match[str], *, inner: bool = False) -> bool:
         end = last.start()
     else:
         clauses.append(before[:end])
-    if any(_negates(_WORD.findall(clause)[-_NEGATION_WINDOW:]) for clause in clauses):
+    # the clause of the match looks a few words back; one reached over 'or' is negated anywhere in it
+    # ("leadership doesnt want to share liability or give up any control")
+    if any(
+        _negates(_WORD.findall(c)[-_NEGATION_WINDOW:] if i == 0 else _WORD.findall(c))
+        for i, c in enumerate(clauses)
+    ):
         return True
     if inner and any(_is_negation(w) for w in _WORD.findall(match.group(0))):
         return True

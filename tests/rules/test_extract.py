@@ -194,6 +194,11 @@ def test_extracts_stated_facts(message: str, facts: dict) -> None:
             "We have no HR team but we don't want to share liability, and we're not worried about cost.",
             {"in_house_hr": False, "wants_shared_liability": False, "cost_priority": False},
         ),
+        # a negation reaches the whole clause over 'or': not giving up control is keeping it
+        (
+            "The owners won't accept sharing the risk or ceding any control to a vendor.",
+            {"wants_shared_liability": False, "wants_full_control": True},
+        ),
     ],
 )
 def test_negation_stays_in_its_clause(message: str, facts: dict) -> None:
