@@ -216,8 +216,15 @@ class MessageReader:
             # "side by side pls: peo, aso and hro - employer or not, price": all of it asks
             question = cleaned
         # The shape is read from what a request asks for ("could you list…" asks for a list, not a yes).
-        asked_for = vocab.without_request(first.text) or first.text
-        masked, written = self.encoder.encode([vocab.mask(asked_for), first.text])
+        said = first.text
+        if (vocab.opens_with_auxiliary(cleaned) or vocab.asks_wh(cleaned)) and (
+            unremarked := vocab.before_remark(cleaned)
+        ) != cleaned:
+            # a remark after the question's comma is no part of its shape ("whats an hro, ppl keep
+            # throwing that around" asks a definition)
+            said = self.queries.read(unremarked).text
+        asked_for = vocab.without_request(said) or said
+        masked, written = self.encoder.encode([vocab.mask(asked_for), said])
         guess = self.shapes.guess(masked=masked, written=written)
         shape: Shape = guess.shape
         # The models the question names ("whats an HRO? keep seeing it next to PEO" asks of the HRO).
@@ -893,7 +900,7 @@ def _past_remark(sentence: str, vocab: Vocabulary) -> str:
     month on reports, does an aso help with reporting?" asks "does an aso help with reporting?"); a
     sentence that itself opens asking, or holds no such clause, as it is."""
     if vocab.opens_with_auxiliary(sentence) or vocab.asks_wh(sentence):
-        return sentence
+        return vocab.before_remark(sentence)
     # (not a tag: "an aso runs payroll, does it?" puts the remark up)
     clause = vocab.asking_after_comma(sentence)
     asks = clause is not None and len(words_of(clause).split()) >= ASKING_WORDS and not vocab.only_tag(clause)

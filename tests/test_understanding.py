@@ -357,6 +357,18 @@ def test_a_remark_before_a_conditioned_question_is_no_part_of_its_claim(service)
     assert reading.models == ("ASO",) and reading.shape == "yes_no"
 
 
+@pytest.mark.parametrize(
+    ("message", "shape", "proposition"),
+    [
+        ("whats an aso exactly, everyone at work keeps mentioning it", "definition", "whats an aso exactly"),
+        ("does a peo run payroll, we're about 30 people", "yes_no", "does a peo run payroll"),
+    ],
+)
+def test_a_remark_after_the_questions_comma_is_no_part_of_it(service, message, shape, proposition) -> None:
+    reading = service.reader.read(message)
+    assert (reading.shape, reading.proposition) == (shape, proposition)
+
+
 @pytest.mark.slow
 def test_after_our_advice_a_supposed_fact_asks_it_again_and_a_question_asks_the_guide(service) -> None:
     advised = Context(models=("ASO",), shape="recommend")

@@ -273,6 +273,7 @@ class Vocabulary(BaseModel):
     choosing: list[str]
     universal: list[str]
     pronouns: Pronouns
+    remark_openers: frozenset[str]
     greeting: Greeting
     asker_doing: list[str]
     setting_aside: list[str]
@@ -561,6 +562,21 @@ class Vocabulary(BaseModel):
             if self.asking_after_comma(sentence):
                 return True
         return False
+
+    def before_remark(self, sentence: str) -> str:
+        """A question without a remark after its comma ("whats an hro, ppl keep throwing that around" →
+        "whats an hro"): a later clause opening with who it speaks of and asking nothing is cut off."""
+        clauses = sentence.split(",")
+        for at, clause in enumerate(clauses[1:], start=1):
+            said = _words(_WE_ARE.sub(r"\1 are", clause)).split()
+            if (
+                said[:1]
+                and said[0] in self.remark_openers
+                and not self.asks(clause)
+                and not self.only_tag(clause)
+            ):
+                return ",".join(clauses[:at]).strip()
+        return sentence
 
     def asking_after_comma(self, sentence: str) -> str | None:
         """The clause after a comma that asks in grammar, with what follows it ("we're 25 ppl, are we even
