@@ -216,15 +216,15 @@ class MessageReader:
             # "side by side pls: peo, aso and hro - employer or not, price": all of it asks
             question = cleaned
         # The shape is read from what a request asks for ("could you list…" asks for a list, not a yes).
-        said = first.text
+        shaped = first.text
         if (vocab.opens_with_auxiliary(cleaned) or vocab.asks_wh(cleaned)) and (
             unremarked := vocab.before_remark(cleaned)
         ) != cleaned:
             # a remark after the question's comma is no part of its shape ("whats an hro, ppl keep
             # throwing that around" asks a definition)
-            said = self.queries.read(unremarked).text
-        asked_for = vocab.without_request(said) or said
-        masked, written = self.encoder.encode([vocab.mask(asked_for), said])
+            shaped = self.queries.read(unremarked).text
+        asked_for = vocab.without_request(shaped) or shaped
+        masked, written = self.encoder.encode([vocab.mask(asked_for), shaped])
         guess = self.shapes.guess(masked=masked, written=written)
         shape: Shape = guess.shape
         # The models the question names ("whats an HRO? keep seeing it next to PEO" asks of the HRO).

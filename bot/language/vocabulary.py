@@ -565,17 +565,19 @@ class Vocabulary(BaseModel):
 
     def before_remark(self, sentence: str) -> str:
         """A question without a remark after its comma ("whats an hro, ppl keep throwing that around" →
-        "whats an hro"): a later clause opening with who it speaks of and asking nothing is cut off."""
+        "whats an hro"): a later clause opening with who it speaks of and asking nothing is cut off, when
+        what comes before it asks ("we're 25 people, nobody does hr, so which model" keeps its facts)."""
         clauses = sentence.split(",")
         for at, clause in enumerate(clauses[1:], start=1):
             said = _words(_WE_ARE.sub(r"\1 are", clause)).split()
+            head = ",".join(clauses[:at]).strip()
+            remarks = bool(said) and said[0] in self.remark_openers and not self.asks(clause)
             if (
-                said[:1]
-                and said[0] in self.remark_openers
-                and not self.asks(clause)
+                remarks
                 and not self.only_tag(clause)
+                and (self.opens_with_auxiliary(head) or self.asks_wh(head))
             ):
-                return ",".join(clauses[:at]).strip()
+                return head
         return sentence
 
     def asking_after_comma(self, sentence: str) -> str | None:
