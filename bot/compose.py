@@ -26,6 +26,14 @@ _CHOOSE_IF = re.compile(
     r"^(?:(?:you )?choose (?:a|an) \w+|(?:a|an) \w+ (?:model )?is (?:ideal|best|a good fit)) (?:if|when)\b",
     re.IGNORECASE,
 )
+# the same rule put the other way round, maybe under a label ("Risk & liability: If you want to share
+# responsibility for payroll taxes…, go with a PEO.", "If you already have an HR team…, an ASO model makes
+# more sense.")
+_IF_YOU_CHOOSE = re.compile(
+    r"^(?:[a-z &]{2,30}:\s+)?if you\b[^.;]*?,\s*(?:(?:go with|choose|pick|opt for)\s+(?:a|an)\s+\w+"
+    r"|(?:a|an)\s+\w+(?:\s+model)?\s+(?:makes more sense|is the better fit))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -252,7 +260,9 @@ def conditional_lead(lead_in: str) -> bool:
 def is_condition(chunk: Chunk, sentence: str) -> bool:
     """When to choose a model ('Choose an ASO if you…', an item under 'Choose a PEO if:'), not what
     the model does."""
-    return (chunk.kind == "list_item" and conditional_lead(chunk.context)) or bool(_CHOOSE_IF.match(sentence))
+    if chunk.kind == "list_item" and conditional_lead(chunk.context):
+        return True
+    return bool(_CHOOSE_IF.match(sentence) or _IF_YOU_CHOOSE.match(sentence))
 
 
 def _first_column_labels(chunk: Chunk) -> bool:

@@ -106,12 +106,12 @@ def test_signs_a_model_fits_are_its_choose_if_list(service, question: str, lead_
 )
 def test_which_one_names_the_side_the_guide_says_it_of(service, question: str, side: str) -> None:
     answer = _ask(service, question).answer
-    assert answer.startswith(f"The guide points to an {side}"), answer
+    assert answer.startswith(f"That's an {side}, per the guide"), answer
 
 
 def test_which_of_the_models_in_play_asks_for_a_side(service) -> None:
     answer = _ask(service, "compare a PEO and an ASO", "which of those handles workers comp for us?").answer
-    assert answer.startswith("The guide points to a PEO"), answer
+    assert answer.startswith("That's a PEO, per the guide"), answer
 
 
 @pytest.mark.parametrize(

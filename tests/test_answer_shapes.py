@@ -246,7 +246,7 @@ def test_how_much_of_the_hr_work_is_no_question_of_figures(service) -> None:
 
 def test_which_one_does_a_thing_the_guide_says_of_one_model_only_names_it(service) -> None:
     answer = ask(service, "which one could run recruiting for our team").answer
-    assert answer.startswith("The guide points to an HRO")
+    assert answer.startswith("That's an HRO, per the guide")
 
 
 def test_what_a_model_gives_is_not_answered_with_when_to_choose_it(service) -> None:
@@ -449,7 +449,9 @@ def test_a_refused_turn_naming_a_model_keeps_it_for_the_next(service) -> None:
 
 def test_a_which_question_on_a_word_said_of_one_model_only_cites_where_it_is_said(service) -> None:
     answer = ask(service, "peo or aso, which is more reliant on the provider's systems").answer
-    assert answer.startswith("The guide points to a PEO") and "“Dependent on PEO’s systems" in answer, answer
+    assert answer.startswith("That's a PEO, per the guide") and "“Dependent on PEO’s systems" in answer, (
+        answer
+    )
 
 
 def test_after_a_recommendation_that_is_the_model_it_chose(service) -> None:
@@ -467,13 +469,13 @@ def test_after_a_recommendation_that_is_the_model_it_chose(service) -> None:
 )
 def test_a_which_question_putting_a_topic_first_leans_the_way_it_is_wanted(service, message, side) -> None:
     answer = ask(service, message).answer
-    assert answer.startswith(f"The guide points to {'an' if side == 'ASO' else 'a'} {side}"), answer
+    assert answer.startswith(f"That's {'an' if side == 'ASO' else 'a'} {side}"), answer
 
 
 def test_a_closing_which_after_a_one_model_turn_weighs_both(service) -> None:
     turns = ("does an aso help with compliance?", "so if compliance is the biggest worry, wich one")
     answer = ask(service, *turns).answer
-    assert answer.startswith("The guide points to a PEO"), answer
+    assert answer.startswith("That's a PEO, per the guide"), answer
 
 
 def test_what_stays_with_us_under_a_model_lists_what_the_guide_leaves_to_the_reader(service) -> None:
@@ -485,7 +487,7 @@ def test_what_stays_with_us_under_a_model_lists_what_the_guide_leaves_to_the_rea
 
 def test_a_which_question_against_a_cell_leaning_the_other_way_names_the_other_side(service) -> None:
     answer = ask(service, "peo or aso: which leaves us more freedom over which vendors we use").answer
-    assert answer.startswith("The guide points to an ASO"), answer
+    assert answer.startswith("That's an ASO, per the guide"), answer
 
 
 def test_a_question_of_what_a_model_does_beyond_us_is_no_question_of_our_share(service) -> None:

@@ -124,7 +124,7 @@ def test_a_question_of_whether_a_model_is_open_to_us_asks_the_guide(service) -> 
 
 def test_a_which_question_on_a_pro_or_con_names_its_side(service) -> None:
     answer = ask(service, "between peo and aso, which offers less support for growing SMBs").answer
-    assert answer.startswith("The guide points to an ASO") and "Less support for growing SMBs" in answer, (
+    assert answer.startswith("That's an ASO, per the guide") and "Less support for growing SMBs" in answer, (
         answer
     )
 
@@ -158,7 +158,9 @@ def test_plural_words_name_their_attribute(service) -> None:
 
 def test_a_side_is_named_on_a_sentence_saying_what_was_asked_not_another_comparative(service) -> None:
     answer = ask(service, "peo or aso: which one lets us go more a la carte").answer
-    assert answer.startswith("The guide points to an ASO") and "à la carte" in answer.split("[1]")[0], answer
+    assert answer.startswith("That's an ASO, per the guide") and "à la carte" in answer.split("[1]")[0], (
+        answer
+    )
 
 
 def test_a_follow_up_naming_two_models_answers_for_each_as_far_as_the_guide_goes(service) -> None:

@@ -135,10 +135,10 @@ def test_chat_spelling_of_a_fact_after_our_advice_updates_it(service) -> None:
 
 def test_the_attribute_compared_is_the_one_next_to_the_comparative(service) -> None:
     reply = ask(service, "peo or aso - which lets a company choose its insurance vendors more freely?")
-    assert reply.answer.startswith("The guide points to an ASO"), reply.answer
+    assert reply.answer.startswith("That's an ASO, per the guide"), reply.answer
 
 
 def test_a_side_named_by_a_sentence_comes_with_the_attributes_table_row(service) -> None:
     reply = ask(service, "between peo and aso, which one keeps more of the liability with us")
-    assert reply.answer.startswith("The guide points to an ASO"), reply.answer
+    assert reply.answer.startswith("That's an ASO, per the guide"), reply.answer
     assert any(c.quote.startswith("Liability") for c in reply.citations), reply.answer
