@@ -516,6 +516,8 @@ def _readers_share(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft
     share = VOCABULARY.asks_readers_share(asked) or VOCABULARY.asks_readers_share(reading.asked.text)
     if len(reading.models) != 1 or not asks_for_it or not share:
         return None
+    if reading.shape == "list" and VOCABULARY.asks_duties(reading.cleaned):
+        return None  # "list all an aso takes care of and what's still on us": both lists (_duties)
     model = reading.models[0]
     claims = kb.derived(f"readers_share:{model}", lambda kb: _share_of(kb, model))
     if len(claims) < 2:
@@ -1186,7 +1188,7 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     if reading.shape == "list" and len(models) == 1 and VOCABULARY.asks_duties(reading.cleaned):
         how = (c for c in kb.chunks if c.kind == "list_item" and _steps_of(c, models, kb))
         if steps := next(how, None):
-            return _list_of(steps, kb, texts)
+            return _duties(reading, steps, kb, texts)
     lists: list[Chunk] = []
     for chunk in chunks:
         if chunk.kind != "list_item" or chunk.promotional or chunk.id in one_sided:
@@ -1285,6 +1287,39 @@ def _list_of(chunk: Chunk, kb: Knowledge, texts: AnswerTexts) -> Draft:
     else:
         lead = texts.fill("list_lead", section=chunk.section)
     return Draft(claims=claims, lead=lead, as_list=True)
+
+
+def _duties(reading: Reading, steps: Chunk, kb: Knowledge, texts: AnswerTexts) -> Draft:
+    """What the model takes on: the steps of how it works but those the reader does alone ("Service
+    agreement: You sign a contract…"), then the table's cells naming the model on what no step speaks of
+    ("Liability: Shared with PEO"); beside what stays with the reader, when that is asked too ("list
+    everything a peo takes off our plate, trying to figure out what we'd still own")."""
+    model = reading.models[0]
+    items = [c for c in _items_of(steps, kb) if not _readers_step(c.body, model)]
+    claims = [Claim(c.body, c, c.body) for c in items[:MAX_ITEMS]]
+    covered = {a for c in claims for a in VOCABULARY.attributes_mentioned(c.text)}
+    for attribute, rows in TableIndex.of(kb).by_attribute.items():
+        value = cell(rows[0], model) if rows else None
+        scope = attribute == "hr scope"  # the row summing it all up comes first
+        if value and (scope or (attribute not in covered and VOCABULARY.models_named(value) == (model,))):
+            claim = Claim(row_sentence(rows[0], (model,)), rows[0], rows[0].body)
+            claims = [claim, *claims] if scope else [*claims, claim]
+    taken = texts.fill("duties", model=with_article(model))
+    if not VOCABULARY.asks_readers_share(reading.cleaned):
+        return Draft(claims=claims, lead=taken, as_list=True)
+    kept = kb.derived(f"readers_share:{model}", lambda kb: _share_of(kb, model))
+    groups = [(taken, claims), (texts.fill("readers_share", model=with_article(model)), list(kept))]
+    return Draft(claims=[*claims, *kept], groups=groups)
+
+
+def _readers_step(text: str, model: str) -> bool:
+    """A step the reader takes alone: its first clause has the reader do it, and no later clause has the
+    model do anything ("You maintain your own plans…, while the ASO helps manage enrollment" is the
+    ASO's too)."""
+    said = text.partition(":")[2] or text
+    clauses = [c for c in _READER_CLAUSE.split(said) if c.strip()]
+    model_acts = any(VOCABULARY.models_named(" ".join(c.split()[:3])) == (model,) for c in clauses[1:])
+    return bool(clauses) and _reader_does(clauses[0]) and not model_acts
 
 
 def _is_steps(chunk: Chunk) -> bool:

@@ -45,6 +45,7 @@ class AnswerTexts(BaseModel):
     quote_not_found: str
     column_lead: str
     readers_share: str
+    duties: str
     column_title: str
     gathered_title: str
     gathered_table: str

@@ -266,3 +266,12 @@ def test_an_ordinal_points_at_the_models_in_the_order_the_user_named_them(servic
 def test_what_stays_with_us_after_a_question_on_a_model_is_our_share_of_it(service) -> None:
     reply = ask(service, "how does an aso work", "ok so what stays w us then")
     assert reply.answer.startswith("What the guide says stays with you under an ASO"), reply.answer
+
+
+def test_duties_asked_beside_what_stays_with_us_get_both_lists(service) -> None:
+    answer = ask(
+        service, "list all the stuff an aso takes care of and what's still our responsibility"
+    ).answer
+    taken, _, kept = answer.partition("stays with you")
+    assert "processes payroll" in taken and "remains fully responsible" not in taken, answer
+    assert "[" in kept and "processes payroll" not in kept, answer

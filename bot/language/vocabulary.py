@@ -213,6 +213,8 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9$%]+", text))
 
 
+_ARTICLES_AND_US = frozenset({"a", "an", "the", "us", "u", "we", "our"})
+
 # "peo vs aso on payroll, tax filing and renewals": two models set against each other on what follows
 _VERSUS = re.compile(r"\b(?:vs|versus)\b[^:]*?(?:\bon\b|:)")
 
@@ -263,6 +265,7 @@ class Vocabulary(BaseModel):
     which_things: list[str]
     duty_verbs: list[str]
     duty_wholes: list[str]
+    duty_frames: list[str]
     taking_over: list[str]
     assisting: list[str]
     reasons_against: list[str]
@@ -368,9 +371,20 @@ class Vocabulary(BaseModel):
         return None
 
     def asks_duties(self, text: str) -> bool:
-        """True when the text asks all a model does for us ("list everything a peo takes off our plate")."""
+        """True when the text asks all a model does for us ("list everything a peo takes off our plate",
+        "what does an aso actually handle for u, like day to day")."""
         whole = _holds(self.duty_wholes, text) or self.asks_listing(text)
-        return whole and _holds(self.duty_verbs, text)
+        return (whole and _holds(self.duty_verbs, text)) or self._asks_what_it_does(text)
+
+    def _asks_what_it_does(self, text: str) -> bool:
+        """'What does X <duty verb>' with nothing after the verb but the asker and a frame of time or
+        manner: it names no one thing done."""
+        said = " ".join(w for w in _words(text).split() if w not in self.fillers)
+        verb = _pattern(self.duty_verbs).search(said)
+        if not (said.startswith("what ") and verb and len(self.models_named(said[: verb.start()])) == 1):
+            return False
+        after = _pattern(self.duty_frames).sub(" ", said[verb.end() :]).split()
+        return not [w for w in after if w not in _ARTICLES_AND_US]
 
     def takes_over(self, text: str) -> bool:
         """True when the text has a model take a task over whole ("take workers comp off our hands"), not
