@@ -277,11 +277,17 @@ def settle_myth(reading: Reading, candidates: list[Sentence], kb: Knowledge) -> 
         s
         for s in candidates
         if kb.roles[s.row] == "myth"
-        and s.match >= MYTH_MATCH
+        and s.match >= SENTENCE_MATCH
         # it speaks of what was asked, not only in its manner, and of the detail asked, if any; a myth on
         # the attribute asked, in its words or its correction's ("“Using a PEO means I lose control…” Not
         # true. … the client company remains in charge of hiring, firing…" speaks of hiring)
         and asked & (said := statement_terms(_with_correction(s, reading.attribute)))
+        # close, or as close as a settling sentence and holding as many of the question's words ("do we
+        # still get to pick who we hire and fire": its correction's "hiring, firing")
+        and (
+            s.match >= MYTH_MATCH
+            or _held(_with_correction(s, reading.attribute), asked, kb) >= SENTENCE_OVERLAP
+        )
         and (not details or details & said)
         and _same_subject(s.text, reading)  # the myth's claim is the question's
     ]
@@ -350,7 +356,11 @@ def _share(s: Sentence, question: set[str], kb: Knowledge) -> float:
     """Share of the question's words the sentence (with its lead-in) holds, by count or, when more, with
     each weighed by how rare it is in the guide ('COBRA' says more of what is asked than 'run'); a verb
     of choosing the model itself does not count ('Choose a PEO if…' says nothing of choosing plans)."""
-    text = f"{s.text} {s.chunk.context}"
+    return _held(f"{s.text} {s.chunk.context}", question, kb)
+
+
+def _held(text: str, question: set[str], kb: Knowledge) -> float:
+    """Share of the question's words the text holds (see _share)."""
     held = question & (statement_terms(text) - choosing_model(text))
     weight = GuideWords.of(kb).rarity
     total = sum(weight.get(t, weight[UNSEEN]) for t in question)

@@ -288,6 +288,8 @@ def test_a_statement_with_a_yup_tag_is_a_yes_no_question(service) -> None:
         # a myth of the reader's loss answered by what its correction says: keeping the decisions is its
         # opposite, not being able to make them is the myth
         ("if we use a peo can we still fire people ourselves?", "Yes"),
+        # less close to the myth, but its correction holds the words asked ("hiring, firing")
+        ("once we're on a peo can we still choose who gets hired and who gets fired", "Yes"),
         ("does going with a peo mean we can't make our own hiring decisions anymore?", "No"),
         # a remark after the question is no part of its claim ("those" points at the plans it names)
         ("could our staff join those group health plans through an aso? the plan we have now is blah", "No"),

@@ -827,8 +827,11 @@ class Vocabulary(BaseModel):
                 or bool(self.models_named(words[i - 1]))  # "with a PEO we still run…"
             ):
                 after = [v for v in words[i + 1 : i + 4] if v not in ("still", "also", "really")]
-                if after and self.receives(after[0]) and after[1:2] != ["to"]:
-                    return False  # "do we get help with a handbook?" we are served ("get to decide": we do)
+                doing = after[1:2] == ["to"] or (after[1:2] and after[1] in self.wh_words)
+                if after and self.receives(after[0]) and not doing:
+                    # "do we get help with a handbook?" we are served ("get to decide", "choose who gets
+                    # hired": we do)
+                    return False
                 return not (i > 0 and words[i - 1] in ("if", "when"))
         return False
 
