@@ -152,7 +152,11 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
         # (a word of the claim beyond its attribute that the draft holds shows where the guide says it:
         # "with an hro are taxes filed under our ein?")
         beyond = claimed - attribute_stems(reading.attribute) - MODEL_NAME_STEMS - GuideWords.of(kb).everyday
-        shown = any(beyond & statement_terms(c.quote) for c in draft.claims)
+        # (a sentence naming only other models shows nothing of this one: "A PEO … taking on payroll taxes,
+        # benefits administration…" for "does an hro take over payroll taxes n benefits the way a peo does")
+        shown = any(
+            beyond & statement_terms(c.quote) and _of_models(c.quote, of_claim.models) for c in draft.claims
+        )
         unsaid = None if shown else _unsaid_of_model(of_claim, kb, texts)
         if reading.shape == "yes_no" and not draft.lead and unsaid:
             draft = unsaid
@@ -1514,6 +1518,12 @@ def _unsaid_of_model(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Dra
     claims = [c for row in own if (c := _claim_at(row, kb.chunk(kb.units.chunk_ids[row]), kb))]
     lead = texts.fill("unsaid_of_model", attribute=reading.attribute, model=with_article(model))
     return Draft(claims=_distinct(claims)[:MAX_SUPPORT], lead=lead)
+
+
+def _of_models(text: str, models: tuple[str, ...]) -> bool:
+    """The text names one of the models, or none at all."""
+    named = VOCABULARY.models_named(text)
+    return not named or bool(set(named) & set(models))
 
 
 def _own_rows(kb: Knowledge, model: str) -> list[int]:

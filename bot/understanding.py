@@ -233,6 +233,8 @@ class MessageReader:
             named = tuple(m for m in named if m not in against)  # "the PEO pros that an ASO doesn't give"
         if len(named) >= 2 and (speaking := vocab.models_speaking(cleaned)) and set(named) - set(speaking):
             named = tuple(m for m in named if m not in speaking)  # "wisemonk claims a peo will…"
+        if len(named) >= 2 and (alike := vocab.models_doing_alike(question)) and set(named) - set(alike):
+            named = tuple(m for m in named if m not in alike)  # "…payroll taxes the way a peo does"
         pointer = _pointer(question, question, vocab) if context.models else None
         likened = vocab.models_likened(question) if context.models else ()
         if pointer not in ("one", "all") and set(named) - set(likened):

@@ -41,6 +41,10 @@ def test_an_attribute_never_said_of_a_model_says_so_then_what_is_said_of_it(serv
     assert reply.status == "answered", reply.answer
     assert reply.answer.startswith("The guide doesn't say how an HRO handles"), reply.answer
     assert "co-employer" in reply.answer, reply.answer
+    # a model held up as doing the same ("the way a peo does") is not asked of, and its sentence shows
+    # nothing of the HRO
+    alike = ask(service, "would an hro run our payroll and benefits the same way a peo would?").answer
+    assert alike.startswith("The guide doesn't say how an HRO handles"), alike
 
 
 def test_news_after_advice_asks_it_again_past_a_question_about_the_guide(service) -> None:

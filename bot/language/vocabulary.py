@@ -939,6 +939,18 @@ class Vocabulary(BaseModel):
             )
         )
 
+    def models_doing_alike(self, text: str) -> tuple[str, ...]:
+        """Models held up as doing the same thing ("does an hro take over payroll the way a peo does",
+        "…like an aso would"): a model after a likening word and before an auxiliary closing it."""
+        norm = _words(text)
+        likening = _pattern([w for w in self.likening if w != "than"]).pattern  # ("than" sets sides apart)
+        auxiliary = "|".join(map(re.escape, self.auxiliaries))
+        return tuple(
+            model
+            for model, p in self._model_patterns.items()
+            if re.search(rf"{likening}\s+(?:(?:a|an|the)\s+)?(?:{p.pattern})\s+(?:{auxiliary})\b", norm)
+        )
+
     def models_equated(self, text: str) -> tuple[str, ...]:
         """Models a pointer is asked to be ("are they a PEO provider themselves?", "is it an ASO?"): what
         'it' or 'they' is held up against, not asked about."""
