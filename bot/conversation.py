@@ -18,6 +18,7 @@ class ConversationState:
     text: str = ""  # its resolved wording, for "why is that?"
     advised: bool = False  # our recommendation was given in an earlier turn
     named: tuple[str, ...] = ()  # the models the last message naming several named, in its order
+    why: str = ""  # the last message, when it asked why of the answer before ("why is it pricier tho")
 
     def context(self) -> Context:
         """What the next message is read against."""
@@ -28,4 +29,5 @@ class ConversationState:
             text=self.text,
             advised=self.advised,
             named=self.named,
+            why=self.why,
         )

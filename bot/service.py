@@ -145,7 +145,7 @@ class AnswerService:
         response = ChatResponse(
             conversation_id=conv_id, status=result.status, answer=result.answer, citations=result.citations
         )
-        after = replace(state, profile=profile, awaiting_profile=False)
+        after = replace(state, profile=profile, awaiting_profile=False, why="")
         if result.status != "answered" and reading.mentioned:
             # "does an HRO run payroll under our EIN?" unanswered: "and would we still be the employer?" is
             # about the HRO all the same
@@ -154,7 +154,7 @@ class AnswerService:
             )
         if result.status == "answered" and reading.shape == "why" and state.text:
             # "why?" asks about the answer before; "same for the other one?" after it asks that question
-            after = replace(after, topic=reading.models or state.topic)
+            after = replace(after, topic=reading.models or state.topic, why=message)
         elif result.status == "answered":
             asked = listing if reading.about_item else reading
             after = replace(
@@ -249,6 +249,7 @@ class AnswerService:
             shape="recommend",
             topic=topic,
             advised=True,
+            why="",
         )
         return response, after, trace
 

@@ -72,6 +72,7 @@ class Context:
     text: str = ""
     advised: bool = False  # our recommendation was given in an earlier turn, not only in the last
     named: tuple[str, ...] = ()  # the models the last message naming several named, in its order
+    why: str = ""  # the last message, when it asked why of the answer before
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,10 @@ class MessageReader:
             # "ok now in one sentence, its for my ceo": the question before, answered shorter; "and an aso,
             # in one sentence?" asks its own question so
             again = (
-                self.read(context.text)
+                # "why is it pricier tho" → "make it shorter pls": the reason again, shorter
+                self.read(context.why, context)
+                if context.why
+                else self.read(context.text)
                 if context.text and not self._names_topic(shorter)
                 else self.read(shorter, context)
             )

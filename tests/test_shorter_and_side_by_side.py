@@ -49,6 +49,12 @@ def test_asked_shorter_a_yes_no_keeps_its_verdict(service) -> None:
     assert len(reply.citations) == 1, reply.answer
 
 
+def test_asked_shorter_after_a_why_the_reason_is_said_shorter(service) -> None:
+    reply = ask(service, "list the peo cons for me", "how come it costs more", "can u say that in one line")
+    assert "because" in reply.answer and "Cons of" not in reply.answer, reply.answer
+    assert len(reply.citations) == 1, reply.answer
+
+
 def test_a_new_model_with_the_shortening_asks_of_that_model(service) -> None:
     reply = ask(service, "explain peos", "now an hro, one line")
     assert "HRO" in reply.answer and len(reply.citations) <= 2, reply.answer
