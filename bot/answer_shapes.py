@@ -184,7 +184,8 @@ def compose_answer(reading: Reading, found: Retrieval, kb: Knowledge, texts: Ans
     draft = _on_rare_attribute(reading, draft, kb)
     if reading.brief and draft.claims:
         listing = reading.shape in LISTING_SHAPES and (draft.groups or draft.as_list)
-        draft = _shorter_list(draft) if listing else _in_one_sentence(reading, draft)
+        one_line = VOCABULARY.asks_one_line(reading.message)
+        draft = _shorter_list(draft, one_line=one_line) if listing else _in_one_sentence(reading, draft)
     if draft.lead and draft.lead.endswith(":") and not draft.as_list and not draft.groups and draft.claims:
         first = draft.claims[0]
         if first.text.startswith(
@@ -285,11 +286,15 @@ def _criteria_rows(kb: Knowledge) -> list[int]:
     ]
 
 
-def _shorter_list(draft: Draft) -> Draft:
+def _shorter_list(draft: Draft, *, one_line: bool) -> Draft:
     """A list said shorter: its first group only, each item by its name when it leads with one ("Service
-    agreement" for "Service agreement: You sign a contract…"); every item stays."""
+    agreement" for "Service agreement: You sign a contract…"); every item stays, run on in one line when
+    one line is asked."""
     title, claims = draft.groups[0] if draft.groups else ("", draft.claims)
     short = [replace(c, text=item_label(c.text) or c.text) for c in claims]
+    if one_line:
+        items = [replace(c, text=c.text.rstrip(".")) for c in short]
+        return Draft(claims=items, lead=title or draft.lead, inline=True, focus=draft.focus)
     if draft.groups:
         return Draft(claims=short, groups=[(title, short)], focus=draft.focus)
     return Draft(claims=short, lead=draft.lead, as_list=True, focus=draft.focus)

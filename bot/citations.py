@@ -45,6 +45,9 @@ def cite(draft: Draft) -> tuple[str, list[Citation]]:
             title + "\n" + "\n".join(f"- {marked[id(c)]}" for c in claims) for title, claims in draft.groups
         )
         return (f"{draft.lead}\n\n{body}" if draft.lead else body), citations
+    if draft.inline:
+        body = "; ".join(p[:1].lower() + p[1:] if p[1:2].islower() else p for p in parts)
+        return (f"{draft.lead} {body}." if draft.lead else f"{body}."), citations
     if draft.as_list:
         body = "\n".join(f"- {p}" for p in parts)
         return (f"{draft.lead}\n\n{body}" if draft.lead else body), citations

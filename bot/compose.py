@@ -53,6 +53,7 @@ class Draft:
     weak: bool = False  # nothing picked shares a word of the question's topic or matches it closely
     groups: list[tuple[str, list[Claim]]] = field(default_factory=list)  # titled lists (pros, cons)
     focus: tuple[str, ...] = ()  # the model the answer names (a which-question's side), for "the other one"
+    inline: bool = False  # a list run on in one line, its items apart by ';' ("…, like one line")
 
 
 LABEL_WORDS = 4  # a list item's lead before a colon, this short, names it

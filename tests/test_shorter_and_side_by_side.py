@@ -113,6 +113,16 @@ def test_a_list_said_shorter_keeps_every_item_of_its_first_list(service) -> None
     )
 
 
+def test_a_list_asked_in_one_line_runs_on_with_every_item(service) -> None:
+    listed = ask(service, "what are the downsides of an aso?")
+    reply = ask(service, "what are the downsides of an aso?", "pls squeeze that into one line")
+    assert (
+        "\n" not in reply.answer
+        and reply.answer.count(";") == len(_bullets(listed.answer.split("\n\n")[0])) - 1
+    )
+    assert reply.answer.endswith("."), reply.answer
+
+
 def test_where_a_shorter_answer_is_going_is_no_question_of_its_own(service) -> None:
     steps = ask(service, "how does an aso work, step by step")
     shorter = ask(service, "how does an aso work, step by step", "shorter pls, it goes in a slide deck")

@@ -244,6 +244,7 @@ class Vocabulary(BaseModel):
     passing_over: list[str]
     starting_over: list[str]
     shortening: list[str]
+    one_line: list[str]
     ordinals: dict[str, int]
     list_items: list[str]
     status_quo: list[str]
@@ -447,8 +448,12 @@ class Vocabulary(BaseModel):
         """The text without its words asking the answer before again, shorter ("ok in one sentence pls, for
         my ceo" → "ok pls, for my ceo"), when it has any; else None."""
         norm = _words(text)
-        rest = _pattern(self.shortening).sub(" ", norm)
+        rest = _pattern([*self.shortening, *self.one_line]).sub(" ", norm)
         return " ".join(rest.split()) if rest != norm else None
+
+    def asks_one_line(self, text: str) -> bool:
+        """True when the text asks the answer in one line ("make it shorter pls, like one line")."""
+        return _holds(self.one_line, text)
 
     def starts_over(self, text: str) -> bool:
         """True when the message withdraws the company facts told before ("oops, that was our parent
