@@ -1198,6 +1198,15 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
         how = (c for c in kb.chunks if c.kind == "list_item" and _steps_of(c, models, kb))
         if steps := next(how, None):
             return _duties(reading, steps, kb, texts)
+        # a model with no steps of its own (an HRO): what the guide says of it alone
+        (model,) = models
+        own = [
+            c for row in _own_rows(kb, model) if (c := _claim_at(row, kb.chunk(kb.units.chunk_ids[row]), kb))
+        ]
+        if own:
+            return Draft(
+                claims=_distinct(own), lead=texts.fill("duties", model=with_article(model)), as_list=True
+            )
     lists: list[Chunk] = []
     for chunk in chunks:
         if chunk.kind != "list_item" or chunk.promotional or chunk.id in one_sided:

@@ -398,8 +398,14 @@ class MessageReader:
         if statement and shape != "chit_chat" and (shape != "recommend" or not vocab.asks_advice(statement)):
             shape = "yes_no"  # "both of them get better rates, right?" asks whether it is so, not our advice
         criteria = vocab.asks_criteria(cleaned)  # "what should we be looking at when picking…"
-        if shape in ("general", "attribute") and vocab.asks_duties(cleaned):
-            shape = "list"  # "what all does an aso handle for us, list pls"
+        duty_shapes = (
+            ("general", "attribute")
+            if _PROS_CONS & set(first.terms)
+            else ("general", "attribute", "pros_cons")
+        )
+        if shape in duty_shapes and vocab.asks_duties(cleaned):
+            # "what all does an aso handle for us, list pls", "what kind of stuff would we hand off to it"
+            shape = "list"
         if shape in ("recommend", "which_more", "comparison") and criteria:
             shape = "list"  # the guide's criteria, not our advice nor a side ("which factors matter most")
         restating = {stem(w) for w in (*vocab.restating, *vocab.differing)}

@@ -746,6 +746,11 @@ def test_a_list_of_what_a_model_does_is_its_steps(service, question: str, sectio
         assert "“Shared with PEO”" in reply.answer, reply.answer
 
 
+def test_what_we_would_hand_off_to_a_model_without_steps_is_what_the_guide_says_of_it(service) -> None:
+    reply = ask(service, "what sort of things do companies outsource to an hro")
+    assert reply.answer.startswith("What the guide says an HRO takes on") and "recruiting" in reply.answer
+
+
 @pytest.mark.parametrize(
     ("question", "opening"),
     [
