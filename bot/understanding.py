@@ -735,6 +735,10 @@ class MessageReader:
         part = vocab.part_named(cleaned) if not narrower else None
         # "we're 40 ppl, no hr - insperity or justworks?" asks of providers, not models
         vendors = vocab.vendors_named(cleaned, first.unnamed)
+        if shape == "which_more" and direction and vocab.priced(words_of(proposition), attribute):
+            # "which of the two gets us cheaper health insurance rates": the side with more of the benefits'
+            # value (a yes/no weighs the price word against the counterpart's "better rates" instead)
+            direction = "more" if direction == "less" else "less"
         return Reading(
             message=message,
             cleaned=cleaned,

@@ -467,6 +467,8 @@ def test_after_a_recommendation_that_is_the_model_it_chose(service) -> None:
     [
         ("if staying compliant is our number one worry, which model", "PEO"),
         ("money is tight and budget is the main concern - which one", "ASO"),
+        # a price word set on the benefits: cheaper premiums are the better deal on them
+        ("peo vs aso, which one would land our staff cheaper medical premiums", "PEO"),
     ],
 )
 def test_a_which_question_putting_a_topic_first_leans_the_way_it_is_wanted(service, message, side) -> None:

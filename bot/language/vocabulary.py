@@ -1150,6 +1150,23 @@ class Vocabulary(BaseModel):
         turned = denied_wish or before.endswith("without")
         return {"more": "less", "less": "more"}[leans] if turned else leans
 
+    def priced(self, text: str, attribute: str | None) -> bool:
+        """True when the text's comparative is a price word set on something wanted more that is no cost
+        ("which gets us cheaper health insurance rates": cheaper rates are better benefits)."""
+        if attribute is None or attribute == "cost" or self.attributes[attribute].wanted != "more":
+            return False
+        norm = self._without_idioms(text)
+        first = min(
+            (
+                m
+                for words in (self.direction.more, self.direction.less)
+                if (m := _pattern(words).search(norm))
+            ),
+            key=lambda m: m.start(),
+            default=None,
+        )
+        return first is not None and _holds(self.attributes["cost"].words, first.group(0))
+
     def lessened(self, text: str) -> str | None:
         """The word a 'less' comparative lessens ('help' in 'Limited help with compliance'), if any."""
         norm = _words(text)
