@@ -125,6 +125,10 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     strong = _best_saying(on_topic, question, kb, strong=True)
     if strong:
         return stated(strong)
+    if settled and aside and topic and (said_of_topic := _best_saying(on_topic, question, kb, strong=False)):
+        # "does it mean they legally employ our ppl now?": "…the PEO becomes a legal employer for certain
+        # HR responsibilities…" says it, not the myth that using a PEO means losing control
+        return stated(said_of_topic)
     if settled:
         return settled
     # The table's row for the attribute by its words; else the model's pros and cons; else the row's

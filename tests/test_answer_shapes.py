@@ -278,6 +278,12 @@ def test_a_statement_with_a_yup_tag_is_a_yes_no_question(service) -> None:
     assert reply.answer.startswith("No"), reply.answer
 
 
+def test_a_myth_on_another_attribute_gives_way_to_a_sentence_on_the_one_asked(service) -> None:
+    # not "Using a PEO means I lose control of my employees": "…becomes a legal employer for certain…"
+    answer = ask(service, "whats a peo in plain english", "so they're legally employing our ppl?").answer
+    assert answer.startswith(("Yes", "Partly")) and "legal employer" in answer.split("[1]")[0], answer
+
+
 @pytest.mark.parametrize(
     ("question", "opening"),
     [
