@@ -281,6 +281,9 @@ class MessageReader:
         ):
             # "which one lets us pick our own vendors/insurance more freely" compares on freedom
             attributes = (compared, *(a for a in attributes if a != compared))
+        if len(attributes) >= 2 and (held := vocab.held_for(asking, attributes)):
+            # "who is actually responsible for filing payroll taxes" asks of payroll
+            attributes = (held, *(a for a in attributes if a != held))
         if attributes[:1] == ("best for",):
             direction = None  # "better for small firms" asks which fits them, not which has more
         # "if compliance is our biggest headache which one": the side giving more help with it

@@ -791,3 +791,8 @@ def test_an_attribute_said_in_few_sentences_gets_those_sentences_only(service) -
     quotes = [c.quote for c in reply.citations]
     assert any("CPEO" in q for q in quotes), reply.answer
     assert all(re.search(r"CPEO|certif|accredit", q) for q in quotes), reply.answer
+
+
+def test_who_is_responsible_for_a_task_asks_of_the_task_not_of_liability(service) -> None:
+    answer = ask(service, "under an aso who's accountable for getting the payroll taxes filed").answer
+    assert "payroll" in answer.split("[1]")[0] and "you file" in answer, answer

@@ -1114,6 +1114,14 @@ class Vocabulary(BaseModel):
         best = [name for rank, name in near if rank == min(near)[0]] if near else []
         return best[0] if len(set(best)) == 1 else None
 
+    def held_for(self, text: str, attributes: tuple[str, ...]) -> str | None:
+        """Of several attributes, the one a word of liability is held for ("who is actually responsible for
+        filing payroll taxes": payroll, not liability), else None."""
+        norm = _words(text)
+        found = re.search(self._attribute_patterns["liability"].pattern + r"\s+for\s+", norm)
+        after = self.attributes_named(norm[found.end() :]) if found else ()
+        return after[0] if after and after[0] != "liability" and after[0] in attributes else None
+
     def compared_on(self, text: str, attribute: str) -> bool:
         """True when a comparative stands right before the attribute's words ('for the lower price',
         'to get better benefits'): the attribute is what is gained or traded for, not the topic."""
