@@ -19,6 +19,7 @@ class ConversationState:
     advised: bool = False  # our recommendation was given in an earlier turn
     named: tuple[str, ...] = ()  # the models the last message naming several named, in its order
     why: str = ""  # the last message, when it asked why of the answer before ("why is it pricier tho")
+    item: int | None = None  # the place of the listed item the last answer was about ("the 2nd one?")
 
     def context(self) -> Context:
         """What the next message is read against."""
@@ -30,4 +31,5 @@ class ConversationState:
             advised=self.advised,
             named=self.named,
             why=self.why,
+            item=self.item,
         )

@@ -145,7 +145,7 @@ class AnswerService:
         response = ChatResponse(
             conversation_id=conv_id, status=result.status, answer=result.answer, citations=result.citations
         )
-        after = replace(state, profile=profile, awaiting_profile=False, why="")
+        after = replace(state, profile=profile, awaiting_profile=False, why="", item=None)
         if result.status != "answered" and reading.mentioned:
             # "does an HRO run payroll under our EIN?" unanswered: "and would we still be the employer?" is
             # about the HRO all the same
@@ -164,6 +164,7 @@ class AnswerService:
                 attribute=asked.attribute,
                 shape=asked.shape,
                 text=asked.query.text,
+                item=listing.item if reading.about_item else None,
             )
         return response, after, answer_trace(reading, state.context(), kb=self.kb, result=result)
 
@@ -250,6 +251,7 @@ class AnswerService:
             topic=topic,
             advised=True,
             why="",
+            item=None,
         )
         return response, after, trace
 

@@ -73,6 +73,7 @@ class Context:
     advised: bool = False  # our recommendation was given in an earlier turn, not only in the last
     named: tuple[str, ...] = ()  # the models the last message naming several named, in its order
     why: str = ""  # the last message, when it asked why of the answer before
+    item: int | None = None  # the place of the listed item the last answer was about
 
 
 @dataclass(frozen=True)
@@ -742,6 +743,11 @@ class MessageReader:
             # "which of the two gets us cheaper health insurance rates": the side with more of the benefits'
             # value (a yes/no weighs the price word against the counterpart's "better rates" instead)
             direction = "more" if direction == "less" else "less"
+        # "the 2nd one?" → "same step for a peo?", "and for an aso?": that place of its list
+        relisted = (
+            reference == "swap" and not own_words and shape == context.shape and shape in LISTING_SHAPES
+        )
+        item = context.item if relisted else None
         return Reading(
             message=message,
             cleaned=cleaned,
@@ -758,6 +764,7 @@ class MessageReader:
             put_up=named[0] if proposes else next(iter(vocab.models_named(confirmed or "")), None),
             facts=facts,
             claim_vector=claim_vector,
+            item=item,
             query=query,
             asked=_with_models(first, models),
             vector=vector,

@@ -275,3 +275,8 @@ def test_duties_asked_beside_what_stays_with_us_get_both_lists(service) -> None:
     taken, _, kept = answer.partition("stays with you")
     assert "processes payroll" in taken and "remains fully responsible" not in taken, answer
     assert "[" in kept and "processes payroll" not in kept, answer
+
+
+def test_same_for_another_model_after_an_item_asks_that_item_of_its_list(service) -> None:
+    reply = ask(service, "walk me through how a peo works", "whats the 3rd step", "and for an aso?")
+    assert reply.answer.startswith("On “Benefits administration”") and "ASO" in reply.answer, reply.answer
