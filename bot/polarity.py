@@ -796,6 +796,12 @@ def _negated_question(reading: Reading) -> bool:
     not in a modifier ("…for a startup with no HR person"): a negation at its auxiliary or in the few
     words after it. A 'not' of the grammar is no part of what is asked: "isn't an HRO a co-employer?"
     is answered like "is an HRO a co-employer?" ("No, it is not")."""
-    words = [w for w in words_of(reading.proposition).split() if w not in _GRAMMAR_NOT]
+    # (asking which one, its 'not' is what is asked: "which one doesn't share liability?")
+    which = reading.shape == "which_more"
+    words = [w for w in words_of(reading.proposition).split() if which or w not in _GRAMMAR_NOT]
     at = _question_head(words)
-    return VOCABULARY.negated(" ".join(words[at : at + QUESTION_HEAD_WORDS]))
+    head = words[at : at + QUESTION_HEAD_WORDS]
+    # a negation inside a phrase opened by 'for' is the phrase's ("which model is best for small firms
+    # without an HR team" asks who it is best for)
+    head = head[: head.index("for", 1)] if "for" in head[1:] else head
+    return VOCABULARY.negated(" ".join(head))

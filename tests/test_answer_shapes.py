@@ -475,6 +475,9 @@ def test_after_a_recommendation_that_is_the_model_it_chose(service) -> None:
         ("money is tight and budget is the main concern - which one", "ASO"),
         # a price word set on the benefits: cheaper premiums are the better deal on them
         ("peo vs aso, which one would land our staff cheaper medical premiums", "PEO"),
+        # a 'not' at the verb of a which-question is what is asked; one inside a 'for' phrase is its own
+        ("between peo and aso, which won't carry any of our liability", "ASO"),
+        ("which model is meant for young companies with no hr people, peo or aso", "PEO"),
     ],
 )
 def test_a_which_question_putting_a_topic_first_leans_the_way_it_is_wanted(service, message, side) -> None:
