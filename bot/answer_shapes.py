@@ -1200,10 +1200,7 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
             return _duties(reading, steps, kb, texts)
         # a model with no steps of its own (an HRO): what the guide says of it alone
         (model,) = models
-        own = [
-            c for row in _own_rows(kb, model) if (c := _claim_at(row, kb.chunk(kb.units.chunk_ids[row]), kb))
-        ]
-        if own:
+        if own := _own_claims(kb, model):
             return Draft(
                 claims=_distinct(own), lead=texts.fill("duties", model=with_article(model)), as_list=True
             )
@@ -1529,7 +1526,7 @@ def _unsaid_of_model(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Dra
     own = _own_rows(kb, model)
     if not own or any(topic & statement_terms(kb.units.texts[row]) for row in own):
         return None
-    claims = [c for row in own if (c := _claim_at(row, kb.chunk(kb.units.chunk_ids[row]), kb))]
+    claims = _own_claims(kb, model)
     lead = texts.fill("unsaid_of_model", attribute=reading.attribute, model=with_article(model))
     return Draft(claims=_distinct(claims)[:MAX_SUPPORT], lead=lead)
 
@@ -1538,6 +1535,11 @@ def _of_models(text: str, models: tuple[str, ...]) -> bool:
     """The text names one of the models, or none at all."""
     named = VOCABULARY.models_named(text)
     return not named or bool(set(named) & set(models))
+
+
+def _own_claims(kb: Knowledge, model: str) -> list[Claim]:
+    """What the guide's own content says of the model alone, as claims, in order."""
+    return [c for row in _own_rows(kb, model) if (c := _claim_at(row, kb.chunk(kb.units.chunk_ids[row]), kb))]
 
 
 def _own_rows(kb: Knowledge, model: str) -> list[int]:

@@ -1146,11 +1146,9 @@ class Vocabulary(BaseModel):
     def direction_of(self, text: str) -> str | None:
         """'more' or 'less' when the text leans one way (first comparative word wins), else None."""
         norm = self._without_idioms(text)
-        more, less = _pattern(self.direction.more).search(norm), _pattern(self.direction.less).search(norm)
-        first = more if more and (not less or more.start() < less.start()) else less
+        first, leans = self._first_comparative(norm)
         if first is None:
             return None
-        leans = "more" if first is more else "less"
         # "…but dont want to give up control", "without giving up control" lean the other way (a denied
         # claim, "an aso isnt pricier, is it", stays as said: its answer turns round instead)
         before = " ".join(norm[: first.start()].split()[-DENIAL_REACH:])
@@ -1163,17 +1161,14 @@ class Vocabulary(BaseModel):
         ("which gets us cheaper health insurance rates": cheaper rates are better benefits)."""
         if attribute is None or attribute == "cost" or self.attributes[attribute].wanted != "more":
             return False
-        norm = self._without_idioms(text)
-        first = min(
-            (
-                m
-                for words in (self.direction.more, self.direction.less)
-                if (m := _pattern(words).search(norm))
-            ),
-            key=lambda m: m.start(),
-            default=None,
-        )
+        first, _ = self._first_comparative(self._without_idioms(text))
         return first is not None and _holds(self.attributes["cost"].words, first.group(0))
+
+    def _first_comparative(self, norm: str) -> tuple[re.Match[str] | None, str]:
+        """The first comparative word of the normalised text and the way it leans ('more' or 'less')."""
+        more, less = _pattern(self.direction.more).search(norm), _pattern(self.direction.less).search(norm)
+        first = more if more and (not less or more.start() < less.start()) else less
+        return first, "more" if first is more and more else "less"
 
     def lessened(self, text: str) -> str | None:
         """The word a 'less' comparative lessens ('help' in 'Limited help with compliance'), if any."""
