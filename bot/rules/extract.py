@@ -424,7 +424,8 @@ MULTI_STATE = (
     ),
     _says(
         rf"\b(?:all|only|just|entirely|everyone|everybody|everything)\b(?:\s+[a-z]+){{0,3}}?\s+(?:in|"
-        rf"based in|located in|from)\s+{_STATE}\b(?!\s+and\b)",
+        # (not a list of states: "in texas, colorado and ny")
+        rf"based in|located in|from)\s+{_STATE}\b(?!\s*(?:,|&|/|\band\b)\s*(?:and\s+)?{_STATE}\b)",
         False,
     ),
     _says(r"\bmulti-?\s?states?\b"),

@@ -90,6 +90,8 @@ PHRASINGS = [
     ("We don't mind paying more.", {"cost_priority": False}),
     ("We can't afford much.", {"cost_priority": True}),
     # multi-state
+    # "just" here is when they hired, and a list of states is several, not one
+    ("We just hired people in Oregon, Utah and Florida.", {"multi_state": True}),
     ("We have employees in several states.", {"multi_state": True}),
     ("Our staff are spread across 5 states.", {"multi_state": True}),
     ("We run multi-state payroll.", {"multi_state": True}),
