@@ -407,7 +407,7 @@ class MessageReader:
             if _PROS_CONS & set(first.terms)
             else ("general", "attribute", "pros_cons")
         )
-        if shape in duty_shapes and vocab.asks_duties(cleaned):
+        if shape in duty_shapes and (vocab.asks_duties(cleaned) or vocab.asks_duties(question)):
             # "what all does an aso handle for us, list pls", "what kind of stuff would we hand off to it"
             shape = "list"
         if shape in ("recommend", "which_more", "comparison") and criteria:

@@ -745,6 +745,8 @@ def test_several_models_asked_to_be_spelled_out_get_a_line_each(service) -> None
         ("list all the stuff a peo takes care of", "How does a PEO work?"),
         ("what all does a peo handle for a company like ours? bullet points pls", "How does a PEO work?"),
         ("what does a peo really handle for us", "How does a PEO work?"),
+        # a remark after the question ("…, need it for the budget") is no part of what it asks
+        ("so what does an aso do for us exactly? need it for the budget memo", "How does an ASO work?"),
     ],
 )
 def test_a_list_of_what_a_model_does_is_its_steps(service, question: str, section: str) -> None:
