@@ -166,6 +166,9 @@ class AnswerService:
                 text=asked.query.text,
                 item=listing.item if reading.about_item else None,
             )
+            if reading.reference == "swap" and state.topic[:1] and set(reading.models) - set(state.topic[:1]):
+                # "does an aso…?" → "same for hro?": the talk has gone through both ("which of those two")
+                after = replace(after, named=tuple(dict.fromkeys((*state.topic[:1], *reading.models))))
         return response, after, answer_trace(reading, state.context(), kb=self.kb, result=result)
 
     def _parts_turn(

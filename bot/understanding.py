@@ -839,6 +839,9 @@ class MessageReader:
             & {w for phrase in self.vocabulary.references["all"] for w in phrase.split()}
         ):
             pointer = "one"  # "do they manage me now?" after a PEO: a company is 'they'
+        if pointer == "all" and len(context.models) == 1 and context.models[0] in context.named[1:]:
+            # "which of those two…" after "does an aso…?" → "same for hro?": the models the talk went through
+            return context.named, attribute or context.attribute, pointer
         if pointer == "all" and len(context.models) == 1 and (other := COUNTERPART.get(context.models[0])):
             return (*context.models, other), attribute or context.attribute, pointer  # "true for both?"
         if pointer == "one" and context.shape in ("which_more", "recommend"):

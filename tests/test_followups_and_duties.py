@@ -280,3 +280,11 @@ def test_duties_asked_beside_what_stays_with_us_get_both_lists(service) -> None:
 def test_same_for_another_model_after_an_item_asks_that_item_of_its_list(service) -> None:
     reply = ask(service, "walk me through how a peo works", "whats the 3rd step", "and for an aso?")
     assert reply.answer.startswith("On “Benefits administration”") and "ASO" in reply.answer, reply.answer
+
+
+def test_those_two_after_same_for_another_model_are_both_models_talked_through(service) -> None:
+    turns = ("is an aso a co-employer", "and an hro?", "so which of those two is more for recruiting stuff")
+    answer = ask(service, *turns).answer
+    assert answer.startswith("That's an HRO"), answer
+    first = ask(service, "who files payroll taxes with a peo", "what about an aso?", "and the first one, whose EIN?")
+    assert "PEO" in first.answer.split("[1]")[0], first.answer
