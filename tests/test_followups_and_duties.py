@@ -286,5 +286,7 @@ def test_those_two_after_same_for_another_model_are_both_models_talked_through(s
     turns = ("is an aso a co-employer", "and an hro?", "so which of those two is more for recruiting stuff")
     answer = ask(service, *turns).answer
     assert answer.startswith("That's an HRO"), answer
-    first = ask(service, "who files payroll taxes with a peo", "what about an aso?", "and the first one, whose EIN?")
+    first = ask(
+        service, "who files payroll taxes with a peo", "what about an aso?", "and the first one, whose EIN?"
+    )
     assert "PEO" in first.answer.split("[1]")[0], first.answer
