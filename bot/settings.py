@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     )  # answers computed at once per worker (first come first served)
     other_hr_channel: str | None = None  # where out-of-scope HR questions are sent, e.g. "#ask-hr"
     workers: int | None = Field(default=None, ge=1)  # `serve` processes; None means one per core
+    # a request reaching a worker still loading waits this long for it before a 503 ("not_ready")
+    warmup_wait_seconds: float = Field(default=10.0, ge=0, le=60)
     chroma_url: str | None = None  # a Chroma server (http://host:port) instead of the index under data_dir
     embedding_backend: Literal["onnx", "onnx-int8", "torch"] = "onnx"
     worker_threads: int = Field(default=1, ge=1)  # ONNX Runtime and BLAS threads per worker process

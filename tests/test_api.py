@@ -259,7 +259,8 @@ def test_readyz_is_503_until_the_service_loads(settings: Settings, service: Answ
         release.wait(30)
         return service
 
-    with TestClient(create_app(settings, service_factory=slow_factory)) as c:
+    brief = settings.model_copy(update={"warmup_wait_seconds": 0.2})
+    with TestClient(create_app(brief, service_factory=slow_factory)) as c:
         assert c.get("/healthz").status_code == 200
         assert_error(c.get("/readyz"), 503, "not_ready")
         assert_error(c.post("/api/chat", json={"message": "What is a PEO?"}), 503, "not_ready")
@@ -267,6 +268,22 @@ def test_readyz_is_503_until_the_service_loads(settings: Settings, service: Answ
         release.set()
         wait_ready(c)
         assert c.post("/api/chat", json={"message": "What is a PEO?"}).status_code == 200
+
+
+def test_a_question_reaching_a_worker_still_loading_waits_for_it(
+    settings: Settings, service: AnswerService
+) -> None:
+    # another worker may already have answered /readyz: the question is answered, not refused
+    release = threading.Event()
+
+    def slow_factory(_: Settings) -> AnswerService:
+        release.wait(30)
+        return service
+
+    with TestClient(create_app(settings, service_factory=slow_factory)) as c:
+        threading.Timer(0.5, release.set).start()
+        reply = c.post("/api/chat", json={"message": "What is a PEO?"})
+        assert reply.status_code == 200, reply.text
 
 
 def test_a_failed_load_keeps_readyz_503_with_the_reason(settings: Settings) -> None:

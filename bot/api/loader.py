@@ -1,7 +1,9 @@
-"""Loads the answer service once per process in a background thread; handlers wait on nothing."""
+"""Loads the answer service once per process in a background thread; a request arriving while it loads
+waits a few seconds for it (another worker may already have said it is ready), then gets a 503."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ServiceFactory = Callable[[Settings], "AnswerService"]
+WAIT_STEP = 0.05  # seconds between looks at a service still loading
 
 
 def default_factory(settings: Settings) -> AnswerService:
@@ -36,6 +39,7 @@ class ServiceLoader:
         self.service: AnswerService | None = None
         self.error: str | None = None
         self._thread: threading.Thread | None = None
+        self._done = threading.Event()  # set once loading has ended, either way
 
     def start(self) -> None:
         """Begin loading in a daemon thread (once)."""
@@ -50,8 +54,10 @@ class ServiceLoader:
         except Exception as exc:
             self.error = f"loading the service failed: {type(exc).__name__}: {exc}"
             log.exception("loading the service failed")
+            self._done.set()
             return
         self.service = service
+        self._done.set()  # (after the service is set: a waiter woken reads it)
         log.info("service ready in %.1f s", time.perf_counter() - started)
 
     @property
@@ -65,8 +71,16 @@ class ServiceLoader:
             raise ApiError(503, "not_ready", self.reason, headers={"Retry-After": "5"})
         return self.service
 
+    async def awaited(self) -> AnswerService:
+        """The service, waiting up to warmup_wait_seconds while it still loads (no thread held); then as
+        require()."""
+        deadline = time.monotonic() + self.settings.warmup_wait_seconds
+        while not self._done.is_set() and time.monotonic() < deadline:
+            await asyncio.sleep(WAIT_STEP)
+        return self.require()
+
 
 async def get_service(request: Request) -> AnswerService:
-    """FastAPI dependency: the loaded service or 503."""
+    """FastAPI dependency: the loaded service (waited for a few seconds while it loads) or 503."""
     loader: ServiceLoader = request.app.state.loader
-    return loader.require()
+    return await loader.awaited()
