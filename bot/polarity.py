@@ -134,7 +134,7 @@ def settle_yes_no(reading: Reading, candidates: list[Sentence], kb: Knowledge) -
     # The table's row for the attribute by its words; else the model's pros and cons; else the row's
     # cell closest in meaning.
     rows = attribute_rows(kb, reading.attribute)
-    said = _best_saying(on_topic or statements, question, kb, strong=False)
+    said = _best_saying(on_topic if topic else statements, question, kb, strong=False)
     details = detail_terms(kb, question)
     if said and details and rows and not any(details & statement_terms(r.body) for r in rows):
         # "can't the ASO even help with the workers' comp paperwork?": the sentence on the paperwork, not

@@ -176,3 +176,9 @@ def test_a_size_threshold_asked_is_no_figure_the_guide_gives_then_whom_it_suits(
     reply = ask(service, question)
     assert reply.answer.startswith("The guide gives no figure"), reply.answer
     assert any(c.quote.startswith("Best for") for c in reply.citations), reply.answer
+
+
+def test_a_sentence_sharing_only_the_verb_does_not_settle_an_attribute_it_never_names(service) -> None:
+    # "You sign a contract that outlines which HR services the ASO will handle" says nothing of hiring
+    answer = ask(service, "would an aso handle hiring for us").answer
+    assert not answer.startswith("Yes"), answer
