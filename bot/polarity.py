@@ -234,7 +234,7 @@ def _against_counterpart(
     )
     if not (reading.direction and reading.attribute and counterpart) or leaning_cell:
         return None
-    weighed = replace(reading, models=(asked, counterpart), direction=_bought_direction(reading))
+    weighed = replace(reading, models=(asked, counterpart))  # (leaning on what is bought, see below)
     found = _settle_by_direction(weighed, candidates, kb, (asked, counterpart))
     if not found:
         return None
@@ -585,8 +585,9 @@ def _the_one_side(
 def _settle_by_direction(
     reading: Reading, candidates: list[Sentence], kb: Knowledge, sides: tuple[str, ...]
 ) -> tuple[str, Chunk | Sentence] | None:
-    """The side whose table cell or sentence leans the way asked ("which costs more")."""
-    wanted = reading.direction
+    """The side whose table cell or sentence leans the way asked ("which costs more"; "which gets us
+    cheaper health insurance rates" leans to the better deal on benefits)."""
+    wanted = _bought_direction(reading)
     assert wanted is not None
     for row in attribute_rows(kb, reading.attribute):
         if not all(cell(row, m) for m in sides):

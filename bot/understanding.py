@@ -739,10 +739,6 @@ class MessageReader:
         part = vocab.part_named(cleaned) if not narrower else None
         # "we're 40 ppl, no hr - insperity or justworks?" asks of providers, not models
         vendors = vocab.vendors_named(cleaned, first.unnamed)
-        if shape == "which_more" and direction and vocab.priced(words_of(proposition), attribute):
-            # "which of the two gets us cheaper health insurance rates": the side with more of the benefits'
-            # value (a yes/no weighs the price word against the counterpart's "better rates" instead)
-            direction = "more" if direction == "less" else "less"
         # "the 2nd one?" → "same step for a peo?", "and for an aso?": that place of its list
         relisted = (
             reference == "swap" and not own_words and shape == context.shape and shape in LISTING_SHAPES

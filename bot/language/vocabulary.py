@@ -1156,14 +1156,6 @@ class Vocabulary(BaseModel):
         turned = denied_wish or before.endswith("without")
         return {"more": "less", "less": "more"}[leans] if turned else leans
 
-    def priced(self, text: str, attribute: str | None) -> bool:
-        """True when the text's comparative is a price word set on something wanted more that is no cost
-        ("which gets us cheaper health insurance rates": cheaper rates are better benefits)."""
-        if attribute is None or attribute == "cost" or self.attributes[attribute].wanted != "more":
-            return False
-        first, _ = self._first_comparative(self._without_idioms(text))
-        return first is not None and _holds(self.attributes["cost"].words, first.group(0))
-
     def _first_comparative(self, norm: str) -> tuple[re.Match[str] | None, str]:
         """The first comparative word of the normalised text and the way it leans ('more' or 'less')."""
         more, less = _pattern(self.direction.more).search(norm), _pattern(self.direction.less).search(norm)
