@@ -525,7 +525,7 @@ def _readers_share(reading: Reading, kb: Knowledge, texts: AnswerTexts) -> Draft
     share = VOCABULARY.asks_readers_share(asked) or VOCABULARY.asks_readers_share(reading.asked.text)
     if len(reading.models) != 1 or not asks_for_it or not share:
         return None
-    if reading.shape == "list" and _asks_duties(reading):
+    if reading.shape == "list" and reading.duties:
         return None  # "list all an aso takes care of and what's still on us": both lists (_duties)
     model = reading.models[0]
     claims = kb.derived(f"readers_share:{model}", lambda kb: _share_of(kb, model))
@@ -1194,7 +1194,7 @@ def whole_list(reading: Reading, found: Retrieval, kb: Knowledge, texts: AnswerT
     }
     top_section = next((c.section for c in chunks if c.id not in one_sided), None)
     # "list everything a PEO takes off our plate": what the model does, the steps of how it works
-    if reading.shape == "list" and len(models) == 1 and _asks_duties(reading):
+    if reading.shape == "list" and len(models) == 1 and reading.duties:
         how = (c for c in kb.chunks if c.kind == "list_item" and _steps_of(c, models, kb))
         if steps := next(how, None):
             return _duties(reading, steps, kb, texts)
@@ -1302,12 +1302,6 @@ def _list_of(chunk: Chunk, kb: Knowledge, texts: AnswerTexts) -> Draft:
     else:
         lead = texts.fill("list_lead", section=chunk.section)
     return Draft(claims=claims, lead=lead, as_list=True)
-
-
-def _asks_duties(reading: Reading) -> bool:
-    """The message, or the question in it without its remarks ("what does an aso actually handle for us?
-    trying to understand what we'd be paying for"), asks all a model does for us."""
-    return VOCABULARY.asks_duties(reading.cleaned) or VOCABULARY.asks_duties(reading.proposition)
 
 
 def _duties(reading: Reading, steps: Chunk, kb: Knowledge, texts: AnswerTexts) -> Draft:

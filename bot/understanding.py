@@ -104,9 +104,9 @@ class Reading:
     brief: bool = False  # the previous question asked again, for its answer in one sentence
     item: int | None = None  # the previous question asked again, for the item at this place of its list
     about_item: str | None = None  # a listed item asked about ("the 2nd one? what does it mean"), as worded
-    vendors: tuple[
-        str, ...
-    ] = ()  # names of providers asked about ("is trinet a peo?"), which the guide lacks
+    duties: bool = False  # it asks all a model does for us ("list everything a peo takes off our plate")
+    # names of providers asked about ("is trinet a peo?"), which the guide lacks
+    vendors: tuple[str, ...] = ()
     unknown_object: str | None = None  # what a yes/no claims something of, when the guide never speaks of it
 
     def context(self) -> Context:
@@ -402,12 +402,13 @@ class MessageReader:
         if statement and shape != "chit_chat" and (shape != "recommend" or not vocab.asks_advice(statement)):
             shape = "yes_no"  # "both of them get better rates, right?" asks whether it is so, not our advice
         criteria = vocab.asks_criteria(cleaned)  # "what should we be looking at when picking…"
-        duty_shapes = (
-            ("general", "attribute")
-            if _PROS_CONS & set(first.terms)
-            else ("general", "attribute", "pros_cons")
-        )
-        if shape in duty_shapes and (vocab.asks_duties(cleaned) or vocab.asks_duties(question)):
+        # (a message naming the pros-and-cons columns asks those, whatever else it asks)
+        names_columns = bool(_PROS_CONS & set(first.terms))
+        duty_shapes = ("general", "attribute") if names_columns else ("general", "attribute", "pros_cons")
+        # (in the message, or in its question without its remarks: "what does an aso actually handle for
+        # us? trying to understand what we'd be paying for")
+        duties = vocab.asks_duties(cleaned) or vocab.asks_duties(question)
+        if shape in duty_shapes and duties:
             # "what all does an aso handle for us, list pls", "what kind of stuff would we hand off to it"
             shape = "list"
         if shape in ("recommend", "which_more", "comparison") and criteria:
@@ -515,7 +516,6 @@ class MessageReader:
             )
         )
         # "bullet the aso pros + cons that matter for a multi-state co like ours" asks the guide's lists
-        names_columns = bool(_PROS_CONS & set(first.terms))
         if names_columns and shape == "recommend":
             shape = "pros_cons"
         factual = factual or names_columns
@@ -761,6 +761,7 @@ class MessageReader:
             facts=facts,
             claim_vector=claim_vector,
             item=item,
+            duties=duties,
             query=query,
             asked=_with_models(first, models),
             vector=vector,
