@@ -59,8 +59,7 @@ class AnswerService:
         conv_id, state = self.conversations.get(conversation_id)
         key = AnswerCache.key(message=message, state=state, index=self.kb.fingerprint)
         cached = self.answers.get(key, conversation_id=conv_id) if self.answers else None
-        response, after = cached or self._turn(conv_id, state, message=message)[:2]
-        after = _with_models_named(after, message)
+        response, after = cached or self._message_turn(conv_id, state, message)[:2]
         if self.answers and not cached:
             self.answers.put(key, response=response, state=after)
         return self._logged(conv_id, after, response, message=message, channel=channel)
@@ -70,9 +69,17 @@ class AnswerService:
     ) -> tuple[ChatResponse, AnswerTrace]:
         """One chat turn worked out afresh (never from the answer cache), with how it was reached."""
         conv_id, state = self.conversations.get(conversation_id)
-        response, after, trace = self._turn(conv_id, state, message=message)
-        after = _with_models_named(after, message)
+        response, after, trace = self._message_turn(conv_id, state, message)
         return self._logged(conv_id, after, response, message=message, channel=channel), trace
+
+    def _message_turn(
+        self, conv_id: str, state: ConversationState, message: str
+    ) -> tuple[ChatResponse, ConversationState, AnswerTrace]:
+        """The turn for a whole message, its state remembering the models it names in order ("we're
+        looking at peo, aso and hro…"), for "the 2nd one" later."""
+        response, after, trace = self._turn(conv_id, state, message=message)
+        named = VOCABULARY.models_named(message)
+        return response, replace(after, named=named) if len(named) >= 2 else after, trace
 
     def _logged(
         self,
@@ -318,10 +325,3 @@ class AnswerService:
             citations=citations,
             recommendation=rec,
         )
-
-
-def _with_models_named(state: ConversationState, message: str) -> ConversationState:
-    """The state remembering the models a message names, when it names several, in its order ("we're
-    looking at peo, aso and hro…"), for "the 2nd one" later."""
-    named = VOCABULARY.models_named(message)
-    return replace(state, named=named) if len(named) >= 2 else state
