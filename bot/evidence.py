@@ -32,9 +32,6 @@ class Sentence:
     rank: int  # rank of its chunk in retrieval (hits first)
 
 
-_OWNING = frozenset({"own", "current", "existing"})  # what the asker has now is the asker's own
-
-
 def asker_terms(text: str) -> set[str]:
     """Content stems of a question with the guide's words for its everyday ones ('pick' → 'choose'),
     and '_you' when it speaks of the asker ('do I file…', 'our EIN')."""
@@ -43,7 +40,7 @@ def asker_terms(text: str) -> set[str]:
     terms.update(t for w in said if w in VOCABULARY.everyday for t in content_terms(VOCABULARY.everyday[w]))
     if ASKER_WORDS & set(said):
         terms.add("_you")
-    if _OWNING & set(said):
+    if VOCABULARY.owning & set(said):
         terms.add("_own")  # "our own plans", "our current broker": a stopword that decides
     return terms - MODEL_NAME_STEMS
 

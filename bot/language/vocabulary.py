@@ -278,6 +278,7 @@ class Vocabulary(BaseModel):
     universal: list[str]
     pronouns: Pronouns
     remark_openers: frozenset[str]
+    owning: frozenset[str]
     greeting: Greeting
     asker_doing: list[str]
     setting_aside: list[str]
