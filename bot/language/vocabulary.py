@@ -1147,21 +1147,17 @@ class Vocabulary(BaseModel):
     def direction_of(self, text: str) -> str | None:
         """'more' or 'less' when the text leans one way (first comparative word wins), else None."""
         norm = self._without_idioms(text)
-        first, leans = self._first_comparative(norm)
+        more, less = _pattern(self.direction.more).search(norm), _pattern(self.direction.less).search(norm)
+        first = more if more and (not less or more.start() < less.start()) else less
         if first is None:
             return None
+        leans = "more" if first is more else "less"
         # "…but dont want to give up control", "without giving up control" lean the other way (a denied
         # claim, "an aso isnt pricier, is it", stays as said: its answer turns round instead)
         before = " ".join(norm[: first.start()].split()[-DENIAL_REACH:])
         denied_wish = _holds(self.negation, before) and _holds(self.wanting, before)
         turned = denied_wish or before.endswith("without")
         return {"more": "less", "less": "more"}[leans] if turned else leans
-
-    def _first_comparative(self, norm: str) -> tuple[re.Match[str] | None, str]:
-        """The first comparative word of the normalised text and the way it leans ('more' or 'less')."""
-        more, less = _pattern(self.direction.more).search(norm), _pattern(self.direction.less).search(norm)
-        first = more if more and (not less or more.start() < less.start()) else less
-        return first, "more" if first is more and more else "less"
 
     def lessened(self, text: str) -> str | None:
         """The word a 'less' comparative lessens ('help' in 'Limited help with compliance'), if any."""
